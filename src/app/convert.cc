@@ -1,0 +1,158 @@
+// convert_to_k8s: detect -> read -> pair -> emit -> render, one input's errors never touching
+// another's outputs. Never prints.
+#include "specconv/convert.h"
+
+#include <algorithm>
+#include <set>
+
+#include "app/pairing.h"
+#include "ecs/reader.h"
+#include "io/json_load.h"
+#include "io/json_write.h"
+#include "io/yaml_load.h"
+#include "io/yaml_write.h"
+#include "k8s/emit.h"
+
+namespace specconv {
+namespace {
+
+bool starts_like_json(const std::string& text) {
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    return c == '{' || c == '[';
+  }
+  return false;
+}
+
+bool blank(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+std::string render(const std::vector<k8s::Object>& objects, OutputFormat format) {
+  if (format == OutputFormat::kJson) {
+    io::Node list = io::Node::object();
+    list.set("apiVersion", io::str("v1"));
+    list.set("kind", io::str("List"));
+    io::Node items = io::Node::array();
+    for (const auto& o : objects) items.push(o.doc);
+    list.set("items", std::move(items));
+    return io::to_json(list, 2) + "\n";
+  }
+  std::string out;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    if (i > 0) out += "---\n";
+    out += io::to_yaml(objects[i].doc);
+  }
+  return out;
+}
+
+/// Apply order inside one workload's stream.
+int kind_rank(const std::string& kind) {
+  static const std::vector<std::string> kOrder = {"ServiceAccount", "ExternalSecret", "PersistentVolume",
+                                                  "PersistentVolumeClaim", "Service", "Deployment",
+                                                  "DaemonSet", "HorizontalPodAutoscaler", "Ingress"};
+  const auto it = std::find(kOrder.begin(), kOrder.end(), kind);
+  return static_cast<int>(it - kOrder.begin());
+}
+
+}  // namespace
+
+ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOptions& options) {
+  ConvertResult result;
+  io::Limits limits;
+  limits.max_depth = options.max_depth;
+  limits.max_nodes = options.max_nodes;
+  std::set<std::string> failed;
+  ecs::Bundle bundle;
+  for (const InputText& in : inputs) {
+    Diagnostics d;
+    if (blank(in.text)) {
+      d.error("empty-input", {in.path, "", 0, 0, -1}, "the file is empty: nothing to convert");
+    } else if (!starts_like_json(in.text)) {
+      // Kubernetes YAML given to the ECS direction: say so plainly.
+      Diagnostics ignored;
+      const io::YamlLoad y = io::load_yaml(in.text, in.path, limits, ignored);
+      const bool k8s = y.ok && !y.documents.empty() && y.documents[0].root.is_object() &&
+                       y.documents[0].root.find("apiVersion") != nullptr;
+      d.error(k8s ? "wrong-direction" : "not-json", {in.path, "", 1, 1, -1},
+              k8s ? "this is a Kubernetes manifest; convert it with `specconv to-ecs`"
+                  : "ECS input must be JSON (a task definition, service, or describe-* output)");
+    } else if (auto root = io::load_json(in.text, in.path, limits, d)) {
+      ecs::Bundle part;
+      ecs::read_ecs(*root, in.path, part, d);
+      if (!d.has_errors()) {
+        for (auto& x : part.task_definitions) bundle.task_definitions.push_back(std::move(x));
+        for (auto& x : part.services) bundle.services.push_back(std::move(x));
+        for (auto& x : part.target_groups) bundle.target_groups.push_back(std::move(x));
+        for (auto& x : part.listeners) bundle.listeners.push_back(std::move(x));
+        for (auto& x : part.rules) bundle.rules.push_back(std::move(x));
+        for (auto& x : part.load_balancers) bundle.load_balancers.push_back(std::move(x));
+        for (auto& x : part.scalable_targets) bundle.scalable_targets.push_back(std::move(x));
+        for (auto& x : part.scaling_policies) bundle.scaling_policies.push_back(std::move(x));
+      }
+    }
+    if (d.has_errors()) failed.insert(in.path);
+    result.diagnostics.append(d);
+  }
+
+  k8s::EmitOptions emit;
+  emit.namespace_name = options.namespace_name;
+  emit.external_secrets = options.external_secrets;
+  emit.ssm_store = options.ssm_store;
+  emit.secrets_manager_store = options.secrets_manager_store;
+
+  Diagnostics pairing;
+  std::vector<app::Paired> workloads = app::pair_ecs(bundle, pairing);
+  for (const auto& d : pairing.all()) {
+    if (d.severity == Severity::kError) failed.insert(d.location.file);
+  }
+  result.diagnostics.append(pairing);
+
+  std::set<std::string> taken;
+  for (const app::Paired& p : workloads) {
+    Diagnostics d;
+    k8s::Emitted e = k8s::emit_workload(p.workload, emit, d);
+    if (!d.has_errors() && !taken.insert(e.workload).second) {
+      d.error("duplicate-output", {p.workload.has_service ? p.workload.service_file : p.workload.source_file, "", 0, 0, -1},
+              "another input already produced a workload named \"" + e.workload + "\"; this one is skipped");
+    }
+    result.diagnostics.append(d);
+    if (d.has_errors()) {
+      for (const auto& f : p.files) failed.insert(f);
+      continue;
+    }
+    std::stable_sort(e.objects.begin(), e.objects.end(),
+                     [](const k8s::Object& a, const k8s::Object& b) { return kind_rank(a.kind) < kind_rank(b.kind); });
+    result.documents.push_back({e.workload, p.files, render(e.objects, options.format)});
+  }
+  result.failed_inputs.assign(failed.begin(), failed.end());
+  return result;
+}
+
+std::string join_documents(const std::vector<OutputDocument>& docs, OutputFormat format) {
+  if (format == OutputFormat::kJson) {
+    // Merge the per-workload Lists into one List.
+    io::Node all = io::Node::object();
+    all.set("apiVersion", io::str("v1"));
+    all.set("kind", io::str("List"));
+    io::Node arr = io::Node::array();
+    for (const auto& d : docs) {
+      Diagnostics ignored;
+      auto n = io::load_json(d.text, "", io::Limits{}, ignored);
+      if (!n) continue;
+      if (const io::Node* list = n->find("items")) {
+        for (const auto& item : list->items()) arr.push(item);
+      }
+    }
+    all.set("items", std::move(arr));
+    return io::to_json(all, 2) + "\n";
+  }
+  std::string out;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (i > 0) out += "---\n";
+    out += docs[i].text;
+  }
+  return out;
+}
+
+}  // namespace specconv

@@ -1,0 +1,186 @@
+// Service <-> task definition pairing and wiring attachment.
+#include "app/pairing.h"
+
+#include <algorithm>
+#include <set>
+
+namespace specconv::app {
+namespace {
+
+/// "arn:aws:ecs:REGION:ACCT:task-definition/FAMILY:REV" -> "FAMILY:REV".
+std::string strip_arn(const std::string& ref) {
+  const auto pos = ref.find(":task-definition/");
+  return pos == std::string::npos ? ref : ref.substr(pos + 17);
+}
+
+bool matches(const ecs::TaskDefinitionInput& td, const std::string& ref) {
+  const std::string r = strip_arn(ref);
+  if (!td.arn.empty() && ref == td.arn) return true;
+  const auto colon = r.rfind(':');
+  if (colon == std::string::npos) return r == td.family;
+  const std::string family = r.substr(0, colon);
+  const std::string rev = r.substr(colon + 1);
+  if (family != td.family) return false;
+  return !td.revision || rev == std::to_string(*td.revision);
+}
+
+void attach_wiring(const ecs::Bundle& b, model::Workload& w) {
+  for (auto& lb : w.load_balancers) {
+    if (lb.target_group_arn.empty()) continue;
+    for (const auto& tg : b.target_groups) {
+      if (tg.arn != lb.target_group_arn) continue;
+      lb.wiring_known = true;
+      lb.target_group_name = tg.name;
+      lb.health_check_path = tg.health_check_path;
+      lb.health_check_protocol = tg.health_check_protocol;
+      lb.healthy_threshold = tg.healthy_threshold;
+      lb.unhealthy_threshold = tg.unhealthy_threshold;
+      lb.health_check_interval_seconds = tg.interval_seconds;
+      lb.health_check_timeout_seconds = tg.timeout_seconds;
+      lb.target_type = tg.target_type;
+      if (tg.protocol == "TCP" || tg.protocol == "UDP" || tg.protocol == "TLS" || tg.protocol == "TCP_UDP") {
+        lb.type = model::LoadBalancerType::kNetwork;
+      } else if (!tg.protocol.empty()) {
+        lb.type = model::LoadBalancerType::kApplication;
+      }
+      for (const auto& lbi : b.load_balancers) {
+        if (std::find(tg.load_balancer_arns.begin(), tg.load_balancer_arns.end(), lbi.arn) != tg.load_balancer_arns.end()) {
+          if (lbi.type != model::LoadBalancerType::kUnknown) lb.type = lbi.type;
+          lb.scheme = lbi.scheme;
+        }
+      }
+    }
+    // Listeners that forward to this target group, by default action or by rule.
+    std::set<std::string> listener_arns;
+    for (const auto& l : b.listeners) {
+      if (std::find(l.default_target_groups.begin(), l.default_target_groups.end(), lb.target_group_arn) !=
+          l.default_target_groups.end()) {
+        listener_arns.insert(l.arn);
+        lb.routes.push_back(model::HttpRoute{{}, {"/*"}, std::nullopt});
+      }
+    }
+    for (const auto& r : b.rules) {
+      if (std::find(r.target_groups.begin(), r.target_groups.end(), lb.target_group_arn) == r.target_groups.end()) continue;
+      listener_arns.insert(r.listener_arn);
+      model::HttpRoute route = r.route;
+      if (r.is_default && route.paths.empty()) route.paths = {"/*"};
+      lb.routes.push_back(std::move(route));
+    }
+    for (const auto& l : b.listeners) {
+      if (listener_arns.count(l.arn) != 0) {
+        lb.listeners.push_back(l.listener);
+        if (lb.scheme.empty()) {
+          for (const auto& lbi : b.load_balancers) {
+            if (lbi.arn == l.load_balancer_arn) lb.scheme = lbi.scheme;
+          }
+        }
+      }
+    }
+    // Listeners with an HTTPS redirect on the same load balancer count too.
+    for (const auto& l : b.listeners) {
+      if (!l.listener.redirects_to_https) continue;
+      for (const auto& used : b.listeners) {
+        if (listener_arns.count(used.arn) != 0 && used.load_balancer_arn == l.load_balancer_arn &&
+            listener_arns.count(l.arn) == 0) {
+          lb.listeners.push_back(l.listener);
+          listener_arns.insert(l.arn);
+        }
+      }
+    }
+    if (!lb.routes.empty() || !lb.listeners.empty()) lb.wiring_known = true;
+    // priority order, as the ALB evaluates them
+    std::stable_sort(lb.routes.begin(), lb.routes.end(), [](const model::HttpRoute& a, const model::HttpRoute& c) {
+      return a.priority.value_or(INT64_MAX) < c.priority.value_or(INT64_MAX);
+    });
+  }
+}
+
+void attach_scaling(const ecs::Bundle& b, model::Workload& w, const std::string& cluster) {
+  auto matches_service = [&](const std::string& resource_id) {
+    // service/CLUSTER/SERVICE
+    const std::string suffix = "/" + w.service_name;
+    if (resource_id.rfind("service/", 0) != 0) return false;
+    if (resource_id.size() < suffix.size() || resource_id.compare(resource_id.size() - suffix.size(), suffix.size(), suffix) != 0) return false;
+    if (cluster.empty()) return true;
+    const std::string c = resource_id.substr(8, resource_id.size() - 8 - suffix.size());
+    return c == cluster || cluster.find(":cluster/" + c) != std::string::npos;
+  };
+  model::Autoscaling as;
+  bool found = false;
+  for (const auto& t : b.scalable_targets) {
+    if (matches_service(t.resource_id)) {
+      as.min_replicas = t.min_capacity;
+      as.max_replicas = t.max_capacity;
+      found = true;
+    }
+  }
+  for (const auto& p : b.scaling_policies) {
+    if (matches_service(p.resource_id)) {
+      as.targets.push_back(p.target);
+      found = true;
+    }
+  }
+  if (!found) return;
+  if (as.max_replicas < as.min_replicas) as.max_replicas = as.min_replicas;
+  if (as.max_replicas <= 1 && w.replicas) as.max_replicas = std::max<int64_t>(as.max_replicas, *w.replicas);
+  w.autoscaling = as;
+}
+
+}  // namespace
+
+std::vector<Paired> pair_ecs(const ecs::Bundle& b, Diagnostics& diags) {
+  std::vector<Paired> out;
+  std::vector<bool> used(b.task_definitions.size(), false);
+  for (const auto& s : b.services) {
+    std::optional<std::size_t> found;
+    for (std::size_t i = 0; i < b.task_definitions.size(); ++i) {
+      if (matches(b.task_definitions[i], s.task_definition)) found = i;  // the last given wins
+    }
+    if (!found) {
+      SourceLocation where = s.where;
+      where.pointer += "/taskDefinition";
+      if (s.task_definition.empty()) {
+        diags.error("missing-field", where, "service \"" + s.service.service_name + "\" names no taskDefinition");
+      } else {
+        diags.error("dangling-reference", where,
+                    "service \"" + s.service.service_name + "\" uses task definition \"" + s.task_definition +
+                        "\", which is not among the inputs: pass its file too");
+      }
+      continue;
+    }
+    used[*found] = true;
+    const auto& td = b.task_definitions[*found];
+    Paired p;
+    p.workload = td.workload;
+    model::Workload& w = p.workload;
+    const model::Workload& sv = s.service;
+    w.has_service = true;
+    w.service_name = sv.service_name;
+    w.kind = sv.kind;
+    w.replicas = sv.replicas;
+    w.rollout = sv.rollout;
+    w.launch_type = sv.launch_type;
+    w.health_check_grace_seconds = sv.health_check_grace_seconds;
+    w.load_balancers = sv.load_balancers;
+    w.registries = sv.registries;
+    w.service_carried = sv.service_carried;
+    w.service_file = sv.service_file;
+    w.service_pointer = sv.service_pointer;
+    for (const auto& t : sv.tags) w.tags.push_back(t);
+    attach_wiring(b, w);
+    attach_scaling(b, w, s.cluster);
+    p.files = {td.workload.source_file};
+    if (sv.service_file != td.workload.source_file) p.files.push_back(sv.service_file);
+    out.push_back(std::move(p));
+  }
+  for (std::size_t i = 0; i < b.task_definitions.size(); ++i) {
+    if (used[i]) continue;
+    Paired p;
+    p.workload = b.task_definitions[i].workload;
+    p.files = {p.workload.source_file};
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace specconv::app

@@ -1,0 +1,112 @@
+// CLI11 definition of specconv's commands and flags.
+#include "cli/options.h"
+
+#include <CLI/CLI.hpp>
+#include <sstream>
+
+#ifndef SPECCONV_VERSION
+#define SPECCONV_VERSION "dev"
+#endif
+
+namespace specconv::cli {
+namespace {
+
+void add_to_k8s_flags(CLI::App& app, CliOptions& o, bool inputs_required) {
+  auto* in = app.add_option("inputs", o.inputs,
+                            "ECS JSON files or folders (searched recursively for *.json); - reads standard input. "
+                            "Task definitions (register input or describe-task-definition output), services "
+                            "(create-service input or describe-services output), and optional wiring "
+                            "(describe-target-groups/-listeners/-rules/-load-balancers, describe-scalable-targets, "
+                            "describe-scaling-policies)");
+  if (inputs_required) in->required();
+  app.add_option("-o,--output", o.output_dir,
+                 "write one file per workload into this folder (DIR/<name>.yaml) instead of one stream on stdout");
+  app.add_option("--format", o.format, "output format: yaml (multi-document stream) or json (a v1 List)")
+      ->check(CLI::IsMember({"yaml", "json"}));
+  app.add_option("-n,--namespace", o.namespace_name, "set metadata.namespace on every namespaced object");
+  app.add_option("--secrets", o.secrets,
+                 "refs: env valueFrom.secretKeyRef only (default); external-secrets: also emit ExternalSecret objects")
+      ->check(CLI::IsMember({"refs", "external-secrets"}));
+  app.add_option("--ssm-store", o.ssm_store, "ClusterSecretStore name for SSM parameters (with --secrets external-secrets)");
+  app.add_option("--secretsmanager-store", o.secrets_manager_store,
+                 "ClusterSecretStore name for Secrets Manager secrets (with --secrets external-secrets)");
+  app.add_flag("--strict", o.strict, "treat every warning as an error (exit 1)");
+  app.add_option("--diagnostics", o.diagnostics, "how diagnostics are written to stderr: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  app.add_flag("-q,--quiet", o.quiet, "do not print notes (warnings and errors are still printed)");
+  app.add_option("--max-file-size", o.max_file_size, "largest input file accepted, in bytes (default 64 MiB)");
+  app.add_option("--max-depth", o.max_depth, "deepest nesting accepted in an input (default 200)");
+}
+
+}  // namespace
+
+ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
+  ParseOutcome outcome;
+  CLI::App app{"specconv: convert container specifications between AWS ECS and Kubernetes.\n"
+               "Exit codes: 0 success (warnings allowed), 1 input or conversion error (or a warning with --strict), "
+               "2 usage error.",
+               "specconv"};
+  app.require_subcommand(0, 1);
+  bool version = false;
+  app.add_flag("--version", version, "print the version and exit");
+  // specctl habit: specconv -m e2k -s PATH -o DIR
+  std::string mode;
+  std::vector<std::string> sources;
+  std::string specctl_out;
+  app.add_option("-m,--mode", mode, "specctl-style direction: e2k (ECS to Kubernetes)")->check(CLI::IsMember({"e2k"}));
+  app.add_option("-s,--source", sources, "specctl-style input file or folder (with -m)");
+  app.add_option("-o,--output", specctl_out, "specctl-style output folder (with -m)");
+
+  CLI::App* to_k8s = app.add_subcommand("to-k8s", "convert ECS task definitions and services to Kubernetes manifests");
+  add_to_k8s_flags(*to_k8s, o, true);
+  CLI::App* mappings = app.add_subcommand("mappings", "print the field mapping table as Markdown (docs/mappings.md)");
+
+  std::ostringstream out, err;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    outcome.exit_code = 0;
+    outcome.out = app.help();
+    return outcome;
+  } catch (const CLI::CallForAllHelp& e) {
+    outcome.exit_code = 0;
+    outcome.out = app.help("", CLI::AppFormatMode::All);
+    return outcome;
+  } catch (const CLI::ParseError& e) {
+    // --help on a subcommand arrives here as CallForHelp from that subcommand.
+    if (e.get_exit_code() == 0) {
+      outcome.exit_code = 0;
+      outcome.out = (to_k8s->parsed() ? to_k8s->help() : mappings->parsed() ? mappings->help() : app.help());
+      return outcome;
+    }
+    outcome.exit_code = 2;
+    outcome.err = std::string("specconv: ") + e.what() + "\nRun 'specconv --help' for usage.\n";
+    return outcome;
+  }
+  if (version) {
+    outcome.exit_code = 0;
+    outcome.out = std::string("specconv ") + SPECCONV_VERSION + "\n";
+    return outcome;
+  }
+  if (to_k8s->parsed()) {
+    o.command = Command::kToK8s;
+  } else if (mappings->parsed()) {
+    o.command = Command::kMappings;
+  } else if (!mode.empty()) {
+    if (sources.empty()) {
+      outcome.exit_code = 2;
+      outcome.err = "specconv: -m needs -s SOURCE\n";
+      return outcome;
+    }
+    o.command = Command::kToK8s;
+    o.inputs = sources;
+    o.output_dir = specctl_out;
+  } else {
+    outcome.exit_code = 2;
+    outcome.err = "specconv: no command given\n" + app.help();
+    return outcome;
+  }
+  return outcome;
+}
+
+}  // namespace specconv::cli

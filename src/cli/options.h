@@ -1,0 +1,39 @@
+// The command line, defined once: CLI11 builds --help from this definition, and the parse
+// result is a plain CliOptions struct. CLI11 types never leave src/cli/.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace specconv::cli {
+
+enum class Command { kNone, kToK8s, kMappings, kVersion };
+
+struct CliOptions {
+  Command command = Command::kNone;
+  std::vector<std::string> inputs;
+  std::string output_dir;
+  std::string format = "yaml";
+  std::string namespace_name;
+  std::string secrets = "refs";
+  std::string ssm_store = "aws-parameter-store";
+  std::string secrets_manager_store = "aws-secrets-manager";
+  std::string diagnostics = "text";
+  bool strict = false;
+  bool quiet = false;
+  int verbose = 0;
+  std::size_t max_file_size = 64u << 20;
+  std::size_t max_depth = 200;
+};
+
+/// Parses argv. Returns the exit code to stop with (help, version, usage error: 0 or 2), or -1
+/// to go on. Messages for --help and usage errors are written to the given streams' text.
+struct ParseOutcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+[[nodiscard]] ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& options);
+
+}  // namespace specconv::cli

@@ -1,0 +1,115 @@
+// Command execution for the specconv binary.
+#include "cli/run.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include "diag/render.h"
+#include "io/file.h"
+#include "mapping/field_table.h"
+#include "specconv/convert.h"
+
+namespace specconv::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// Expands folders (recursively, sorted) into files with the given extensions.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, const std::set<std::string>& extensions,
+                                       Diagnostics& diags) {
+  std::vector<std::string> files;
+  for (const std::string& in : inputs) {
+    if (in == "-") {
+      files.push_back(in);
+      continue;
+    }
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
+           it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        if (it->is_regular_file(ec) && extensions.count(it->path().extension().string()) != 0) {
+          found.push_back(it->path().string());
+        }
+      }
+      std::sort(found.begin(), found.end());
+      if (found.empty()) {
+        diags.warning("empty-folder", {in, "", 0, 0, -1}, "the folder holds no input files");
+      }
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(in, ec)) {
+      files.push_back(in);
+    } else {
+      diags.error("unreadable-input", {in, "", 0, 0, -1}, "no such file or folder");
+    }
+  }
+  return files;
+}
+
+int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
+  Diagnostics diags;
+  io::Limits limits;
+  limits.max_file_bytes = o.max_file_size;
+  limits.max_depth = o.max_depth;
+  std::vector<InputText> inputs;
+  for (const std::string& file : expand_inputs(o.inputs, {".json"}, diags)) {
+    if (auto text = io::read_input(file, limits, diags)) inputs.push_back({file, std::move(*text)});
+  }
+  ToK8sOptions options;
+  options.namespace_name = o.namespace_name;
+  options.external_secrets = o.secrets == "external-secrets";
+  options.ssm_store = o.ssm_store;
+  options.secrets_manager_store = o.secrets_manager_store;
+  options.format = o.format == "json" ? OutputFormat::kJson : OutputFormat::kYaml;
+  options.max_depth = o.max_depth;
+  ConvertResult result = convert_to_k8s(inputs, options);
+  diags.append(result.diagnostics);
+  if (o.strict) diags = diag::apply_strict(diags);
+
+  // With --strict, a warning fails its input: drop the outputs of inputs with errors now.
+  std::set<std::string> failed;
+  for (const auto& d : diags.all()) {
+    if (d.severity == Severity::kError) failed.insert(d.location.file);
+  }
+  std::vector<OutputDocument> good;
+  for (auto& doc : result.documents) {
+    const bool bad = std::any_of(doc.sources.begin(), doc.sources.end(), [&](const std::string& s) { return failed.count(s) != 0; });
+    if (!bad) good.push_back(std::move(doc));
+  }
+
+  if (o.output_dir.empty()) {
+    out << join_documents(good, options.format);
+  } else {
+    const std::string ext = options.format == OutputFormat::kJson ? ".json" : ".yaml";
+    for (const auto& doc : good) {
+      const std::string path = (fs::path(o.output_dir) / (doc.name + ext)).string();
+      const std::string problem = io::write_file_atomic(path, doc.text);
+      if (!problem.empty()) diags.error("write-failed", {path, "", 0, 0, -1}, problem);
+    }
+  }
+  if (o.diagnostics == "json") err << diag::render_json(diags);
+  else err << diag::render_text(diags, !o.quiet);
+  return diags.has_errors() ? kExitInputError : kExitOk;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CliOptions o;
+  const ParseOutcome p = parse_options(argc, argv, o);
+  out << p.out;
+  err << p.err;
+  if (p.exit_code >= 0) return p.exit_code;
+  switch (o.command) {
+    case Command::kToK8s: return run_to_k8s(o, out, err);
+    case Command::kMappings: out << mapping::mappings_markdown(); return kExitOk;
+    case Command::kVersion:
+    case Command::kNone: break;
+  }
+  return kExitUsage;
+}
+
+}  // namespace specconv::cli

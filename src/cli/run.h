@@ -1,0 +1,18 @@
+// Runs a parsed command: reads the inputs, calls the library, renders diagnostics once,
+// writes outputs, and maps the result to the documented exit code. The only code that touches
+// stdout and stderr.
+#pragma once
+
+#include <iosfwd>
+
+#include "cli/options.h"
+
+namespace specconv::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInputError = 1;
+inline constexpr int kExitUsage = 2;
+
+[[nodiscard]] int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+
+}  // namespace specconv::cli

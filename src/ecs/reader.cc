@@ -1,0 +1,830 @@
+// ECS reader: every ECS wire name read here appears once, as a literal; the legal keys of each
+// object come from the mapping table (mapping/field_table.cc), so a misspelt key is reported
+// with a suggestion. Values are checked for type and range before use.
+#include "ecs/reader.h"
+
+#include "io/cursor.h"
+#include "io/json_write.h"
+#include "mapping/field_table.h"
+
+namespace specconv::ecs {
+namespace {
+
+using io::Cursor;
+using io::Node;
+
+std::string compact(const Node& n) { return io::to_json(n, -1); }
+
+/// Keeps a platform-only value verbatim for the way back (and reports nothing: the table
+/// says it is carried in an annotation).
+void carry(Cursor& c, std::string_view key, std::map<std::string, std::string>& into) {
+  if (const Node* n = c.take(key)) into[std::string(key)] = compact(*n);
+}
+
+/// Drops a value the table marks as `reported`, with its reason.
+void report_dropped(Cursor& c, std::string_view scope, std::string_view key) {
+  if (c.take(key) == nullptr) return;
+  const mapping::FieldRow* row = mapping::ecs_field(scope, key);
+  std::string msg = "\"" + std::string(key) + "\" has no Kubernetes equivalent and is dropped";
+  if (row != nullptr && !row->note.empty()) msg += ": " + std::string(row->note);
+  c.warning(key, "unsupported-field", msg);
+}
+
+void ignore_all(Cursor& c, std::string_view scope) {
+  for (const auto& row : mapping::ecs_field_table()) {
+    if (row.scope == scope && row.fidelity == mapping::Fidelity::kIgnored) c.ignore(row.key);
+  }
+}
+
+model::Protocol read_protocol(Cursor& c) {
+  auto p = c.string("protocol");
+  if (!p) return model::Protocol::kTcp;
+  if (*p == "tcp") return model::Protocol::kTcp;
+  if (*p == "udp") return model::Protocol::kUdp;
+  if (*p == "TCP" || *p == "UDP") {
+    c.warning("protocol", "invalid-value",
+              "protocol \"" + *p + "\" must be lower-case in ECS; read as " + (*p == "TCP" ? "tcp" : "udp"));
+    return *p == "TCP" ? model::Protocol::kTcp : model::Protocol::kUdp;
+  }
+  c.error("protocol", "invalid-value", "protocol must be \"tcp\" or \"udp\", got \"" + *p + "\"");
+  return model::Protocol::kTcp;
+}
+
+void read_ports(Cursor& c, model::Container& ctr) {
+  for (Cursor pm : c.objects("portMappings")) {
+    model::Port port;
+    auto cp = pm.integer("containerPort", 0, 65535);
+    auto hp = pm.integer("hostPort", 0, 65535);
+    port.protocol = read_protocol(pm);
+    if (auto name = pm.string("name")) port.name = *name;
+    if (auto ap = pm.string("appProtocol")) {
+      if (*ap == "http" || *ap == "http2" || *ap == "grpc") port.app_protocol = *ap;
+      else pm.error("appProtocol", "invalid-value", "appProtocol must be http, http2 or grpc, got \"" + *ap + "\"");
+    }
+    report_dropped(pm, "portMapping", "containerPortRange");
+    pm.finish(mapping::ecs_keys("portMapping"));
+    if (!cp && hp) cp = hp;  // ECS uses hostPort when containerPort is missing
+    if (!cp || *cp == 0) {
+      if (!pm.has("containerPortRange")) {
+        c.context().diags->error("missing-field", pm.where(), "port mapping without containerPort");
+      }
+      continue;
+    }
+    port.container_port = *cp;
+    if (hp && *hp != 0) port.host_port = *hp;
+    ctr.ports.push_back(std::move(port));
+  }
+}
+
+void read_env(Cursor& c, model::Container& ctr) {
+  for (Cursor e : c.objects("environment")) {
+    auto name = e.string("name");
+    auto value = e.string("value");
+    e.finish(mapping::ecs_keys("keyValue"));
+    if (!name) {
+      c.context().diags->error("missing-field", e.where(), "environment entry without a name");
+      continue;
+    }
+    ctr.env.push_back({*name, value.value_or("")});
+  }
+}
+
+void read_secrets(Cursor& c, model::Container& ctr) {
+  for (Cursor s : c.objects("secrets")) {
+    auto name = s.string("name");
+    auto from = s.string("valueFrom");
+    s.finish(mapping::ecs_keys("secret"));
+    if (!name || !from) {
+      c.context().diags->error("missing-field", s.where(), "secret needs both name and valueFrom");
+      continue;
+    }
+    model::SecretEnv se;
+    se.name = *name;
+    se.reference = *from;
+    se.store = from->find(":secretsmanager:") != std::string::npos ? model::SecretStore::kSecretsManager
+                                                                    : model::SecretStore::kSsmParameter;
+    ctr.secret_env.push_back(std::move(se));
+  }
+}
+
+std::optional<model::Probe> read_health_check(Cursor& c) {
+  auto hc = c.object("healthCheck");
+  if (!hc) return std::nullopt;
+  model::Probe p;
+  auto cmd = hc->strings("command");
+  p.interval_seconds = hc->integer("interval", 5, 300);
+  p.timeout_seconds = hc->integer("timeout", 2, 120);
+  p.failure_threshold = hc->integer("retries", 1, 10);
+  p.start_period_seconds = hc->integer("startPeriod", 0, 300);
+  hc->finish(mapping::ecs_keys("healthCheck"));
+  if (!cmd || cmd->empty()) {
+    hc->error("command", "missing-field", "healthCheck needs a command");
+    return std::nullopt;
+  }
+  const std::string& head = (*cmd)[0];
+  if (head == "CMD-SHELL") {
+    p.kind = model::Probe::Kind::kShell;
+    std::string joined;
+    for (std::size_t i = 1; i < cmd->size(); ++i) {
+      if (i > 1) joined += ' ';
+      joined += (*cmd)[i];
+    }
+    p.command = {joined};
+  } else if (head == "CMD") {
+    p.kind = model::Probe::Kind::kExec;
+    p.command.assign(cmd->begin() + 1, cmd->end());
+  } else if (head == "NONE") {
+    return std::nullopt;
+  } else {
+    // Docker treats a command without CMD/CMD-SHELL as CMD-SHELL... ECS requires the prefix.
+    hc->warning("command", "invalid-value",
+                "healthCheck.command should start with CMD or CMD-SHELL; read as CMD-SHELL");
+    p.kind = model::Probe::Kind::kShell;
+    std::string joined;
+    for (std::size_t i = 0; i < cmd->size(); ++i) {
+      if (i > 0) joined += ' ';
+      joined += (*cmd)[i];
+    }
+    p.command = {joined};
+  }
+  if (p.kind == model::Probe::Kind::kExec && p.command.empty()) {
+    hc->error("command", "missing-field", "healthCheck CMD without a program");
+    return std::nullopt;
+  }
+  return p;
+}
+
+void read_linux_parameters(Cursor& c, model::Container& ctr) {
+  auto lp = c.object("linuxParameters");
+  if (!lp) return;
+  if (auto caps = lp->object("capabilities")) {
+    if (auto add = caps->strings("add")) ctr.capabilities_add = *add;
+    if (auto drop = caps->strings("drop")) ctr.capabilities_drop = *drop;
+    caps->finish(mapping::ecs_keys("capabilities"));
+  }
+  ctr.init_process = lp->boolean("initProcessEnabled");
+  if (ctr.init_process) ctr.carried["initProcessEnabled"] = *ctr.init_process ? "true" : "false";
+  ctr.shared_memory_mib = lp->integer("sharedMemorySize", 0, INT32_MAX);
+  for (Cursor t : lp->objects("tmpfs")) {
+    model::Tmpfs fs;
+    fs.path = t.string("containerPath").value_or("");
+    fs.size_mib = t.integer("size", 0, INT32_MAX).value_or(0);
+    if (auto opts = t.strings("mountOptions")) {
+      fs.options = *opts;
+      if (!opts->empty()) {
+        t.warning("mountOptions", "unsupported-field", "tmpfs mountOptions have no emptyDir equivalent and are dropped");
+      }
+    }
+    t.finish(mapping::ecs_keys("tmpfs"));
+    if (fs.path.empty()) {
+      c.context().diags->error("missing-field", t.where(), "tmpfs needs containerPath");
+      continue;
+    }
+    ctr.tmpfs.push_back(std::move(fs));
+  }
+  carry(*lp, "devices", ctr.carried);
+  carry(*lp, "maxSwap", ctr.carried);
+  carry(*lp, "swappiness", ctr.carried);
+  lp->finish(mapping::ecs_keys("linuxParameters"));
+}
+
+void read_user(Cursor& c, model::Container& ctr) {
+  auto user = c.string("user");
+  if (!user || user->empty()) return;
+  auto is_digits = [](std::string_view s) {
+    return !s.empty() && s.size() < 10 && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const auto colon = user->find(':');
+  const std::string uid = user->substr(0, colon);
+  const std::string gid = colon == std::string::npos ? "" : user->substr(colon + 1);
+  if (is_digits(uid) && (gid.empty() || is_digits(gid))) {
+    ctr.run_as_user = std::stoll(uid);
+    if (!gid.empty()) ctr.run_as_group = std::stoll(gid);
+  } else {
+    ctr.user_name = *user;
+    c.warning("user", "user-name-not-numeric",
+              "user \"" + *user + "\" is a name; Kubernetes runAsUser needs a numeric uid. Kept in an annotation; set securityContext.runAsUser by hand");
+  }
+}
+
+model::Container read_container(Cursor& c) {
+  model::Container ctr;
+  ctr.name = c.string("name").value_or("");
+  ctr.image = c.string("image").value_or("");
+  if (ctr.name.empty()) c.error("name", "missing-field", "container definition without a name");
+  if (ctr.image.empty()) c.error("image", "missing-field", "container \"" + ctr.name + "\" has no image");
+  if (auto cpu = c.integer("cpu", 0, 10 * 1024 * 1024); cpu && *cpu > 0) {
+    ctr.resources.cpu_request = model::Cpu::from_ecs_units(*cpu);
+  }
+  if (auto mem = c.integer("memory", 1, INT32_MAX)) ctr.resources.memory_limit = model::Memory::from_mib(*mem);
+  if (auto mem = c.integer("memoryReservation", 1, INT32_MAX)) {
+    ctr.resources.memory_request = model::Memory::from_mib(*mem);
+  }
+  read_ports(c, ctr);
+  ctr.essential = c.boolean("essential").value_or(true);
+  ctr.entrypoint = c.strings("entryPoint");
+  ctr.arguments = c.strings("command");
+  read_env(c, ctr);
+  read_secrets(c, ctr);
+  for (Cursor m : c.objects("mountPoints")) {
+    model::VolumeMount vm;
+    vm.volume = m.string("sourceVolume").value_or("");
+    vm.path = m.string("containerPath").value_or("");
+    vm.read_only = m.boolean("readOnly").value_or(false);
+    m.finish(mapping::ecs_keys("mountPoint"));
+    if (vm.volume.empty() || vm.path.empty()) {
+      c.context().diags->error("missing-field", m.where(), "mount point needs sourceVolume and containerPath");
+      continue;
+    }
+    ctr.mounts.push_back(std::move(vm));
+  }
+  if (const Node* vf = c.take("volumesFrom"); vf != nullptr && vf->size() > 0) {
+    ctr.carried["volumesFrom"] = compact(*vf);
+  }
+  read_linux_parameters(c, ctr);
+  for (Cursor d : c.objects("dependsOn")) {
+    model::Dependency dep;
+    dep.container = d.string("containerName").value_or("");
+    const std::string cond = d.string("condition").value_or("");
+    d.finish(mapping::ecs_keys("dependsOn"));
+    if (cond == "START") dep.condition = model::DependencyCondition::kStart;
+    else if (cond == "COMPLETE") dep.condition = model::DependencyCondition::kComplete;
+    else if (cond == "SUCCESS") dep.condition = model::DependencyCondition::kSuccess;
+    else if (cond == "HEALTHY") dep.condition = model::DependencyCondition::kHealthy;
+    else {
+      c.context().diags->error("invalid-value", d.where(),
+                               "dependsOn condition must be START, COMPLETE, SUCCESS or HEALTHY, got \"" + cond + "\"");
+      continue;
+    }
+    ctr.depends_on.push_back(std::move(dep));
+  }
+  carry(c, "startTimeout", ctr.carried);
+  ctr.stop_timeout_seconds = c.integer("stopTimeout", 0, 120);
+  ctr.hostname = c.string("hostname").value_or("");
+  read_user(c, ctr);
+  ctr.working_dir = c.string("workingDirectory").value_or("");
+  carry(c, "disableNetworking", ctr.carried);
+  ctr.privileged = c.boolean("privileged");
+  ctr.read_only_root = c.boolean("readonlyRootFilesystem");
+  if (auto v = c.strings("dnsServers")) ctr.dns_servers = *v;
+  if (auto v = c.strings("dnsSearchDomains")) ctr.dns_search = *v;
+  for (Cursor h : c.objects("extraHosts")) {
+    model::HostAlias a;
+    a.hostname = h.string("hostname").value_or("");
+    a.ip = h.string("ipAddress").value_or("");
+    h.finish(mapping::ecs_keys("extraHost"));
+    if (!a.hostname.empty() && !a.ip.empty()) ctr.host_aliases.push_back(std::move(a));
+  }
+  if (const Node* n = c.take("dockerSecurityOptions"); n != nullptr && n->size() > 0) {
+    ctr.carried["dockerSecurityOptions"] = compact(*n);
+  }
+  ctr.stdin_open = c.boolean("interactive").value_or(false);
+  ctr.tty = c.boolean("pseudoTerminal").value_or(false);
+  if (const Node* n = c.take("dockerLabels"); n != nullptr && n->size() > 0) {
+    ctr.carried["dockerLabels"] = compact(*n);
+  }
+  if (const Node* n = c.take("ulimits"); n != nullptr && n->size() > 0) ctr.carried["ulimits"] = compact(*n);
+  carry(c, "logConfiguration", ctr.carried);
+  ctr.liveness = read_health_check(c);
+  for (Cursor s : c.objects("systemControls")) {
+    auto ns = s.string("namespace");
+    auto v = s.string("value");
+    s.finish(mapping::ecs_keys("systemControl"));
+    if (ns && v) ctr.sysctls.emplace_back(*ns, *v);
+  }
+  for (Cursor r : c.objects("resourceRequirements")) {
+    auto type = r.string("type");
+    auto value = r.string("value");
+    r.finish(mapping::ecs_keys("resourceRequirement"));
+    if (type && *type == "GPU" && value) {
+      try {
+        ctr.resources.gpus = std::stoll(*value);
+      } catch (...) {
+        c.context().diags->error("invalid-value", r.where(), "GPU count must be a whole number, got \"" + *value + "\"");
+      }
+    } else if (type) {
+      c.context().diags->warning("unsupported-field", r.where(),
+                                 "resource requirement " + *type + " has no Kubernetes equivalent and is dropped");
+    }
+  }
+  carry(c, "firelensConfiguration", ctr.carried);
+  carry(c, "credentialSpecs", ctr.carried);
+  carry(c, "repositoryCredentials", ctr.carried);
+  carry(c, "restartPolicy", ctr.carried);
+  carry(c, "versionConsistency", ctr.carried);
+  carry(c, "environmentFiles", ctr.carried);
+  report_dropped(c, "container", "links");
+  c.finish(mapping::ecs_keys("container"));
+  return ctr;
+}
+
+model::Volume read_volume(Cursor& v) {
+  model::Volume vol;
+  vol.name = v.string("name").value_or("");
+  if (vol.name.empty()) v.error("name", "missing-field", "volume without a name");
+  if (auto host = v.object("host")) {
+    if (auto sp = host->string("sourcePath"); sp && !sp->empty()) {
+      vol.kind = model::Volume::Kind::kHostPath;
+      vol.host_path = *sp;
+    }
+    host->finish(mapping::ecs_keys("hostVolume"));
+  }
+  if (auto d = v.object("dockerVolumeConfiguration")) {
+    vol.kind = model::Volume::Kind::kDocker;
+    vol.docker_scope = d->string("scope").value_or("task");
+    vol.docker_autoprovision = d->boolean("autoprovision");
+    vol.docker_driver = d->string("driver").value_or("");
+    if (auto m = d->string_map("driverOpts")) vol.docker_driver_opts = {m->begin(), m->end()};
+    if (auto m = d->string_map("labels")) vol.docker_labels = {m->begin(), m->end()};
+    d->finish(mapping::ecs_keys("dockerVolume"));
+  }
+  if (auto e = v.object("efsVolumeConfiguration")) {
+    vol.kind = model::Volume::Kind::kEfs;
+    vol.file_system_id = e->string("fileSystemId").value_or("");
+    if (vol.file_system_id.empty()) e->error("fileSystemId", "missing-field", "EFS volume needs fileSystemId");
+    vol.root_directory = e->string("rootDirectory").value_or("");
+    vol.transit_encryption = e->string("transitEncryption").value_or("DISABLED") == "ENABLED";
+    vol.transit_encryption_port = e->integer("transitEncryptionPort", 0, 65535);
+    if (auto a = e->object("authorizationConfig")) {
+      vol.access_point_id = a->string("accessPointId").value_or("");
+      vol.iam_authorization = a->string("iam").value_or("DISABLED") == "ENABLED";
+      a->finish(mapping::ecs_keys("efsAuth"));
+    }
+    e->finish(mapping::ecs_keys("efs"));
+  }
+  if (v.take("fsxWindowsFileServerVolumeConfiguration") != nullptr) {
+    vol.kind = model::Volume::Kind::kUnsupported;
+    vol.original_kind = "fsxWindowsFileServerVolumeConfiguration";
+  }
+  if (auto cal = v.boolean("configuredAtLaunch"); cal && *cal) {
+    vol.kind = model::Volume::Kind::kUnsupported;
+    vol.original_kind = "configuredAtLaunch";
+  }
+  v.finish(mapping::ecs_keys("volume"));
+  return vol;
+}
+
+model::NetworkMode read_network_mode(Cursor& c) {
+  auto m = c.string("networkMode");
+  if (!m) return model::NetworkMode::kUnset;
+  if (*m == "awsvpc") return model::NetworkMode::kAwsvpc;
+  if (*m == "bridge") return model::NetworkMode::kBridge;
+  if (*m == "host") return model::NetworkMode::kHost;
+  if (*m == "none") return model::NetworkMode::kNone;
+  if (*m == "default") {
+    c.warning("networkMode", "legacy-value", "networkMode \"default\" is the Docker default (bridge on Linux); read as bridge");
+    return model::NetworkMode::kDefault;
+  }
+  c.error("networkMode", "invalid-value", "networkMode must be awsvpc, bridge, host or none, got \"" + *m + "\"");
+  return model::NetworkMode::kUnset;
+}
+
+/// "1024", "1 vCPU", ".25 vcpu" -> units; "2048", "2 GB", "512 MiB" -> MiB.
+std::optional<int64_t> parse_task_size(const std::string& s, bool cpu) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  std::size_t start = i;
+  while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) ++i;
+  if (i == start) return std::nullopt;
+  const std::string number = s.substr(start, i - start);
+  std::string unit;
+  for (; i < s.size(); ++i) {
+    if (s[i] != ' ') unit += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  }
+  // Exact decimal arithmetic on up to 4 fraction digits.
+  const auto dot = number.find('.');
+  std::string whole = number.substr(0, dot);
+  std::string frac = dot == std::string::npos ? "" : number.substr(dot + 1);
+  if (frac.find('.') != std::string::npos || frac.size() > 4 || whole.size() > 9) return std::nullopt;
+  while (frac.size() < 4) frac += '0';
+  const int64_t scaled = (whole.empty() ? 0 : std::stoll(whole)) * 10000 + std::stoll(frac);
+  int64_t factor = 0;
+  if (cpu) {
+    if (unit.empty()) factor = 1;
+    else if (unit == "vcpu") factor = 1024;
+  } else {
+    if (unit.empty() || unit == "mib" || unit == "mb") factor = 1;
+    else if (unit == "gb" || unit == "gib") factor = 1024;
+  }
+  if (factor == 0) return std::nullopt;
+  const int64_t v = scaled * factor;
+  if (v % 10000 != 0) return std::nullopt;
+  return v / 10000;
+}
+
+void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair<std::string, std::string>>& outer_tags) {
+  TaskDefinitionInput td;
+  td.where = c.where();
+  model::Workload& w = td.workload;
+  w.source_file = c.context().file;
+  w.source_pointer = c.pointer();
+  td.family = c.string("family").value_or("");
+  if (td.family.empty()) c.error("family", "missing-field", "task definition without a family");
+  w.name = td.family;
+  if (auto rev = c.integer("revision", 1, INT32_MAX)) td.revision = *rev;
+  if (auto arn = c.string("taskDefinitionArn")) td.arn = *arn;
+  ignore_all(c, "task");
+  const Node* defs = c.array("containerDefinitions");
+  if (defs == nullptr || defs->items().empty()) {
+    c.error("containerDefinitions", "missing-field", "task definition has no containerDefinitions");
+  } else {
+    for (std::size_t i = 0; i < defs->items().size(); ++i) {
+      const Node& item = defs->items()[i];
+      const std::string ptr = c.child_pointer("containerDefinitions") + "/" + std::to_string(i);
+      if (!item.is_object()) {
+        c.context().diags->error("type-mismatch", {c.context().file, ptr, item.line(), item.column(), -1},
+                                 "container definition must be an object");
+        continue;
+      }
+      Cursor cd(item, c.context(), ptr);
+      w.containers.push_back(read_container(cd));
+    }
+  }
+  w.task_role = c.string("taskRoleArn").value_or("");
+  w.execution_role = c.string("executionRoleArn").value_or("");
+  w.network_mode = read_network_mode(c);
+  for (Cursor v : c.objects("volumes")) w.volumes.push_back(read_volume(v));
+  if (const Node* pc = c.take("placementConstraints"); pc != nullptr && pc->size() > 0) {
+    w.carried["placementConstraints"] = compact(*pc);
+  }
+  if (auto rc = c.strings("requiresCompatibilities")) {
+    for (const std::string& s : *rc) {
+      if (s == "FARGATE") w.compatibilities.push_back(model::LaunchType::kFargate);
+      else if (s == "EC2") w.compatibilities.push_back(model::LaunchType::kEc2);
+      else if (s == "EXTERNAL") w.compatibilities.push_back(model::LaunchType::kExternal);
+      else c.warning("requiresCompatibilities", "invalid-value", "unknown compatibility \"" + s + "\"");
+    }
+  }
+  for (std::string_view key : {"cpu", "memory"}) {
+    const Node* n = c.take(key);
+    if (n == nullptr) continue;
+    std::string text;
+    if (n->is_string()) text = n->text();
+    else if (n->is_int()) text = std::to_string(n->as_int());
+    else {
+      c.error(key, "type-mismatch", std::string("task ") + std::string(key) + " must be a string such as \"1024\"");
+      continue;
+    }
+    auto v = parse_task_size(text, key == "cpu");
+    if (!v) {
+      c.error(key, "invalid-value", "cannot read task " + std::string(key) + " \"" + text + "\"");
+      continue;
+    }
+    if (key == "cpu") {
+      w.task_cpu = model::Cpu::from_ecs_units(*v);
+      w.task_cpu_text = text;
+    } else {
+      w.task_memory = model::Memory::from_mib(*v);
+      w.task_memory_text = text;
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> tags = outer_tags;
+  for (Cursor t : c.objects("tags")) {
+    auto k = t.string("key");
+    auto v = t.string("value");
+    t.finish({"key", "value"});
+    if (k) tags.emplace_back(*k, v.value_or(""));
+  }
+  w.tags = tags;
+  if (auto pid = c.string("pidMode")) {
+    if (*pid == "host") w.host_pid = true;
+    else if (*pid == "task") w.carried["pidMode"] = "\"task\"";
+    else c.error("pidMode", "invalid-value", "pidMode must be host or task");
+  }
+  if (auto ipc = c.string("ipcMode")) {
+    if (*ipc == "host") w.host_ipc = true;
+    else if (*ipc == "task" || *ipc == "none") w.carried["ipcMode"] = io::json_quote(*ipc);
+    else c.error("ipcMode", "invalid-value", "ipcMode must be host, task or none");
+  }
+  carry(c, "proxyConfiguration", w.carried);
+  carry(c, "enableFaultInjection", w.carried);
+  report_dropped(c, "task", "inferenceAccelerators");
+  if (auto es = c.object("ephemeralStorage")) {
+    w.ephemeral_storage_gib = es->integer("sizeInGiB", 21, 200);
+    es->finish({"sizeInGiB"});
+  }
+  if (auto rp = c.object("runtimePlatform")) {
+    w.os_family = rp->string("operatingSystemFamily").value_or("");
+    w.cpu_architecture = rp->string("cpuArchitecture").value_or("");
+    rp->finish({"operatingSystemFamily", "cpuArchitecture"});
+  }
+  if (w.execution_role.empty() == false) w.carried["executionRoleArn"] = io::json_quote(w.execution_role);
+  c.finish(mapping::ecs_keys("task"));
+  bundle.task_definitions.push_back(std::move(td));
+}
+
+void read_service(Cursor& c, Bundle& bundle) {
+  ServiceInput in;
+  in.where = c.where();
+  model::Workload& s = in.service;
+  s.has_service = true;
+  s.service_file = c.context().file;
+  s.service_pointer = c.pointer();
+  s.service_name = c.string("serviceName").value_or("");
+  if (s.service_name.empty()) c.error("serviceName", "missing-field", "service without a serviceName");
+  in.task_definition = c.string("taskDefinition").value_or("");
+  ignore_all(c, "service");
+  if (auto cl = c.string("cluster")) in.cluster = *cl;
+  s.replicas = c.integer("desiredCount", 0, INT32_MAX);
+  if (auto dc = c.object("deploymentConfiguration")) {
+    model::PercentRollout r;
+    auto maxp = dc->integer("maximumPercent", 0, 2000);
+    auto minp = dc->integer("minimumHealthyPercent", 0, 100);
+    if (maxp) r.maximum_percent = *maxp;
+    if (minp) r.minimum_healthy_percent = *minp;
+    if (maxp || minp) s.rollout = r;
+    carry(*dc, "deploymentCircuitBreaker", s.service_carried);
+    report_dropped(*dc, "deploymentConfiguration", "alarms");
+    report_dropped(*dc, "deploymentConfiguration", "strategy");
+    report_dropped(*dc, "deploymentConfiguration", "bakeTimeInMinutes");
+    report_dropped(*dc, "deploymentConfiguration", "lifecycleHooks");
+    dc->finish(mapping::ecs_keys("deploymentConfiguration"));
+  }
+  for (Cursor lb : c.objects("loadBalancers")) {
+    model::LoadBalancerBinding b;
+    b.target_group_arn = lb.string("targetGroupArn").value_or("");
+    b.load_balancer_name = lb.string("loadBalancerName").value_or("");
+    b.container = lb.string("containerName").value_or("");
+    b.container_port = lb.integer("containerPort", 0, 65535).value_or(0);
+    lb.finish(mapping::ecs_keys("loadBalancer"));
+    if (!b.load_balancer_name.empty()) b.type = model::LoadBalancerType::kClassic;
+    s.load_balancers.push_back(std::move(b));
+  }
+  for (Cursor r : c.objects("serviceRegistries")) {
+    model::DiscoveryRegistration reg;
+    reg.registry_arn = r.string("registryArn").value_or("");
+    reg.port = r.integer("port", 0, 65535);
+    reg.container = r.string("containerName").value_or("");
+    reg.container_port = r.integer("containerPort", 0, 65535);
+    r.finish(mapping::ecs_keys("serviceRegistry"));
+    s.registries.push_back(std::move(reg));
+  }
+  if (auto ss = c.string("schedulingStrategy")) {
+    if (*ss == "DAEMON") s.kind = model::WorkloadKind::kDaemon;
+    else if (*ss != "REPLICA") c.error("schedulingStrategy", "invalid-value", "schedulingStrategy must be REPLICA or DAEMON");
+  }
+  if (auto lt = c.string("launchType")) {
+    if (*lt == "FARGATE") s.launch_type = model::LaunchType::kFargate;
+    else if (*lt == "EC2") s.launch_type = model::LaunchType::kEc2;
+    else if (*lt == "EXTERNAL") s.launch_type = model::LaunchType::kExternal;
+    s.service_carried["launchType"] = io::json_quote(*lt);
+  }
+  carry(c, "capacityProviderStrategy", s.service_carried);
+  s.health_check_grace_seconds = c.integer("healthCheckGracePeriodSeconds", 0, INT32_MAX);
+  if (s.health_check_grace_seconds) {
+    s.service_carried["healthCheckGracePeriodSeconds"] = std::to_string(*s.health_check_grace_seconds);
+  }
+  carry(c, "networkConfiguration", s.service_carried);
+  if (const Node* pc = c.take("placementConstraints"); pc != nullptr && pc->size() > 0) {
+    s.service_carried["placementConstraints"] = compact(*pc);
+  }
+  if (const Node* ps = c.take("placementStrategy"); ps != nullptr && ps->size() > 0) {
+    s.service_carried["placementStrategy"] = compact(*ps);
+  }
+  carry(c, "serviceConnectConfiguration", s.service_carried);
+  for (Cursor t : c.objects("tags")) {
+    auto k = t.string("key");
+    auto v = t.string("value");
+    t.finish({"key", "value"});
+    if (k) s.tags.emplace_back(*k, v.value_or(""));
+  }
+  for (std::string_view key : {"platformVersion", "role", "deploymentController", "enableECSManagedTags",
+                               "propagateTags", "enableExecuteCommand", "volumeConfigurations",
+                               "vpcLatticeConfigurations", "availabilityZoneRebalancing"}) {
+    report_dropped(c, "service", key);
+  }
+  c.finish(mapping::ecs_keys("service"));
+  bundle.services.push_back(std::move(in));
+}
+
+// ---- AWS wiring (ELBv2 and Application Auto Scaling describe-* outputs) -----------------
+// These outputs carry many read-only members; unknown ones are ignored (not errors).
+
+void read_target_groups(Cursor& c, Bundle& b) {
+  for (Cursor t : c.objects("TargetGroups")) {
+    TargetGroupInfo tg;
+    tg.arn = t.string("TargetGroupArn").value_or("");
+    tg.name = t.string("TargetGroupName").value_or("");
+    tg.protocol = t.string("Protocol").value_or("");
+    tg.port = t.integer("Port", 0, 65535);
+    tg.target_type = t.string("TargetType").value_or("");
+    tg.health_check_path = t.string("HealthCheckPath").value_or("");
+    tg.health_check_protocol = t.string("HealthCheckProtocol").value_or("");
+    tg.healthy_threshold = t.integer("HealthyThresholdCount");
+    tg.unhealthy_threshold = t.integer("UnhealthyThresholdCount");
+    tg.interval_seconds = t.integer("HealthCheckIntervalSeconds");
+    tg.timeout_seconds = t.integer("HealthCheckTimeoutSeconds");
+    if (auto lbs = t.strings("LoadBalancerArns")) tg.load_balancer_arns = *lbs;
+    b.target_groups.push_back(std::move(tg));
+  }
+}
+
+std::vector<std::string> forward_targets(Cursor& action_owner, std::string_view key) {
+  std::vector<std::string> out;
+  for (Cursor a : action_owner.objects(key)) {
+    if (auto arn = a.string("TargetGroupArn")) out.push_back(*arn);
+    if (auto fc = a.object("ForwardConfig")) {
+      for (Cursor tg : fc->objects("TargetGroups")) {
+        if (auto arn = tg.string("TargetGroupArn")) out.push_back(*arn);
+      }
+    }
+  }
+  return out;
+}
+
+void read_listeners(Cursor& c, Bundle& b) {
+  for (Cursor l : c.objects("Listeners")) {
+    ListenerInfo li;
+    li.arn = l.string("ListenerArn").value_or("");
+    li.load_balancer_arn = l.string("LoadBalancerArn").value_or("");
+    li.listener.protocol = l.string("Protocol").value_or("");
+    li.listener.port = l.integer("Port", 0, 65535).value_or(0);
+    for (Cursor cert : l.objects("Certificates")) {
+      if (auto arn = cert.string("CertificateArn")) li.listener.certificate_arns.push_back(*arn);
+    }
+    for (Cursor a : l.objects("DefaultActions")) {
+      if (a.string("Type").value_or("") == "redirect") {
+        if (auto rc = a.object("RedirectConfig"); rc && rc->string("Protocol").value_or("") == "HTTPS") {
+          li.listener.redirects_to_https = true;
+        }
+      }
+    }
+    li.default_target_groups = forward_targets(l, "DefaultActions");
+    b.listeners.push_back(std::move(li));
+  }
+}
+
+void read_rules(Cursor& c, Bundle& b) {
+  for (Cursor r : c.objects("Rules")) {
+    RuleInfo ri;
+    ri.arn = r.string("RuleArn").value_or("");
+    // arn:...:listener-rule/app/NAME/LBID/LISTENERID/RULEID -> arn:...:listener/app/NAME/LBID/LISTENERID
+    if (auto pos = ri.arn.find(":listener-rule/"); pos != std::string::npos) {
+      std::string l = ri.arn.substr(0, pos) + ":listener/" + ri.arn.substr(pos + 15);
+      if (auto slash = l.rfind('/'); slash != std::string::npos) l.resize(slash);
+      ri.listener_arn = l;
+    }
+    ri.is_default = r.boolean("IsDefault").value_or(false);
+    if (auto prio = r.string("Priority"); prio && *prio != "default") {
+      try {
+        ri.route.priority = std::stoll(*prio);
+      } catch (...) {
+      }
+    }
+    for (Cursor cond : r.objects("Conditions")) {
+      const std::string field = cond.string("Field").value_or("");
+      std::vector<std::string> values = cond.strings("Values").value_or(std::vector<std::string>{});
+      if (auto hc = cond.object("HostHeaderConfig")) {
+        if (auto v = hc->strings("Values")) values.insert(values.end(), v->begin(), v->end());
+      }
+      if (auto pc = cond.object("PathPatternConfig")) {
+        if (auto v = pc->strings("Values")) values.insert(values.end(), v->begin(), v->end());
+      }
+      if (field == "host-header") ri.route.hosts.insert(ri.route.hosts.end(), values.begin(), values.end());
+      else if (field == "path-pattern") ri.route.paths.insert(ri.route.paths.end(), values.begin(), values.end());
+      else if (!field.empty()) {
+        cond.warning("Field", "unsupported-field", "listener rule condition \"" + field + "\" has no Ingress equivalent and is dropped");
+      }
+    }
+    ri.target_groups = forward_targets(r, "Actions");
+    b.rules.push_back(std::move(ri));
+  }
+}
+
+void read_load_balancers(Cursor& c, Bundle& b) {
+  for (Cursor l : c.objects("LoadBalancers")) {
+    LoadBalancerInfo lb;
+    lb.arn = l.string("LoadBalancerArn").value_or("");
+    lb.name = l.string("LoadBalancerName").value_or("");
+    const std::string type = l.string("Type").value_or("");
+    if (type == "application") lb.type = model::LoadBalancerType::kApplication;
+    else if (type == "network") lb.type = model::LoadBalancerType::kNetwork;
+    lb.scheme = l.string("Scheme").value_or("");
+    b.load_balancers.push_back(std::move(lb));
+  }
+}
+
+void read_scaling(Cursor& c, Bundle& b) {
+  for (Cursor t : c.objects("ScalableTargets")) {
+    ScalableTargetInfo st;
+    st.resource_id = t.string("ResourceId").value_or("");
+    st.min_capacity = t.integer("MinCapacity", 0, INT32_MAX).value_or(1);
+    st.max_capacity = t.integer("MaxCapacity", 0, INT32_MAX).value_or(st.min_capacity);
+    if (t.string("ServiceNamespace").value_or("ecs") == "ecs") b.scalable_targets.push_back(std::move(st));
+  }
+  for (Cursor p : c.objects("ScalingPolicies")) {
+    ScalingPolicyInfo sp;
+    sp.where = p.where();
+    sp.resource_id = p.string("ResourceId").value_or("");
+    sp.target.policy_name = p.string("PolicyName").value_or("");
+    const std::string type = p.string("PolicyType").value_or("");
+    if (p.string("ServiceNamespace").value_or("ecs") != "ecs") continue;
+    if (type != "TargetTrackingScaling") {
+      sp.target.metric = model::ScalingTarget::Metric::kOther;
+      sp.target.description = type.empty() ? "unknown policy type" : type + " policy";
+      b.scaling_policies.push_back(std::move(sp));
+      continue;
+    }
+    if (auto cfg = p.object("TargetTrackingScalingPolicyConfiguration")) {
+      sp.target.target_value = cfg->number("TargetValue").value_or(0);
+      sp.target.scale_in_cooldown_seconds = cfg->integer("ScaleInCooldown");
+      sp.target.scale_out_cooldown_seconds = cfg->integer("ScaleOutCooldown");
+      sp.target.disable_scale_in = cfg->boolean("DisableScaleIn").value_or(false);
+      sp.target.metric = model::ScalingTarget::Metric::kOther;
+      if (auto pm = cfg->object("PredefinedMetricSpecification")) {
+        const std::string metric = pm->string("PredefinedMetricType").value_or("");
+        if (metric == "ECSServiceAverageCPUUtilization") sp.target.metric = model::ScalingTarget::Metric::kCpuUtilization;
+        else if (metric == "ECSServiceAverageMemoryUtilization") sp.target.metric = model::ScalingTarget::Metric::kMemoryUtilization;
+        else sp.target.description = metric;
+      } else if (cfg->has("CustomizedMetricSpecification")) {
+        sp.target.description = "customized CloudWatch metric";
+      }
+    }
+    b.scaling_policies.push_back(std::move(sp));
+  }
+}
+
+}  // namespace
+
+bool looks_like_ecs(const Node& root) {
+  if (root.is_array()) {
+    return !root.items().empty() && root.items()[0].is_object() && looks_like_ecs(root.items()[0]);
+  }
+  if (!root.is_object()) return false;
+  for (std::string_view key : {"containerDefinitions", "taskDefinition", "serviceName", "services",
+                               "TargetGroups", "Listeners", "Rules", "LoadBalancers", "ScalingPolicies",
+                               "ScalableTargets", "family"}) {
+    if (root.find(key) != nullptr) return true;
+  }
+  return false;
+}
+
+void read_ecs(const Node& root, const std::string& file, Bundle& bundle, Diagnostics& diags) {
+  io::ReadContext ctx{file, -1, &diags, false};
+  if (root.is_array()) {
+    for (std::size_t i = 0; i < root.items().size(); ++i) {
+      const Node& item = root.items()[i];
+      if (!item.is_object()) {
+        diags.error("type-mismatch", {file, "/" + std::to_string(i), item.line(), item.column(), -1},
+                    "expected an object (a task definition or service)");
+        continue;
+      }
+      Bundle part;
+      read_ecs(item, file, part, diags);
+      // Re-point locations is not needed: the cursor below is rooted at the item.
+      for (auto& td : part.task_definitions) bundle.task_definitions.push_back(std::move(td));
+      for (auto& s : part.services) bundle.services.push_back(std::move(s));
+    }
+    return;
+  }
+  if (!root.is_object()) {
+    diags.error("type-mismatch", {file, "", root.line(), root.column(), -1},
+                std::string("expected a JSON object (task definition, service, or describe-* output), got ") +
+                    io::kind_name(root.kind()));
+    return;
+  }
+  Cursor c(root, ctx, "");
+  if (root.find("containerDefinitions") != nullptr || (root.find("family") != nullptr && root.find("taskDefinition") == nullptr)) {
+    read_task_definition(c, bundle, {});
+    return;
+  }
+  if (root.find("taskDefinition") != nullptr && root.find("serviceName") == nullptr) {
+    // describe-task-definition output: {"taskDefinition": {...}, "tags": [...]}
+    std::vector<std::pair<std::string, std::string>> tags;
+    for (Cursor t : c.objects("tags")) {
+      auto k = t.string("key");
+      auto v = t.string("value");
+      t.finish({"key", "value"});
+      if (k) tags.emplace_back(*k, v.value_or(""));
+    }
+    if (auto td = c.object("taskDefinition")) read_task_definition(*td, bundle, tags);
+    c.finish({"taskDefinition", "tags"});
+    return;
+  }
+  if (root.find("serviceName") != nullptr) {
+    read_service(c, bundle);
+    return;
+  }
+  if (root.find("services") != nullptr) {
+    for (Cursor s : c.objects("services")) read_service(s, bundle);
+    c.ignore("failures");
+    c.finish({"services", "failures"});
+    return;
+  }
+  bool wiring = false;
+  if (root.find("TargetGroups") != nullptr) { read_target_groups(c, bundle); wiring = true; }
+  if (root.find("Listeners") != nullptr) { read_listeners(c, bundle); wiring = true; }
+  if (root.find("Rules") != nullptr) { read_rules(c, bundle); wiring = true; }
+  if (root.find("LoadBalancers") != nullptr) { read_load_balancers(c, bundle); wiring = true; }
+  if (root.find("ScalableTargets") != nullptr || root.find("ScalingPolicies") != nullptr) {
+    read_scaling(c, bundle);
+    wiring = true;
+  }
+  if (!wiring) {
+    diags.error("unrecognized-input", {file, "", root.line(), root.column(), -1},
+                "not an ECS task definition, service, or describe-* output: none of containerDefinitions, "
+                "taskDefinition, serviceName, services, TargetGroups, Listeners, Rules, ScalingPolicies found");
+  }
+}
+
+}  // namespace specconv::ecs

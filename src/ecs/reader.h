@@ -1,0 +1,22 @@
+// ECS JSON -> ecs::Bundle. Recognises, by content: RegisterTaskDefinition input,
+// describe-task-definition output, CreateService input, describe-services output, and the
+// wiring outputs of describe-target-groups / -listeners / -rules / -load-balancers and
+// Application Auto Scaling describe-scalable-targets / describe-scaling-policies.
+#pragma once
+
+#include <string>
+
+#include "ecs/bundle.h"
+#include "io/tree.h"
+#include "specconv/diagnostics.h"
+
+namespace specconv::ecs {
+
+/// True when `root` looks like one of the ECS/AWS shapes above.
+[[nodiscard]] bool looks_like_ecs(const io::Node& root);
+
+/// Reads one parsed JSON document into `bundle`. Problems are reported to `diags`; an object
+/// with errors is still added (the caller decides by diags.has_errors()).
+void read_ecs(const io::Node& root, const std::string& file, Bundle& bundle, Diagnostics& diags);
+
+}  // namespace specconv::ecs

@@ -1,0 +1,61 @@
+// Tree node helpers: member lookup, building and value equality (positions are ignored).
+#include "io/tree.h"
+
+namespace specconv::io {
+
+const Node* Node::find(std::string_view key) const {
+  for (const auto& [k, v] : members_) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+Node* Node::find(std::string_view key) {
+  for (auto& [k, v] : members_) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+Node& Node::push(Node v) {
+  items_.push_back(std::move(v));
+  return items_.back();
+}
+
+Node& Node::set(std::string key, Node v) {
+  if (Node* existing = find(key)) {
+    *existing = std::move(v);
+    return *existing;
+  }
+  members_.emplace_back(std::move(key), std::move(v));
+  return members_.back().second;
+}
+
+bool operator==(const Node& a, const Node& b) {
+  if (a.kind_ != b.kind_) return false;
+  switch (a.kind_) {
+    case Node::Kind::kNull: return true;
+    case Node::Kind::kBool: return a.bool_ == b.bool_;
+    case Node::Kind::kInt: return a.int_ == b.int_;
+    case Node::Kind::kFloat: return a.float_ == b.float_;
+    case Node::Kind::kString: return a.text_ == b.text_;
+    case Node::Kind::kArray: return a.items_ == b.items_;
+    case Node::Kind::kObject: return a.members_ == b.members_;
+  }
+  return false;
+}
+
+const char* kind_name(Node::Kind k) {
+  switch (k) {
+    case Node::Kind::kNull: return "null";
+    case Node::Kind::kBool: return "boolean";
+    case Node::Kind::kInt: return "integer";
+    case Node::Kind::kFloat: return "number";
+    case Node::Kind::kString: return "string";
+    case Node::Kind::kArray: return "array";
+    case Node::Kind::kObject: return "object";
+  }
+  return "?";
+}
+
+}  // namespace specconv::io

@@ -1,0 +1,598 @@
+// PodSpec assembly for the ECS -> Kubernetes direction. Each ECS container field is either
+// written to its Kubernetes field, kept for the annotation, or reported (see field_table).
+#include "k8s/pod_spec.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "io/json_load.h"
+#include "io/json_write.h"
+#include "mapping/names.h"
+#include "mapping/resources.h"
+#include "mapping/secrets.h"
+
+namespace specconv::k8s {
+namespace {
+
+using io::Node;
+using io::str;
+
+std::string ctr_ptr(std::size_t i, const std::string& field = "") {
+  return "/containerDefinitions/" + std::to_string(i) + (field.empty() ? "" : "/" + field);
+}
+
+Node strings_node(const std::vector<std::string>& v) {
+  Node a = Node::array();
+  for (const auto& s : v) a.push(str(s));
+  return a;
+}
+
+std::string cpu_quantity(const model::Cpu& cpu, bool* exact) {
+  // ticks -> millicores, rounded up
+  const int64_t millis = (cpu.ticks + model::Cpu::kTicksPerMillicore - 1) / model::Cpu::kTicksPerMillicore;
+  *exact = cpu.ticks % model::Cpu::kTicksPerMillicore == 0;
+  if (millis % 1000 == 0) return std::to_string(millis / 1000);
+  return std::to_string(millis) + "m";
+}
+
+std::string memory_quantity(const model::Memory& m) {
+  if (m.bytes % model::Memory::kMiB == 0) return mapping::mib_to_k8s(m.bytes / model::Memory::kMiB);
+  return std::to_string(m.bytes);
+}
+
+Node probe_exec(const model::Probe& p) {
+  Node exec = Node::object();
+  if (p.kind == model::Probe::Kind::kShell) {
+    exec.set("command", strings_node({"/bin/sh", "-c", p.command.empty() ? "" : p.command[0]}));
+  } else {
+    exec.set("command", strings_node(p.command));
+  }
+  return exec;
+}
+
+/// ECS healthCheck -> livenessProbe (and startupProbe for startPeriod).
+void health_to_probes(const model::Probe& p, Node& ctr) {
+  const int64_t interval = p.interval_seconds.value_or(30);
+  const int64_t timeout = p.timeout_seconds.value_or(5);
+  const int64_t retries = p.failure_threshold.value_or(3);
+  Node live = Node::object();
+  live.set("exec", probe_exec(p));
+  live.set("periodSeconds", Node::integer(interval));
+  live.set("timeoutSeconds", Node::integer(timeout));
+  live.set("failureThreshold", Node::integer(retries));
+  if (p.start_period_seconds && *p.start_period_seconds > 0) {
+    Node start = Node::object();
+    start.set("exec", probe_exec(p));
+    start.set("periodSeconds", Node::integer(interval));
+    start.set("timeoutSeconds", Node::integer(timeout));
+    // failures during startPeriod do not count; after it, `retries` failures do.
+    const int64_t grace = (*p.start_period_seconds + interval - 1) / interval;
+    start.set("failureThreshold", Node::integer(grace + retries));
+    ctr.set("startupProbe", std::move(start));
+  }
+  ctr.set("livenessProbe", std::move(live));
+}
+
+enum class Role { kMain, kInit, kSidecar };
+
+/// Which containers run to completion before the others (SUCCESS/COMPLETE dependencies) and
+/// which must merely start first (START/HEALTHY -> native sidecars).
+std::vector<Role> container_roles(const model::Workload& w, Diagnostics& diags) {
+  std::vector<Role> roles(w.containers.size(), Role::kMain);
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < w.containers.size(); ++i) index[w.containers[i].name] = i;
+  for (std::size_t i = 0; i < w.containers.size(); ++i) {
+    const auto& deps = w.containers[i].depends_on;
+    for (std::size_t d = 0; d < deps.size(); ++d) {
+      auto it = index.find(deps[d].container);
+      if (it == index.end()) {
+        diags.error("dangling-reference",
+                    task_location(w, ctr_ptr(i, "dependsOn/" + std::to_string(d) + "/containerName")),
+                    "container \"" + w.containers[i].name + "\" depends on \"" + deps[d].container +
+                        "\", which is not in the task definition");
+        continue;
+      }
+      if (it->second == i) continue;
+      const bool completes = deps[d].condition == model::DependencyCondition::kSuccess ||
+                             deps[d].condition == model::DependencyCondition::kComplete;
+      Role& r = roles[it->second];
+      if (completes) r = Role::kInit;
+      else if (r == Role::kMain) r = Role::kSidecar;
+    }
+  }
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    if (roles[i] == Role::kInit && w.containers[i].essential) {
+      diags.warning("essential-init-container", task_location(w, ctr_ptr(i, "essential")),
+                    "container \"" + w.containers[i].name +
+                        "\" is essential but other containers wait for it to exit; it runs as an initContainer");
+    }
+  }
+  return roles;
+}
+
+/// Topological order of the init containers (dependencies first), stable by source order.
+std::vector<std::size_t> init_order(const model::Workload& w, const std::vector<Role>& roles) {
+  std::vector<std::size_t> pending;
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    if (roles[i] != Role::kMain) pending.push_back(i);
+  }
+  std::vector<std::size_t> order;
+  std::set<std::string> placed;
+  while (!pending.empty()) {
+    bool progressed = false;
+    for (auto it = pending.begin(); it != pending.end(); ++it) {
+      bool ready = true;
+      for (const auto& d : w.containers[*it].depends_on) {
+        const bool is_pending = std::any_of(pending.begin(), pending.end(), [&](std::size_t j) {
+          return j != *it && w.containers[j].name == d.container;
+        });
+        if (is_pending) ready = false;
+      }
+      if (ready) {
+        order.push_back(*it);
+        placed.insert(w.containers[*it].name);
+        pending.erase(it);
+        progressed = true;
+        break;
+      }
+    }
+    if (!progressed) {  // a cycle: keep source order
+      order.insert(order.end(), pending.begin(), pending.end());
+      break;
+    }
+  }
+  return order;
+}
+
+struct Names {
+  std::map<std::string, std::string> containers;  // ECS name -> k8s name
+  std::map<std::string, std::string> volumes;
+};
+
+}  // namespace
+
+SourceLocation task_location(const model::Workload& w, const std::string& pointer) {
+  return SourceLocation{w.source_file, w.source_pointer + pointer, 0, 0, -1};
+}
+
+SourceLocation service_location(const model::Workload& w, const std::string& pointer) {
+  return SourceLocation{w.service_file, w.service_pointer + pointer, 0, 0, -1};
+}
+
+PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagnostics& diags) {
+  PodSpec out;
+  Names names;
+  for (std::size_t i = 0; i < w.containers.size(); ++i) {
+    const auto r = mapping::to_k8s_name(w.containers[i].name, mapping::NameKind::kRfc1123Label);
+    names.containers[w.containers[i].name] = r.name;
+    if (r.changed) {
+      diags.note("renamed-resource", task_location(w, ctr_ptr(i, "name")),
+                 "container \"" + w.containers[i].name + "\" is named \"" + r.name + "\" in Kubernetes");
+    }
+  }
+  for (std::size_t i = 0; i < w.volumes.size(); ++i) {
+    const auto r = mapping::to_k8s_name(w.volumes[i].name, mapping::NameKind::kRfc1123Label);
+    names.volumes[w.volumes[i].name] = r.name;
+  }
+
+  const std::vector<Role> roles = container_roles(w, diags);
+
+  // Task-level cpu/memory for containers that set none.
+  std::vector<std::size_t> no_cpu, no_mem;
+  int64_t cpu_used = 0, mem_reserved = 0;
+  for (std::size_t i = 0; i < w.containers.size(); ++i) {
+    const auto& res = w.containers[i].resources;
+    if (res.cpu_request) cpu_used += res.cpu_request->ticks;
+    else if (roles[i] == Role::kMain) no_cpu.push_back(i);
+    if (res.memory_request) mem_reserved += res.memory_request->bytes;
+    else if (res.memory_limit) mem_reserved += res.memory_limit->bytes;
+    else if (roles[i] == Role::kMain) no_mem.push_back(i);
+  }
+  std::map<std::size_t, model::Cpu> task_cpu_share;
+  std::map<std::size_t, model::Memory> task_mem_share;
+  if (w.task_cpu && !no_cpu.empty()) {
+    const int64_t left = std::max<int64_t>(0, w.task_cpu->ticks - cpu_used);
+    // share in whole ECS units, so the result stays expressible on both sides
+    const int64_t units = left / model::Cpu::kTicksPerEcsUnit / static_cast<int64_t>(no_cpu.size());
+    if (units > 0) {
+      for (std::size_t i : no_cpu) task_cpu_share[i] = model::Cpu::from_ecs_units(units);
+    }
+  }
+  if (w.task_memory && !no_mem.empty()) {
+    const int64_t left = std::max<int64_t>(0, w.task_memory->bytes - mem_reserved);
+    const int64_t mib = left / model::Memory::kMiB / static_cast<int64_t>(no_mem.size());
+    if (mib > 0) {
+      for (std::size_t i : no_mem) task_mem_share[i] = model::Memory::from_mib(mib);
+    }
+  }
+
+  Node containers = Node::array();
+  Node init_containers = Node::array();
+  Node volumes = Node::array();
+  std::set<std::string> volume_names;
+  std::map<std::string, std::vector<std::string>> host_aliases;  // ip -> hostnames
+  std::vector<std::string> dns_servers, dns_search;
+  std::string hostname;
+  std::map<std::string, std::string> sysctls;
+  int64_t grace = 0;
+  bool any_grace = false;
+  int tmpfs_count = 0;
+
+  auto add_volume = [&](Node v) {
+    const std::string vname = v.find("name")->text();
+    if (volume_names.insert(vname).second) volumes.push(std::move(v));
+  };
+
+  // Task volumes.
+  for (std::size_t vi = 0; vi < w.volumes.size(); ++vi) {
+    const model::Volume& v = w.volumes[vi];
+    const std::string vptr = "/volumes/" + std::to_string(vi);
+    Node vol = Node::object();
+    vol.set("name", str(names.volumes[v.name]));
+    switch (v.kind) {
+      case model::Volume::Kind::kScratch:
+      case model::Volume::Kind::kMemory:
+        vol.set("emptyDir", Node::object());
+        break;
+      case model::Volume::Kind::kDocker: {
+        vol.set("emptyDir", Node::object());
+        if (v.docker_scope == "shared") {
+          diags.warning("approximated-volume", task_location(w, vptr + "/dockerVolumeConfiguration"),
+                        "Docker volume \"" + v.name + "\" has scope shared (outlives the task); an emptyDir lives only as long as the pod: use a PersistentVolumeClaim if the data must persist");
+        }
+        if (!v.docker_driver.empty() && v.docker_driver != "local") {
+          diags.warning("unsupported-field", task_location(w, vptr + "/dockerVolumeConfiguration/driver"),
+                        "Docker volume driver \"" + v.docker_driver + "\" has no Kubernetes equivalent; volume \"" + v.name + "\" becomes an emptyDir");
+        }
+        break;
+      }
+      case model::Volume::Kind::kHostPath: {
+        Node hp = Node::object();
+        hp.set("path", str(v.host_path));
+        vol.set("hostPath", std::move(hp));
+        diags.warning("host-path", task_location(w, vptr + "/host/sourcePath"),
+                      "volume \"" + v.name + "\" mounts host path " + v.host_path +
+                          "; a hostPath ties the pod to its node and is refused by restricted Pod Security");
+        break;
+      }
+      case model::Volume::Kind::kEfs: {
+        const std::string claim = mapping::to_k8s_name(name + "-" + v.name, mapping::NameKind::kRfc1123Subdomain).name;
+        Node pvc = Node::object();
+        pvc.set("claimName", str(claim));
+        vol.set("persistentVolumeClaim", std::move(pvc));
+        out.claims.push_back({names.volumes[v.name], claim, &v});
+        break;
+      }
+      case model::Volume::Kind::kUnsupported:
+      case model::Volume::Kind::kClaim:
+      case model::Volume::Kind::kConfigMap:
+      case model::Volume::Kind::kSecret:
+        vol.set("emptyDir", Node::object());
+        diags.warning("unsupported-field", task_location(w, vptr),
+                      "volume \"" + v.name + "\" (" + v.original_kind +
+                          ") has no Kubernetes equivalent here; an emptyDir stands in for it");
+        break;
+    }
+    add_volume(std::move(vol));
+  }
+
+  // Containers, in init order first.
+  std::vector<std::size_t> order = init_order(w, roles);
+  for (std::size_t i = 0; i < w.containers.size(); ++i) {
+    if (roles[i] == Role::kMain) order.push_back(i);
+  }
+  for (std::size_t i : order) {
+    const model::Container& c = w.containers[i];
+    Node ctr = Node::object();
+    ctr.set("name", str(names.containers[c.name]));
+    ctr.set("image", str(c.image));
+    if (roles[i] == Role::kSidecar) ctr.set("restartPolicy", str("Always"));
+    if (c.entrypoint) ctr.set("command", strings_node(*c.entrypoint));
+    if (c.arguments) ctr.set("args", strings_node(*c.arguments));
+    if (!c.working_dir.empty()) ctr.set("workingDir", str(c.working_dir));
+
+    // Ports
+    if (!c.ports.empty()) {
+      Node ports = Node::array();
+      std::set<std::pair<int64_t, model::Protocol>> seen;
+      for (std::size_t pi = 0; pi < c.ports.size(); ++pi) {
+        const model::Port& p = c.ports[pi];
+        if (!seen.insert({p.container_port, p.protocol}).second) continue;
+        Node port = Node::object();
+        if (!p.name.empty()) {
+          port.set("name", str(mapping::to_k8s_name(p.name, mapping::NameKind::kPortName).name));
+        }
+        port.set("containerPort", Node::integer(p.container_port));
+        if (w.network_mode == model::NetworkMode::kHost) {
+          port.set("hostPort", Node::integer(p.container_port));
+        } else if (p.host_port && *p.host_port != 0 &&
+                   (w.network_mode == model::NetworkMode::kBridge || w.network_mode == model::NetworkMode::kDefault ||
+                    w.network_mode == model::NetworkMode::kUnset) &&
+                   *p.host_port != p.container_port) {
+          port.set("hostPort", Node::integer(*p.host_port));
+          diags.warning("host-port", task_location(w, ctr_ptr(i, "portMappings/" + std::to_string(pi) + "/hostPort")),
+                        "static hostPort " + std::to_string(*p.host_port) +
+                            " binds the node's port, so at most one such pod fits on a node; prefer a Service");
+        }
+        port.set("protocol", str(p.protocol == model::Protocol::kUdp ? "UDP" : p.protocol == model::Protocol::kSctp ? "SCTP" : "TCP"));
+        ports.push(std::move(port));
+      }
+      ctr.set("ports", std::move(ports));
+    }
+
+    // Environment: plain values, then secret references.
+    if (!c.env.empty() || !c.secret_env.empty()) {
+      Node env = Node::array();
+      for (const auto& e : c.env) {
+        Node ev = Node::object();
+        ev.set("name", str(e.name));
+        ev.set("value", str(e.value));
+        env.push(std::move(ev));
+      }
+      for (const auto& s : c.secret_env) {
+        const mapping::SecretTarget t = mapping::secret_target(s.reference);
+        Node ref = Node::object();
+        ref.set("name", str(t.secret_name));
+        ref.set("key", str(t.secret_key));
+        Node from = Node::object();
+        from.set("secretKeyRef", std::move(ref));
+        Node ev = Node::object();
+        ev.set("name", str(s.name));
+        ev.set("valueFrom", std::move(from));
+        env.push(std::move(ev));
+      }
+      ctr.set("env", std::move(env));
+    }
+
+    // Resources
+    Node requests = Node::object();
+    Node limits = Node::object();
+    std::optional<model::Cpu> cpu = c.resources.cpu_request;
+    if (!cpu && task_cpu_share.count(i)) cpu = task_cpu_share[i];
+    if (cpu) {
+      bool exact = true;
+      requests.set("cpu", str(cpu_quantity(*cpu, &exact)));
+      out.has_cpu_requests = true;
+      if (!exact) {
+        diags.warning("lossy-cpu-rounding", task_location(w, ctr_ptr(i, "cpu")),
+                      "cpu " + std::to_string(cpu->ticks / model::Cpu::kTicksPerEcsUnit) +
+                          " units is not a whole number of millicores; requests.cpu rounded up to " +
+                          cpu_quantity(*cpu, &exact));
+      }
+    }
+    std::optional<model::Memory> mem_limit = c.resources.memory_limit;
+    std::optional<model::Memory> mem_request = c.resources.memory_request;
+    if (!mem_limit && !mem_request && task_mem_share.count(i)) {
+      mem_request = task_mem_share[i];
+      if (w.task_memory) mem_limit = *w.task_memory;
+    }
+    if (mem_request) {
+      requests.set("memory", str(memory_quantity(*mem_request)));
+      out.has_memory_requests = true;
+    } else if (mem_limit) {
+      out.has_memory_requests = true;  // Kubernetes defaults the request to the limit
+    }
+    if (roles[i] == Role::kMain && w.ephemeral_storage_gib && i == order[order.size() - 1 - (order.size() - 1)]) {
+      // (kept simple: placed on the first app container below)
+    }
+    if (mem_limit) limits.set("memory", str(memory_quantity(*mem_limit)));
+    if (c.resources.gpus && *c.resources.gpus > 0) limits.set("nvidia.com/gpu", str(std::to_string(*c.resources.gpus)));
+    if (requests.size() > 0 || limits.size() > 0) {
+      Node res = Node::object();
+      if (limits.size() > 0) res.set("limits", std::move(limits));
+      if (requests.size() > 0) res.set("requests", std::move(requests));
+      ctr.set("resources", std::move(res));
+    }
+
+    // Mounts
+    Node mounts = Node::array();
+    for (const auto& m : c.mounts) {
+      auto vn = names.volumes.find(m.volume);
+      if (vn == names.volumes.end()) {
+        diags.error("dangling-reference", task_location(w, ctr_ptr(i, "mountPoints")),
+                    "container \"" + c.name + "\" mounts volume \"" + m.volume + "\", which the task does not define");
+        continue;
+      }
+      Node vm = Node::object();
+      vm.set("name", str(vn->second));
+      vm.set("mountPath", str(m.path));
+      if (m.read_only) vm.set("readOnly", Node::boolean(true));
+      mounts.push(std::move(vm));
+    }
+    if (c.shared_memory_mib && *c.shared_memory_mib > 0) {
+      Node ed = Node::object();
+      ed.set("medium", str("Memory"));
+      ed.set("sizeLimit", str(mapping::mib_to_k8s(*c.shared_memory_mib)));
+      Node vol = Node::object();
+      const std::string vname = "dshm-" + names.containers[c.name];
+      vol.set("name", str(mapping::to_k8s_name(vname, mapping::NameKind::kRfc1123Label).name));
+      vol.set("emptyDir", std::move(ed));
+      Node vm = Node::object();
+      vm.set("name", *vol.find("name"));
+      vm.set("mountPath", str("/dev/shm"));
+      mounts.push(std::move(vm));
+      add_volume(std::move(vol));
+    }
+    for (const auto& t : c.tmpfs) {
+      Node ed = Node::object();
+      ed.set("medium", str("Memory"));
+      if (t.size_mib > 0) ed.set("sizeLimit", str(mapping::mib_to_k8s(t.size_mib)));
+      Node vol = Node::object();
+      vol.set("name", str("tmpfs-" + std::to_string(tmpfs_count++)));
+      vol.set("emptyDir", std::move(ed));
+      Node vm = Node::object();
+      vm.set("name", *vol.find("name"));
+      vm.set("mountPath", str(t.path));
+      mounts.push(std::move(vm));
+      add_volume(std::move(vol));
+    }
+    if (mounts.size() > 0) ctr.set("volumeMounts", std::move(mounts));
+
+    // Probes
+    if (c.liveness) health_to_probes(*c.liveness, ctr);
+
+    // Security context
+    Node sc = Node::object();
+    if (c.run_as_user) sc.set("runAsUser", Node::integer(*c.run_as_user));
+    if (c.run_as_group) sc.set("runAsGroup", Node::integer(*c.run_as_group));
+    if (c.privileged) sc.set("privileged", Node::boolean(*c.privileged));
+    if (c.read_only_root) sc.set("readOnlyRootFilesystem", Node::boolean(*c.read_only_root));
+    if (!c.capabilities_add.empty() || !c.capabilities_drop.empty()) {
+      Node caps = Node::object();
+      auto strip = [](std::vector<std::string> v) {
+        for (auto& s : v) {
+          if (s.rfind("CAP_", 0) == 0) s = s.substr(4);
+        }
+        return v;
+      };
+      if (!c.capabilities_add.empty()) caps.set("add", strings_node(strip(c.capabilities_add)));
+      if (!c.capabilities_drop.empty()) caps.set("drop", strings_node(strip(c.capabilities_drop)));
+      sc.set("capabilities", std::move(caps));
+    }
+    if (sc.size() > 0) ctr.set("securityContext", std::move(sc));
+    if (c.stdin_open) ctr.set("stdin", Node::boolean(true));
+    if (c.tty) ctr.set("tty", Node::boolean(true));
+
+    // Pod-level values that ECS sets per container.
+    for (const auto& a : c.host_aliases) host_aliases[a.ip].push_back(a.hostname);
+    for (const auto& s : c.dns_servers) {
+      if (std::find(dns_servers.begin(), dns_servers.end(), s) == dns_servers.end()) dns_servers.push_back(s);
+    }
+    for (const auto& s : c.dns_search) {
+      if (std::find(dns_search.begin(), dns_search.end(), s) == dns_search.end()) dns_search.push_back(s);
+    }
+    if (!c.hostname.empty()) {
+      if (hostname.empty()) hostname = c.hostname;
+      else if (hostname != c.hostname) {
+        diags.warning("conflicting-values", task_location(w, ctr_ptr(i, "hostname")),
+                      "containers set different hostnames; a pod has one: keeping \"" + hostname + "\"");
+      }
+    }
+    for (const auto& [k, v] : c.sysctls) {
+      auto [it, inserted] = sysctls.emplace(k, v);
+      if (!inserted && it->second != v) {
+        diags.warning("conflicting-values", task_location(w, ctr_ptr(i, "systemControls")),
+                      "sysctl " + k + " is set to different values; Kubernetes sets sysctls per pod: keeping " + it->second);
+      }
+    }
+    if (c.stop_timeout_seconds) {
+      grace = std::max(grace, *c.stop_timeout_seconds);
+      any_grace = true;
+    }
+
+    // ECS-only values, for the annotation.
+    Node kept = Node::object();
+    for (const auto& [field, json] : c.carried) {
+      Diagnostics ignored;
+      if (auto n = io::load_json(json, "", io::Limits{}, ignored)) kept.set(field, std::move(*n));
+    }
+    if (!c.essential && roles[i] == Role::kMain) {
+      kept.set("essential", Node::boolean(false));
+      diags.note("non-essential-container", task_location(w, ctr_ptr(i, "essential")),
+                 "container \"" + c.name + "\" is not essential: in Kubernetes it is restarted when it exits instead of being left stopped");
+    }
+    if (!c.depends_on.empty()) {
+      Node deps = Node::array();
+      for (const auto& d : c.depends_on) {
+        Node dn = Node::object();
+        dn.set("containerName", str(d.container));
+        const char* cond = d.condition == model::DependencyCondition::kStart      ? "START"
+                           : d.condition == model::DependencyCondition::kComplete ? "COMPLETE"
+                           : d.condition == model::DependencyCondition::kSuccess  ? "SUCCESS"
+                                                                                  : "HEALTHY";
+        dn.set("condition", str(cond));
+        deps.push(std::move(dn));
+        if (d.condition == model::DependencyCondition::kComplete) {
+          diags.warning("approximated-dependency", task_location(w, ctr_ptr(i, "dependsOn")),
+                        "dependsOn " + d.container + " COMPLETE (any exit code) becomes an initContainer, which must exit 0 (SUCCESS)");
+        }
+      }
+      kept.set("dependsOn", std::move(deps));
+    }
+    if (!c.user_name.empty()) kept.set("user", str(c.user_name));
+    if (names.containers[c.name] != c.name) kept.set("name", str(c.name));
+    if (kept.size() > 0) out.carried.set(names.containers[c.name], std::move(kept));
+
+    if (roles[i] == Role::kMain) containers.push(std::move(ctr));
+    else init_containers.push(std::move(ctr));
+  }
+
+  // Task ephemeral storage -> request on the first app container.
+  if (w.ephemeral_storage_gib && containers.size() > 0) {
+    Node& first = containers.items()[0];
+    Node* res = first.find("resources");
+    if (res == nullptr) res = &first.set("resources", Node::object());
+    Node* req = res->find("requests");
+    if (req == nullptr) req = &res->set("requests", Node::object());
+    req->set("ephemeral-storage", str(std::to_string(*w.ephemeral_storage_gib) + "Gi"));
+  }
+
+  if (containers.size() == 0 && !w.containers.empty()) {
+    diags.error("no-app-container", task_location(w, "/containerDefinitions"),
+                "every container is waited on by another to exit, so none is left to run the pod");
+  }
+
+  Node& spec = out.spec;
+  if (!w.task_role.empty()) spec.set("serviceAccountName", str(name));
+  if (w.network_mode == model::NetworkMode::kHost) {
+    spec.set("hostNetwork", Node::boolean(true));
+  }
+  if (w.host_pid) spec.set("hostPID", Node::boolean(true));
+  if (w.host_ipc) spec.set("hostIPC", Node::boolean(true));
+  if (auto it = w.carried.find("pidMode"); it != w.carried.end() && it->second == "\"task\"") {
+    spec.set("shareProcessNamespace", Node::boolean(true));
+  }
+  if (!hostname.empty()) {
+    spec.set("hostname", str(mapping::to_k8s_name(hostname, mapping::NameKind::kRfc1123Label).name));
+  }
+  if (!dns_servers.empty()) {
+    spec.set("dnsPolicy", str("None"));
+  } else if (w.network_mode == model::NetworkMode::kHost) {
+    spec.set("dnsPolicy", str("ClusterFirstWithHostNet"));
+  }
+  if (!dns_servers.empty() || !dns_search.empty()) {
+    Node dns = Node::object();
+    if (!dns_servers.empty()) dns.set("nameservers", strings_node(dns_servers));
+    if (!dns_search.empty()) dns.set("searches", strings_node(dns_search));
+    spec.set("dnsConfig", std::move(dns));
+  }
+  if (!host_aliases.empty()) {
+    Node aliases = Node::array();
+    for (const auto& [ip, hosts] : host_aliases) {
+      Node a = Node::object();
+      a.set("ip", str(ip));
+      a.set("hostnames", strings_node(hosts));
+      aliases.push(std::move(a));
+    }
+    spec.set("hostAliases", std::move(aliases));
+  }
+  if (any_grace) spec.set("terminationGracePeriodSeconds", Node::integer(grace));
+  // Scheduling: runtime platform -> node selector.
+  Node selector = Node::object();
+  if (!w.os_family.empty()) {
+    selector.set("kubernetes.io/os", str(w.os_family.rfind("WINDOWS", 0) == 0 ? "windows" : "linux"));
+  }
+  if (!w.cpu_architecture.empty()) {
+    selector.set("kubernetes.io/arch", str(w.cpu_architecture == "ARM64" ? "arm64" : "amd64"));
+  }
+  if (selector.size() > 0) spec.set("nodeSelector", std::move(selector));
+  if (!sysctls.empty()) {
+    Node list = Node::array();
+    for (const auto& [k, v] : sysctls) {
+      Node s = Node::object();
+      s.set("name", str(k));
+      s.set("value", str(v));
+      list.push(std::move(s));
+    }
+    Node psc = Node::object();
+    psc.set("sysctls", std::move(list));
+    spec.set("securityContext", std::move(psc));
+  }
+  if (init_containers.size() > 0) spec.set("initContainers", std::move(init_containers));
+  spec.set("containers", std::move(containers));
+  if (volumes.size() > 0) spec.set("volumes", std::move(volumes));
+  return out;
+}
+
+}  // namespace specconv::k8s

@@ -1,0 +1,36 @@
+// model::Workload -> Kubernetes PodSpec (containers, init containers and native sidecars,
+// resources, probes, security, volumes, DNS, scheduling), with the ECS-only container values
+// collected for the specconv.io/ecs-containers annotation.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "io/tree.h"
+#include "specconv/diagnostics.h"
+#include "specconv/model/workload.h"
+
+namespace specconv::k8s {
+
+struct EfsClaim {
+  std::string volume;      // pod volume name
+  std::string claim_name;  // PVC (and PV) name
+  const model::Volume* source = nullptr;
+};
+
+struct PodSpec {
+  io::Node spec = io::Node::object();
+  io::Node carried = io::Node::object();  // {container: {ecsField: value}}
+  std::vector<EfsClaim> claims;
+  bool has_cpu_requests = false;
+  bool has_memory_requests = false;
+};
+
+/// `name` is the workload's Kubernetes name (for claim names and the ServiceAccount).
+[[nodiscard]] PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagnostics& diags);
+
+/// Location of an ECS field of `w`'s task definition, for diagnostics.
+[[nodiscard]] SourceLocation task_location(const model::Workload& w, const std::string& pointer);
+[[nodiscard]] SourceLocation service_location(const model::Workload& w, const std::string& pointer);
+
+}  // namespace specconv::k8s
