@@ -137,8 +137,7 @@ std::vector<Paired> pair_ecs(const ecs::Bundle& b, Diagnostics& diags) {
       if (matches(b.task_definitions[i], s.task_definition)) found = i;  // the last given wins
     }
     if (!found) {
-      SourceLocation where = s.where;
-      where.pointer += "/taskDefinition";
+      const SourceLocation& where = s.where;
       if (s.task_definition.empty()) {
         diags.error("missing-field", where, "service \"" + s.service.service_name + "\" names no taskDefinition");
       } else {

@@ -515,7 +515,7 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
 
 void read_service(Cursor& c, Bundle& bundle) {
   ServiceInput in;
-  in.where = c.where();
+  in.where = c.where("taskDefinition");
   model::Workload& s = in.service;
   s.has_service = true;
   s.service_file = c.context().file;
@@ -751,7 +751,7 @@ bool looks_like_ecs(const Node& root) {
     return !root.items().empty() && root.items()[0].is_object() && looks_like_ecs(root.items()[0]);
   }
   if (!root.is_object()) return false;
-  for (std::string_view key : {"containerDefinitions", "taskDefinition", "serviceName", "services",
+  for (std::string_view key : {"containerDefinitions", "taskDefinition", "serviceName", "services", "desiredCount",
                                "TargetGroups", "Listeners", "Rules", "LoadBalancers", "ScalingPolicies",
                                "ScalableTargets", "family"}) {
     if (root.find(key) != nullptr) return true;
@@ -801,7 +801,10 @@ void read_ecs(const Node& root, const std::string& file, Bundle& bundle, Diagnos
     c.finish({"taskDefinition", "tags"});
     return;
   }
-  if (root.find("serviceName") != nullptr) {
+  const bool service_shape = root.find("desiredCount") != nullptr || root.find("deploymentConfiguration") != nullptr ||
+                             root.find("loadBalancers") != nullptr || root.find("schedulingStrategy") != nullptr ||
+                             root.find("launchType") != nullptr || root.find("serviceRegistries") != nullptr;
+  if (root.find("serviceName") != nullptr || (service_shape && root.find("TargetGroups") == nullptr)) {
     read_service(c, bundle);
     return;
   }

@@ -9,6 +9,7 @@
 #include "io/json_load.h"
 #include "io/json_write.h"
 #include "mapping/names.h"
+#include "mapping/placement.h"
 #include "mapping/resources.h"
 #include "mapping/secrets.h"
 
@@ -143,6 +144,53 @@ std::vector<std::size_t> init_order(const model::Workload& w, const std::vector<
     }
   }
   return order;
+}
+
+/// Task placementConstraints (memberOf) -> required node affinity; the rest is reported (the
+/// constraints are also kept verbatim in the task annotation).
+Node placement_affinity(const model::Workload& w, Diagnostics& diags) {
+  const auto it = w.carried.find("placementConstraints");
+  if (it == w.carried.end()) return Node::object();
+  Diagnostics ignored;
+  const auto list = io::load_json(it->second, "", io::Limits{}, ignored);
+  if (!list || !list->is_array()) return Node::object();
+  Node terms = Node::array();
+  Node expressions = Node::array();
+  for (std::size_t i = 0; i < list->items().size(); ++i) {
+    const Node& c = list->items()[i];
+    const Node* type = c.find("type");
+    const Node* expr = c.find("expression");
+    const std::string where = "/placementConstraints/" + std::to_string(i);
+    if (type == nullptr || !type->is_string() || type->text() != "memberOf" || expr == nullptr || !expr->is_string()) {
+      diags.warning("unsupported-placement", task_location(w, where),
+                    "placement constraint is not a memberOf expression; kept in " + std::string("specconv.io/ecs-task") + " only");
+      continue;
+    }
+    const mapping::PlacementParse p = mapping::parse_member_of(expr->text());
+    if (!p.error.empty()) {
+      diags.warning("unsupported-placement", task_location(w, where + "/expression"),
+                    "placement expression \"" + expr->text() + "\" is not translated to node affinity: " + p.error);
+      continue;
+    }
+    for (const auto& r : p.requirements) {
+      Node req = Node::object();
+      req.set("key", str(r.key));
+      req.set("operator", str(r.negate ? "NotIn" : "In"));
+      req.set("values", strings_node(r.values));
+      expressions.push(std::move(req));
+    }
+  }
+  if (expressions.size() == 0) return Node::object();
+  Node term = Node::object();
+  term.set("matchExpressions", std::move(expressions));
+  terms.push(std::move(term));
+  Node required = Node::object();
+  required.set("nodeSelectorTerms", std::move(terms));
+  Node node_affinity = Node::object();
+  node_affinity.set("requiredDuringSchedulingIgnoredDuringExecution", std::move(required));
+  Node affinity = Node::object();
+  affinity.set("nodeAffinity", std::move(node_affinity));
+  return affinity;
 }
 
 struct Names {
@@ -429,8 +477,24 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
     }
     if (mounts.size() > 0) ctr.set("volumeMounts", std::move(mounts));
 
-    // Probes
+    // Probes: the ECS health check, and the target group's HTTP health check as readiness
+    // (both decide whether the load balancer sends traffic).
     if (c.liveness) health_to_probes(*c.liveness, ctr);
+    for (const auto& lb : w.load_balancers) {
+      if (lb.container != c.name || lb.health_check_path.empty() || ctr.find("readinessProbe") != nullptr) continue;
+      if (lb.health_check_protocol != "HTTP" && lb.health_check_protocol != "HTTPS" && !lb.health_check_protocol.empty()) continue;
+      Node get = Node::object();
+      get.set("path", str(lb.health_check_path));
+      get.set("port", Node::integer(lb.container_port));
+      get.set("scheme", str(lb.health_check_protocol == "HTTPS" ? "HTTPS" : "HTTP"));
+      Node ready = Node::object();
+      ready.set("httpGet", std::move(get));
+      if (lb.health_check_interval_seconds) ready.set("periodSeconds", Node::integer(*lb.health_check_interval_seconds));
+      if (lb.health_check_timeout_seconds) ready.set("timeoutSeconds", Node::integer(*lb.health_check_timeout_seconds));
+      if (lb.healthy_threshold) ready.set("successThreshold", Node::integer(*lb.healthy_threshold));
+      if (lb.unhealthy_threshold) ready.set("failureThreshold", Node::integer(*lb.unhealthy_threshold));
+      ctr.set("readinessProbe", std::move(ready));
+    }
 
     // Security context
     Node sc = Node::object();
@@ -577,6 +641,7 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
     selector.set("kubernetes.io/arch", str(w.cpu_architecture == "ARM64" ? "arm64" : "amd64"));
   }
   if (selector.size() > 0) spec.set("nodeSelector", std::move(selector));
+  if (Node affinity = placement_affinity(w, diags); affinity.size() > 0) spec.set("affinity", std::move(affinity));
   if (!sysctls.empty()) {
     Node list = Node::array();
     for (const auto& [k, v] : sysctls) {
