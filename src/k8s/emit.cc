@@ -302,6 +302,10 @@ Emitted emit_workload(const model::Workload& w, const EmitOptions& opt, Diagnost
   // EFS: static PersistentVolume + PersistentVolumeClaim per volume.
   for (const EfsClaim& claim : pod.claims) {
     const model::Volume& v = *claim.source;
+    if (v.transit_encryption_port) {
+      diags.warning("unsupported-field", task_location(w, "/volumes"),
+                    "EFS transitEncryptionPort of volume \"" + v.name + "\" is dropped: the EFS CSI driver chooses the TLS port");
+    }
     std::string handle = v.file_system_id;
     const bool has_path = !v.root_directory.empty() && v.root_directory != "/";
     if (has_path || !v.access_point_id.empty()) handle += ":" + (has_path ? v.root_directory : std::string());

@@ -289,6 +289,10 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
           diags.warning("approximated-volume", task_location(w, vptr + "/dockerVolumeConfiguration"),
                         "Docker volume \"" + v.name + "\" has scope shared (outlives the task); an emptyDir lives only as long as the pod: use a PersistentVolumeClaim if the data must persist");
         }
+        if (!v.docker_driver_opts.empty() || !v.docker_labels.empty() || v.docker_autoprovision) {
+          diags.warning("unsupported-field", task_location(w, vptr + "/dockerVolumeConfiguration"),
+                        "driverOpts, labels and autoprovision of Docker volume \"" + v.name + "\" have no emptyDir equivalent and are dropped");
+        }
         if (!v.docker_driver.empty() && v.docker_driver != "local") {
           diags.warning("unsupported-field", task_location(w, vptr + "/dockerVolumeConfiguration/driver"),
                         "Docker volume driver \"" + v.docker_driver + "\" has no Kubernetes equivalent; volume \"" + v.name + "\" becomes an emptyDir");
@@ -447,6 +451,33 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
       vm.set("mountPath", str(m.path));
       if (m.read_only) vm.set("readOnly", Node::boolean(true));
       mounts.push(std::move(vm));
+    }
+    if (auto vf = c.carried.find("volumesFrom"); vf != c.carried.end()) {
+      Diagnostics ignored;
+      const auto list = io::load_json(vf->second, "", io::Limits{}, ignored);
+      for (std::size_t k = 0; list && list->is_array() && k < list->items().size(); ++k) {
+        const Node& item = list->items()[k];
+        const Node* src = item.find("sourceContainer");
+        const Node* ro = item.find("readOnly");
+        const model::Container* source = nullptr;
+        for (const auto& other : w.containers) {
+          if (src != nullptr && src->is_string() && other.name == src->text()) source = &other;
+        }
+        if (source == nullptr) {
+          diags.error("dangling-reference", task_location(w, ctr_ptr(i, "volumesFrom/" + std::to_string(k))),
+                      "volumesFrom names a container that is not in the task definition");
+          continue;
+        }
+        for (const auto& m : source->mounts) {
+          auto vn = names.volumes.find(m.volume);
+          if (vn == names.volumes.end()) continue;
+          Node vm = Node::object();
+          vm.set("name", str(vn->second));
+          vm.set("mountPath", str(m.path));
+          if (m.read_only || (ro != nullptr && ro->is_bool() && ro->as_bool())) vm.set("readOnly", Node::boolean(true));
+          mounts.push(std::move(vm));
+        }
+      }
     }
     if (c.shared_memory_mib && *c.shared_memory_mib > 0) {
       Node ed = Node::object();

@@ -1,0 +1,49 @@
+// Links Kubernetes objects the way the cluster would (Kubernetes -> ECS direction): Services
+// select workloads by labels in the same namespace; Ingress -> Service -> workload;
+// serviceAccountName -> ServiceAccount (IRSA role -> task role); env references -> ConfigMap /
+// Secret keys (envFrom expanded per key) -> SSM parameter / Secrets Manager references by the
+// documented naming rule; HPA scaleTargetRef -> autoscaling. A reference to an object that is
+// not in the input is a warning naming it. Pure; never prints.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "k8s/reader.h"
+#include "specconv/diagnostics.h"
+#include "specconv/model/workload.h"
+
+namespace specconv::app {
+
+struct LinkOptions {
+  /// SSM parameter names: <prefix><namespace>/<object>/<key>; prefix starts and ends with '/'.
+  std::string parameter_prefix = "/";
+  /// Where Secret keys live: false = SSM SecureString parameters (same rule as ConfigMaps);
+  /// true = Secrets Manager secret "<namespace>/<secret>" with one JSON key per Secret key.
+  bool secrets_manager = false;
+  std::string region;      // for Secrets Manager ARNs
+  std::string account_id;  // for Secrets Manager ARNs
+};
+
+struct LinkedWorkload {
+  model::Workload workload;
+  std::string kind;      // Kubernetes kind it came from
+  std::string schedule;  // CronJob
+  bool host_network = false;
+  SourceLocation where;  // the workload object
+  std::vector<std::string> files;  // every input file that contributed
+};
+
+/// `/<namespace>/<object>/<key>` with the prefix (e.g. "/" or "/prod/").
+[[nodiscard]] std::string ssm_parameter_name(std::string_view prefix, std::string_view namespace_name,
+                                             std::string_view object, std::string_view key);
+/// Secrets Manager: `arn:aws:secretsmanager:<region>:<account>:secret:<namespace>/<secret>:<key>::`.
+[[nodiscard]] std::string secrets_manager_arn(std::string_view region, std::string_view account,
+                                              std::string_view namespace_name, std::string_view secret,
+                                              std::string_view key);
+
+[[nodiscard]] std::vector<LinkedWorkload> link_manifests(const k8s::Manifests& manifests, const LinkOptions& options,
+                                                         Diagnostics& diags);
+
+}  // namespace specconv::app

@@ -1,0 +1,1044 @@
+// Kubernetes manifest reader: documents -> k8s::Manifests (typed, located). Unknown fields are
+// warnings (the Kubernetes schema is large and grows every release); wrong types are errors.
+#include "k8s/reader.h"
+
+#include <algorithm>
+
+#include "io/json_load.h"
+#include "io/json_write.h"
+#include "k8s/emit.h"
+#include "mapping/quantity.h"
+
+namespace specconv::k8s {
+namespace {
+
+using io::Cursor;
+using io::Node;
+using model::Container;
+using model::Probe;
+
+constexpr Severity kUnknown = Severity::kWarning;
+
+void note(const Cursor& c, std::string_view key, std::string code, std::string message) {
+  c.context().diags->note(std::move(code), c.where(key), std::move(message));
+}
+
+void note_ignored(Cursor& c, std::string_view key, const std::string& why) {
+  if (c.has(key)) {
+    c.context().diags->note("ignored-field", c.where(key), std::string(key) + " is not mapped to ECS: " + why);
+  }
+  c.ignore(key);
+}
+
+std::string scalar_text(const Node& n) {
+  if (n.is_string()) return n.text();
+  if (n.is_int()) return n.text().empty() ? std::to_string(n.as_int()) : n.text();
+  if (n.is_float()) return n.text();
+  return "";
+}
+
+/// A quantity value (string or number), parsed exactly.
+std::optional<mapping::Quantity> quantity(Cursor& c, std::string_view key) {
+  const Node* n = c.take(key);
+  if (n == nullptr) return std::nullopt;
+  if (!n->is_string() && !n->is_number()) {
+    c.error(key, "type-mismatch", "expected a quantity such as \"250m\" or \"1Gi\"");
+    return std::nullopt;
+  }
+  const std::string text = scalar_text(*n);
+  mapping::QuantityParse q = mapping::parse_quantity(text);
+  if (!q.value) {
+    c.error(key, "bad-quantity", "\"" + text + "\" is not a Kubernetes quantity: " + q.error);
+    return std::nullopt;
+  }
+  if (q.value->is_negative()) {
+    c.error(key, "bad-quantity", "\"" + text + "\" is negative");
+    return std::nullopt;
+  }
+  return q.value;
+}
+
+struct IntOrString {
+  int64_t value = 0;
+  bool percent = false;
+  std::string name;  // a named port
+};
+
+std::optional<IntOrString> int_or_string(Cursor& c, std::string_view key) {
+  const Node* n = c.take(key);
+  if (n == nullptr) return std::nullopt;
+  IntOrString out;
+  if (n->is_int()) {
+    out.value = n->as_int();
+    return out;
+  }
+  if (n->is_string()) {
+    const std::string& s = n->text();
+    if (!s.empty() && s.back() == '%') {
+      try {
+        std::size_t used = 0;
+        out.value = std::stoll(s.substr(0, s.size() - 1), &used);
+        if (used == s.size() - 1 && out.value >= 0) {
+          out.percent = true;
+          return out;
+        }
+      } catch (...) {
+      }
+      c.error(key, "type-mismatch", "expected an integer or a percentage such as \"25%\", got \"" + s + "\"");
+      return std::nullopt;
+    }
+    out.name = s;
+    return out;
+  }
+  c.error(key, "type-mismatch", "expected an integer or a string");
+  return std::nullopt;
+}
+
+model::Protocol protocol_of(Cursor& c, std::string_view key) {
+  const auto p = c.string(key);
+  if (!p || *p == "TCP") return model::Protocol::kTcp;
+  if (*p == "UDP") return model::Protocol::kUdp;
+  if (*p == "SCTP") return model::Protocol::kSctp;
+  c.error(key, "bad-value", "protocol must be TCP, UDP or SCTP, got \"" + *p + "\"");
+  return model::Protocol::kTcp;
+}
+
+ObjectMeta read_meta(Cursor& root, const std::string& api_version, const std::string& kind) {
+  ObjectMeta m;
+  m.api_version = api_version;
+  m.kind = kind;
+  m.where = root.where();
+  m.namespace_name = "default";
+  if (auto meta = root.object("metadata")) {
+    if (auto n = meta->string("name")) m.name = *n;
+    if (auto ns = meta->string("namespace"); ns && !ns->empty()) m.namespace_name = *ns;
+    if (auto l = meta->string_map("labels")) m.labels = *l;
+    if (auto a = meta->string_map("annotations")) m.annotations = *a;
+    meta->finish({"name", "namespace", "labels", "annotations", "generateName", "uid", "resourceVersion",
+                  "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds",
+                  "ownerReferences", "finalizers", "managedFields", "selfLink"},
+                 kUnknown);
+  }
+  return m;
+}
+
+std::string annotation(const StringPairs& a, std::string_view key) {
+  for (const auto& [k, v] : a) {
+    if (k == key) return v;
+  }
+  return "";
+}
+
+// ---------------------------------------------------------------- containers
+
+const std::vector<std::string_view> kProbeKeys = {
+    "exec", "httpGet", "tcpSocket", "grpc", "initialDelaySeconds", "periodSeconds", "timeoutSeconds",
+    "failureThreshold", "successThreshold", "terminationGracePeriodSeconds"};
+
+/// Resolves a probe port given by name against the container's ports.
+int64_t resolve_port(Cursor& c, std::string_view key, const IntOrString& p, const Container& ctr) {
+  if (p.name.empty()) return p.value;
+  for (const auto& port : ctr.ports) {
+    if (port.name == p.name) return port.container_port;
+  }
+  c.warning(key, "unknown-port-name", "no port of container \"" + ctr.name + "\" is named \"" + p.name + "\"");
+  return 0;
+}
+
+std::optional<Probe> read_probe(Cursor& pc, const Container& ctr) {
+  Probe p;
+  bool have = false;
+  if (auto e = pc.object("exec")) {
+    p.kind = Probe::Kind::kExec;
+    if (auto cmd = e->strings("command")) p.command = *cmd;
+    e->finish({"command"}, kUnknown);
+    have = true;
+  }
+  if (auto h = pc.object("httpGet")) {
+    p.kind = Probe::Kind::kHttpGet;
+    p.path = h->string("path").value_or("/");
+    p.scheme = h->string("scheme").value_or("HTTP");
+    if (auto port = int_or_string(*h, "port")) p.port = resolve_port(*h, "port", *port, ctr);
+    note_ignored(*h, "host", "the health check runs inside the task");
+    note_ignored(*h, "httpHeaders", "ECS health checks and target groups send no custom headers");
+    h->finish({"path", "scheme", "port", "host", "httpHeaders"}, kUnknown);
+    have = true;
+  }
+  if (auto t = pc.object("tcpSocket")) {
+    p.kind = Probe::Kind::kTcpSocket;
+    if (auto port = int_or_string(*t, "port")) p.port = resolve_port(*t, "port", *port, ctr);
+    t->ignore("host");
+    t->finish({"port", "host"}, kUnknown);
+    have = true;
+  }
+  if (auto g = pc.object("grpc")) {
+    p.kind = Probe::Kind::kGrpc;
+    p.port = g->integer("port", 1, 65535).value_or(0);
+    g->ignore("service");
+    g->finish({"port", "service"}, kUnknown);
+    have = true;
+  }
+  p.start_period_seconds = pc.integer("initialDelaySeconds", 0);
+  p.interval_seconds = pc.integer("periodSeconds", 1);
+  p.timeout_seconds = pc.integer("timeoutSeconds", 1);
+  p.failure_threshold = pc.integer("failureThreshold", 1);
+  pc.ignore("successThreshold");
+  pc.ignore("terminationGracePeriodSeconds");
+  pc.finish(kProbeKeys, kUnknown);
+  if (!have) {
+    pc.warning("", "empty-probe", "the probe has no exec, httpGet, tcpSocket or grpc handler; ignored");
+    return std::nullopt;
+  }
+  return p;
+}
+
+const std::vector<std::string_view> kContainerKeys = {
+    "name", "image", "command", "args", "env", "envFrom", "ports", "resources", "livenessProbe",
+    "readinessProbe", "startupProbe", "securityContext", "volumeMounts", "workingDir", "imagePullPolicy",
+    "lifecycle", "restartPolicy", "restartPolicyRules", "resizePolicy", "stdin", "stdinOnce", "tty",
+    "terminationMessagePath", "terminationMessagePolicy", "volumeDevices"};
+
+struct PodDefaults {
+  std::optional<int64_t> run_as_user;
+  std::optional<int64_t> run_as_group;
+};
+
+Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromRef>& env_from) {
+  Container ctr;
+  ctr.name = c.string("name").value_or("");
+  if (ctr.name.empty()) c.error("name", "missing-field", "the container has no name");
+  ctr.image = c.string("image").value_or("");
+  if (ctr.image.empty()) c.error("image", "missing-field", "container \"" + ctr.name + "\" has no image");
+  if (auto cmd = c.strings("command")) ctr.entrypoint = *cmd;
+  if (auto args = c.strings("args")) ctr.arguments = *args;
+  if (auto wd = c.string("workingDir")) ctr.working_dir = *wd;
+  ctr.tty = c.boolean("tty").value_or(false);
+  ctr.stdin_open = c.boolean("stdin").value_or(false);
+  c.ignore("imagePullPolicy");
+  c.ignore("terminationMessagePath");
+  c.ignore("terminationMessagePolicy");
+  c.ignore("stdinOnce");
+  c.ignore("resizePolicy");
+  note_ignored(c, "lifecycle", "ECS has no postStart/preStop hooks; the container gets SIGTERM, then SIGKILL after stopTimeout");
+  note_ignored(c, "volumeDevices", "raw block devices are not supported");
+
+  for (Cursor& p : c.objects("ports")) {
+    model::Port port;
+    port.container_port = p.integer("containerPort", 1, 65535).value_or(0);
+    port.host_port = p.integer("hostPort", 1, 65535);
+    port.protocol = protocol_of(p, "protocol");
+    port.name = p.string("name").value_or("");
+    p.ignore("hostIP");
+    p.finish({"containerPort", "hostPort", "protocol", "name", "hostIP"}, kUnknown);
+    if (port.container_port > 0) ctr.ports.push_back(port);
+  }
+
+  for (Cursor& e : c.objects("env")) {
+    const std::string name = e.string("name").value_or("");
+    if (auto value = e.string("value")) {
+      ctr.env.push_back({name, *value});
+    } else if (auto from = e.object("valueFrom")) {
+      bool secret = false;
+      std::optional<Cursor> ref = from->object("configMapKeyRef");
+      if (!ref) {
+        ref = from->object("secretKeyRef");
+        secret = ref.has_value();
+      }
+      if (ref) {
+        model::SecretEnv s;
+        s.name = name;
+        s.store = secret ? model::SecretStore::kKubernetesSecret : model::SecretStore::kKubernetesConfigMap;
+        s.object = ref->string("name").value_or("");
+        s.key = ref->string("key").value_or("");
+        ref->ignore("optional");
+        ref->finish({"name", "key", "optional"}, kUnknown);
+        ctr.secret_env.push_back(std::move(s));
+      } else if (from->has("fieldRef") || from->has("resourceFieldRef")) {
+        from->warning(from->has("fieldRef") ? "fieldRef" : "resourceFieldRef", "unsupported-env-source",
+                      "environment variable " + name +
+                          " comes from the pod's own fields (downward API), which ECS does not provide; it is left out "
+                          "(the ECS task metadata endpoint ${ECS_CONTAINER_METADATA_URI_V4} has similar data)");
+        from->ignore("fieldRef");
+        from->ignore("resourceFieldRef");
+      }
+      from->finish({"configMapKeyRef", "secretKeyRef", "fieldRef", "resourceFieldRef", "fileKeyRef"}, kUnknown);
+    } else {
+      ctr.env.push_back({name, ""});
+    }
+    e.finish({"name", "value", "valueFrom"}, kUnknown);
+  }
+
+  for (Cursor& e : c.objects("envFrom")) {
+    EnvFromRef r;
+    r.prefix = e.string("prefix").value_or("");
+    std::optional<Cursor> ref = e.object("configMapRef");
+    if (!ref) {
+      ref = e.object("secretRef");
+      r.secret = ref.has_value();
+    }
+    if (ref) {
+      r.object = ref->string("name").value_or("");
+      r.optional = ref->boolean("optional").value_or(false);
+      ref->finish({"name", "optional"}, kUnknown);
+      env_from.push_back(std::move(r));
+    }
+    e.finish({"prefix", "configMapRef", "secretRef"}, kUnknown);
+  }
+
+  if (auto res = c.object("resources")) {
+    for (const char* which : {"requests", "limits"}) {
+      auto m = res->object(which);
+      if (!m) continue;
+      const bool request = std::string_view(which) == "requests";
+      if (auto q = quantity(*m, "cpu")) {
+        if (!mapping::cpu_units_exact(*q)) {
+          note(*m, "cpu", "rounded-up", "cpu " + mapping::to_string(*q) + " cores is not a whole number of ECS cpu units; rounded up to " +
+                                            std::to_string(mapping::ceil_cpu_units(*q)));
+        }
+        const model::Cpu cpu = model::Cpu::from_ecs_units(mapping::ceil_cpu_units(*q));
+        (request ? ctr.resources.cpu_request : ctr.resources.cpu_limit) = cpu;
+      }
+      if (auto q = quantity(*m, "memory")) {
+        const auto bytes = mapping::to_int64_ceil(*q);
+        if (bytes) (request ? ctr.resources.memory_request : ctr.resources.memory_limit) = model::Memory{*bytes};
+      }
+      if (auto q = quantity(*m, "nvidia.com/gpu")) ctr.resources.gpus = mapping::to_int64_ceil(*q);
+      m->ignore("ephemeral-storage");
+      m->finish({"cpu", "memory", "nvidia.com/gpu", "ephemeral-storage", "hugepages-2Mi", "hugepages-1Gi"}, kUnknown);
+    }
+    res->ignore("claims");
+    res->finish({"requests", "limits", "claims"}, kUnknown);
+  }
+
+  ctr.run_as_user = pod.run_as_user;
+  ctr.run_as_group = pod.run_as_group;
+  if (auto sc = c.object("securityContext")) {
+    if (auto u = sc->integer("runAsUser", 0)) ctr.run_as_user = u;
+    if (auto g = sc->integer("runAsGroup", 0)) ctr.run_as_group = g;
+    ctr.read_only_root = sc->boolean("readOnlyRootFilesystem");
+    ctr.privileged = sc->boolean("privileged");
+    if (auto caps = sc->object("capabilities")) {
+      if (auto add = caps->strings("add")) ctr.capabilities_add = *add;
+      if (auto drop = caps->strings("drop")) ctr.capabilities_drop = *drop;
+      caps->finish({"add", "drop"}, kUnknown);
+    }
+    for (const char* k : {"allowPrivilegeEscalation", "runAsNonRoot", "seccompProfile", "seLinuxOptions", "procMount",
+                          "appArmorProfile", "windowsOptions"}) {
+      sc->ignore(k);
+    }
+    sc->finish({"runAsUser", "runAsGroup", "readOnlyRootFilesystem", "privileged", "capabilities",
+                "allowPrivilegeEscalation", "runAsNonRoot", "seccompProfile", "seLinuxOptions", "procMount",
+                "appArmorProfile", "windowsOptions"},
+               kUnknown);
+  }
+
+  for (Cursor& m : c.objects("volumeMounts")) {
+    model::VolumeMount vm;
+    vm.volume = m.string("name").value_or("");
+    vm.path = m.string("mountPath").value_or("");
+    vm.read_only = m.boolean("readOnly").value_or(false);
+    if (m.has("subPath") || m.has("subPathExpr")) {
+      m.warning("subPath", "unsupported-field", "subPath is not supported by ECS mount points; the whole volume is mounted at " + vm.path);
+    }
+    m.ignore("subPath");
+    m.ignore("subPathExpr");
+    m.ignore("mountPropagation");
+    m.ignore("recursiveReadOnly");
+    m.finish({"name", "mountPath", "readOnly", "subPath", "subPathExpr", "mountPropagation", "recursiveReadOnly"}, kUnknown);
+    ctr.mounts.push_back(std::move(vm));
+  }
+
+  // Probes after ports, so that named ports resolve.
+  if (auto p = c.object("livenessProbe")) ctr.liveness = read_probe(*p, ctr);
+  if (auto p = c.object("readinessProbe")) ctr.readiness = read_probe(*p, ctr);
+  if (auto p = c.object("startupProbe")) ctr.startup = read_probe(*p, ctr);
+  return ctr;
+}
+
+// ---------------------------------------------------------------- volumes
+
+model::Volume read_volume(Cursor& v) {
+  model::Volume vol;
+  vol.name = v.string("name").value_or("");
+  if (auto e = v.object("emptyDir")) {
+    const auto medium = e->string("medium").value_or("");
+    vol.kind = medium == "Memory" ? model::Volume::Kind::kMemory : model::Volume::Kind::kScratch;
+    if (auto q = quantity(*e, "sizeLimit")) vol.size_limit_mib = mapping::ceil_mib(*q);
+    e->finish({"medium", "sizeLimit"}, kUnknown);
+  } else if (auto h = v.object("hostPath")) {
+    vol.kind = model::Volume::Kind::kHostPath;
+    vol.host_path = h->string("path").value_or("");
+    h->ignore("type");
+    h->finish({"path", "type"}, kUnknown);
+  } else if (auto p = v.object("persistentVolumeClaim")) {
+    vol.kind = model::Volume::Kind::kClaim;
+    vol.object_name = p->string("claimName").value_or("");
+    p->ignore("readOnly");
+    p->finish({"claimName", "readOnly"}, kUnknown);
+  } else if (auto cm = v.object("configMap")) {
+    vol.kind = model::Volume::Kind::kConfigMap;
+    vol.object_name = cm->string("name").value_or("");
+    for (const char* k : {"items", "defaultMode", "optional"}) cm->ignore(k);
+    cm->finish({"name", "items", "defaultMode", "optional"}, kUnknown);
+  } else if (auto s = v.object("secret")) {
+    vol.kind = model::Volume::Kind::kSecret;
+    vol.object_name = s->string("secretName").value_or("");
+    for (const char* k : {"items", "defaultMode", "optional"}) s->ignore(k);
+    s->finish({"secretName", "items", "defaultMode", "optional"}, kUnknown);
+  } else {
+    vol.kind = model::Volume::Kind::kUnsupported;
+    for (const auto& [k, val] : v.node().members()) {
+      if (k != "name") {
+        vol.original_kind = k;
+        v.ignore(k);
+      }
+    }
+  }
+  return vol;
+}
+
+// ---------------------------------------------------------------- annotations restored
+
+std::optional<Node> parse_annotation(Cursor& meta_cursor, const std::string& text, const char* key) {
+  Diagnostics d;
+  auto n = io::load_json(text, "", io::Limits{}, d);
+  if (!n || !n->is_object()) {
+    meta_cursor.warning("", "bad-annotation", std::string("annotation ") + key + " is not a JSON object; ignored");
+    return std::nullopt;
+  }
+  return n;
+}
+
+void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) {
+  model::Workload& w = pw.workload;
+  const std::string original = annotation(meta.annotations, kAnnotationOriginalName);
+  if (!original.empty()) w.name = original;
+  if (auto task = annotation(meta.annotations, kAnnotationTask); !task.empty()) {
+    if (auto n = parse_annotation(root, task, kAnnotationTask)) {
+      for (const auto& [k, v] : n->members()) {
+        if (k == "family" && v.is_string()) w.name = v.text();
+        else if (k == "executionRoleArn" && v.is_string()) w.execution_role = v.text();
+        else if (k == "cpu" && v.is_string()) w.task_cpu_text = v.text();
+        else if (k == "memory" && v.is_string()) w.task_memory_text = v.text();
+        else if (k == "tags" && v.is_object()) {
+          for (const auto& [tk, tv] : v.members()) {
+            if (tv.is_string()) w.tags.emplace_back(tk, tv.text());
+          }
+        } else if (k == "requiresCompatibilities" || k == "networkMode") {
+          // derived from --launch-type
+        } else {
+          w.carried[k] = io::to_json(v, -1);
+        }
+      }
+    }
+  }
+  if (auto ctrs = annotation(meta.annotations, kAnnotationContainers); !ctrs.empty()) {
+    if (auto n = parse_annotation(root, ctrs, kAnnotationContainers)) {
+      for (const auto& [cname, fields] : n->members()) {
+        auto it = std::find_if(w.containers.begin(), w.containers.end(), [&](const Container& c) { return c.name == cname; });
+        if (it == w.containers.end() || !fields.is_object()) continue;
+        for (const auto& [k, v] : fields.members()) {
+          if (k == "name" && v.is_string()) {
+            it->carried["__original_name"] = v.text();
+          } else if (k == "essential" && v.is_bool()) {
+            it->essential = v.as_bool();
+          } else if (k == "user" && v.is_string()) {
+            it->user_name = v.text();
+          } else {
+            it->carried[k] = io::to_json(v, -1);
+          }
+        }
+      }
+    }
+  }
+  if (auto svc = annotation(meta.annotations, kAnnotationService); !svc.empty()) {
+    if (auto n = parse_annotation(root, svc, kAnnotationService)) {
+      for (const auto& [k, v] : n->members()) w.service_carried[k] = io::to_json(v, -1);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- pod specs
+
+const std::vector<std::string_view> kPodSpecKeys = {
+    "activeDeadlineSeconds", "affinity", "automountServiceAccountToken", "containers", "dnsConfig", "dnsPolicy",
+    "enableServiceLinks", "ephemeralContainers", "hostAliases", "hostIPC", "hostNetwork", "hostPID", "hostUsers",
+    "hostname", "hostnameOverride", "imagePullSecrets", "initContainers", "nodeName", "nodeSelector", "os", "overhead",
+    "preemptionPolicy", "priority", "priorityClassName", "readinessGates", "resourceClaims", "resources",
+    "restartPolicy", "runtimeClassName", "schedulerName", "schedulingGates", "securityContext", "serviceAccount",
+    "serviceAccountName", "setHostnameAsFQDN", "shareProcessNamespace", "subdomain",
+    "terminationGracePeriodSeconds", "tolerations", "topologySpreadConstraints", "volumes"};
+
+void read_pod_spec(Cursor& spec, PodWorkload& pw) {
+  model::Workload& w = pw.workload;
+  PodDefaults defaults;
+  std::vector<std::pair<std::string, std::string>> pod_sysctls;
+  if (auto sc = spec.object("securityContext")) {
+    defaults.run_as_user = sc->integer("runAsUser", 0);
+    defaults.run_as_group = sc->integer("runAsGroup", 0);
+    for (Cursor& s : sc->objects("sysctls")) {
+      pod_sysctls.emplace_back(s.string("name").value_or(""), s.string("value").value_or(""));
+      s.finish({"name", "value"}, kUnknown);
+    }
+    if (sc->has("fsGroup")) {
+      note(*sc, "fsGroup", "ignored-field", "fsGroup has no ECS equivalent: volume ownership is not changed");
+    }
+    for (const char* k : {"fsGroup", "fsGroupChangePolicy", "runAsNonRoot", "seccompProfile", "seLinuxOptions",
+                          "supplementalGroups", "supplementalGroupsPolicy", "windowsOptions", "appArmorProfile",
+                          "seLinuxChangePolicy"}) {
+      sc->ignore(k);
+    }
+    sc->finish({"runAsUser", "runAsGroup", "sysctls", "fsGroup", "fsGroupChangePolicy", "runAsNonRoot",
+                "seccompProfile", "seLinuxOptions", "supplementalGroups", "supplementalGroupsPolicy", "windowsOptions",
+                "appArmorProfile", "seLinuxChangePolicy"},
+               kUnknown);
+  }
+
+  // Init containers first: sequential, each must succeed before the next and before the app.
+  std::vector<std::string> init_names;
+  std::vector<std::string> sidecar_names;
+  std::size_t index = 0;
+  for (Cursor& c : spec.objects("initContainers")) {
+    std::vector<EnvFromRef> from;
+    const bool sidecar = c.has("restartPolicy");
+    std::string rp;
+    if (sidecar) rp = c.string("restartPolicy").value_or("");
+    Container ctr = read_container(c, defaults, from);
+    c.finish(kContainerKeys, kUnknown);
+    if (sidecar && rp == "Always") {
+      ctr.essential = true;
+      for (const auto& prev : init_names) ctr.depends_on.push_back({prev, model::DependencyCondition::kSuccess});
+      for (const auto& prev : sidecar_names) ctr.depends_on.push_back({prev, model::DependencyCondition::kStart});
+      sidecar_names.push_back(ctr.name);
+    } else {
+      ctr.essential = false;
+      for (const auto& prev : init_names) ctr.depends_on.push_back({prev, model::DependencyCondition::kSuccess});
+      for (const auto& prev : sidecar_names) ctr.depends_on.push_back({prev, model::DependencyCondition::kStart});
+      init_names.push_back(ctr.name);
+    }
+    pw.container_pointers.push_back(c.pointer());
+    pw.env_from.push_back(std::move(from));
+    w.containers.push_back(std::move(ctr));
+    ++index;
+  }
+  const std::size_t first_app = w.containers.size();
+  for (Cursor& c : spec.objects("containers")) {
+    std::vector<EnvFromRef> from;
+    Container ctr = read_container(c, defaults, from);
+    c.ignore("restartPolicy");
+    c.finish(kContainerKeys, kUnknown);
+    for (const auto& prev : init_names) ctr.depends_on.push_back({prev, model::DependencyCondition::kSuccess});
+    for (const auto& prev : sidecar_names) ctr.depends_on.push_back({prev, model::DependencyCondition::kStart});
+    pw.container_pointers.push_back(c.pointer());
+    pw.env_from.push_back(std::move(from));
+    w.containers.push_back(std::move(ctr));
+  }
+  if (w.containers.size() == first_app) {
+    spec.error("containers", "missing-field", "the pod spec has no containers");
+  }
+
+  for (auto& c : w.containers) c.sysctls = pod_sysctls;
+  for (Cursor& v : spec.objects("volumes")) {
+    w.volumes.push_back(read_volume(v));
+  }
+
+  if (auto sa = spec.string("serviceAccountName")) pw.service_account = *sa;
+  if (auto sa = spec.string("serviceAccount"); sa && pw.service_account.empty()) pw.service_account = *sa;
+  if (auto grace = spec.integer("terminationGracePeriodSeconds", 0)) {
+    for (auto& c : w.containers) c.stop_timeout_seconds = *grace;
+  }
+  pw.host_network = spec.boolean("hostNetwork").value_or(false);
+  if (pw.host_network) w.network_mode = model::NetworkMode::kHost;
+  w.host_pid = spec.boolean("hostPID").value_or(false);
+  w.host_ipc = spec.boolean("hostIPC").value_or(false);
+  if (auto ns = spec.string_map("nodeSelector")) {
+    for (const auto& [k, v] : *ns) {
+      if (k == "kubernetes.io/arch" || k == "beta.kubernetes.io/arch") {
+        w.cpu_architecture = v == "arm64" ? "ARM64" : v == "amd64" ? "X86_64" : v;
+      } else if (k == "kubernetes.io/os" || k == "beta.kubernetes.io/os") {
+        w.os_family = v == "windows" ? "WINDOWS_SERVER_2022_CORE" : "LINUX";
+      } else {
+        note(spec, "nodeSelector", "ignored-field", "node selector " + k + "=" + v + " is not mapped (use ECS placement constraints or capacity providers)");
+      }
+    }
+  }
+  for (Cursor& ha : spec.objects("hostAliases")) {
+    const auto ip = ha.string("ip").value_or("");
+    for (const auto& h : ha.strings("hostnames").value_or(std::vector<std::string>{})) {
+      for (auto& c : w.containers) c.host_aliases.push_back({h, ip});
+    }
+    ha.finish({"ip", "hostnames"}, kUnknown);
+  }
+  if (auto secrets = spec.objects("imagePullSecrets"); !secrets.empty()) {
+    std::string names;
+    for (Cursor& s : secrets) {
+      names += (names.empty() ? "" : ", ") + s.string("name").value_or("");
+      s.finish({"name"}, kUnknown);
+    }
+    spec.warning("imagePullSecrets", "image-pull-secret",
+                 "imagePullSecrets (" + names + ") cannot be converted: ECS needs repositoryCredentials.credentialsParameter, "
+                 "the ARN of a Secrets Manager secret holding the registry credentials; add it to each container");
+  }
+  spec.ignore("restartPolicy");
+  spec.ignore("dnsPolicy");
+  spec.ignore("enableServiceLinks");
+  spec.ignore("automountServiceAccountToken");
+  spec.ignore("schedulerName");
+  spec.ignore("hostname");
+  spec.ignore("subdomain");
+  note_ignored(spec, "affinity", "use ECS placement constraints/strategies or capacity providers");
+  note_ignored(spec, "tolerations", "ECS has no taints");
+  note_ignored(spec, "topologySpreadConstraints", "use an ECS spread placement strategy or Fargate's AZ spread");
+  note_ignored(spec, "priorityClassName", "ECS has no pod priority");
+  spec.finish(kPodSpecKeys, kUnknown);
+}
+
+/// Reads `template` (metadata + spec) of a controller.
+void read_template(Cursor& tpl, PodWorkload& pw) {
+  if (auto meta = tpl.object("metadata")) {
+    if (auto l = meta->string_map("labels")) pw.pod_labels = *l;
+    meta->ignore("annotations");
+    meta->ignore("name");
+    meta->ignore("namespace");
+    meta->ignore("creationTimestamp");
+    meta->finish({"labels", "annotations", "name", "namespace", "creationTimestamp"}, kUnknown);
+  }
+  if (auto spec = tpl.object("spec")) {
+    read_pod_spec(*spec, pw);
+  } else {
+    tpl.error("spec", "missing-field", "the pod template has no spec");
+  }
+  tpl.finish({"metadata", "spec"}, kUnknown);
+}
+
+void read_selector(Cursor& spec, PodWorkload& pw) {
+  if (auto sel = spec.object("selector")) {
+    if (auto ml = sel->string_map("matchLabels")) pw.match_labels = *ml;
+    if (sel->has("matchExpressions")) {
+      sel->warning("matchExpressions", "ignored-field", "selector matchExpressions are not evaluated; matchLabels are used");
+    }
+    sel->ignore("matchExpressions");
+    sel->finish({"matchLabels", "matchExpressions"}, kUnknown);
+  }
+}
+
+void read_strategy(Cursor& spec, std::string_view key, PodWorkload& pw) {
+  model::SurgeRollout r;
+  if (auto st = spec.object(key)) {
+    const auto type = st->string("type").value_or("RollingUpdate");
+    if (type == "Recreate" || type == "OnDelete") {
+      r.recreate = true;
+      if (type == "OnDelete") note(*st, "type", "approximated", "OnDelete updates have no ECS equivalent; replaced all at once (0% / 100%)");
+    }
+    if (auto ru = st->object("rollingUpdate")) {
+      if (auto s = int_or_string(*ru, "maxSurge")) {
+        r.max_surge = s->value;
+        r.max_surge_percent = s->percent;
+      }
+      if (auto u = int_or_string(*ru, "maxUnavailable")) {
+        r.max_unavailable = u->value;
+        r.max_unavailable_percent = u->percent;
+      }
+      ru->ignore("partition");
+      ru->finish({"maxSurge", "maxUnavailable", "partition"}, kUnknown);
+    }
+    st->finish({"type", "rollingUpdate"}, kUnknown);
+  } else if (key == "updateStrategy") {
+    // StatefulSet/DaemonSet default: one at a time, no surge.
+    r.max_surge = 0;
+    r.max_surge_percent = false;
+    r.max_unavailable = 1;
+    r.max_unavailable_percent = false;
+  }
+  pw.workload.rollout = r;
+}
+
+bool read_workload(Cursor& root, const ObjectMeta& meta, Manifests& out) {
+  PodWorkload pw;
+  pw.meta = meta;
+  model::Workload& w = pw.workload;
+  w.name = meta.name;
+  w.namespace_name = meta.namespace_name;
+  w.source_file = meta.where.file;
+  w.source_pointer = meta.where.pointer;
+  w.tags = meta.labels;
+  const std::string& kind = meta.kind;
+  auto spec = root.object("spec");
+  if (!spec) {
+    root.error("spec", "missing-field", kind + " \"" + meta.name + "\" has no spec");
+    return false;
+  }
+  if (kind == "Pod") {
+    w.kind = model::WorkloadKind::kBarePod;
+    pw.pod_labels = meta.labels;
+    pw.match_labels = meta.labels;
+    read_pod_spec(*spec, pw);
+  } else if (kind == "Job" || kind == "CronJob") {
+    w.kind = kind == "Job" ? model::WorkloadKind::kJob : model::WorkloadKind::kCronJob;
+    std::optional<Cursor> job = spec;
+    std::optional<Cursor> job_spec;
+    if (kind == "CronJob") {
+      pw.schedule = spec->string("schedule").value_or("");
+      for (const char* k : {"concurrencyPolicy", "suspend", "successfulJobsHistoryLimit", "failedJobsHistoryLimit",
+                            "startingDeadlineSeconds", "timeZone"}) {
+        spec->ignore(k);
+      }
+      if (auto jt = spec->object("jobTemplate")) {
+        jt->ignore("metadata");
+        job_spec = jt->object("spec");
+        if (!job_spec) jt->error("spec", "missing-field", "the job template has no spec");
+        jt->finish({"metadata", "spec"}, kUnknown);
+      } else {
+        spec->error("jobTemplate", "missing-field", "the CronJob has no jobTemplate");
+      }
+      spec->finish({"schedule", "jobTemplate", "concurrencyPolicy", "suspend", "successfulJobsHistoryLimit",
+                    "failedJobsHistoryLimit", "startingDeadlineSeconds", "timeZone"},
+                   kUnknown);
+    } else {
+      job_spec = spec;
+    }
+    if (job_spec) {
+      if (auto tpl = job_spec->object("template")) read_template(*tpl, pw);
+      else job_spec->error("template", "missing-field", "the Job has no pod template");
+      for (const char* k : {"parallelism", "completions", "backoffLimit", "activeDeadlineSeconds",
+                            "ttlSecondsAfterFinished", "completionMode", "suspend", "selector", "manualSelector",
+                            "podFailurePolicy", "backoffLimitPerIndex", "maxFailedIndexes", "podReplacementPolicy",
+                            "successPolicy", "managedBy"}) {
+        job_spec->ignore(k);
+      }
+      job_spec->finish({"template"}, kUnknown);
+    }
+  } else {
+    if (kind == "Deployment") w.kind = model::WorkloadKind::kService;
+    else if (kind == "StatefulSet") w.kind = model::WorkloadKind::kStateful;
+    else if (kind == "DaemonSet") w.kind = model::WorkloadKind::kDaemon;
+    else w.kind = model::WorkloadKind::kReplicaSet;
+    w.has_service = true;
+    w.service_name = meta.name;
+    if (kind != "DaemonSet") w.replicas = spec->integer("replicas", 0);
+    read_selector(*spec, pw);
+    if (auto tpl = spec->object("template")) read_template(*tpl, pw);
+    else spec->error("template", "missing-field", kind + " \"" + meta.name + "\" has no pod template");
+    if (kind == "Deployment") read_strategy(*spec, "strategy", pw);
+    else if (kind != "ReplicaSet") read_strategy(*spec, "updateStrategy", pw);
+    if (kind == "StatefulSet") {
+      spec->warning("serviceName", "stateful-identity",
+                    "StatefulSet \"" + meta.name + "\": ECS tasks have no stable names, ordinals or per-task DNS; "
+                    "it becomes an ordinary service");
+      spec->ignore("serviceName");
+      if (spec->has("volumeClaimTemplates")) {
+        spec->warning("volumeClaimTemplates", "volume-claim-templates",
+                      "volumeClaimTemplates have no ECS equivalent (no per-task persistent volume); an EFS volume "
+                      "placeholder is used for each, shared by all tasks");
+        if (const Node* vct = spec->take("volumeClaimTemplates"); vct != nullptr && vct->is_array()) {
+          for (const Node& t : vct->items()) {
+            const Node* m = t.find("metadata");
+            const Node* n = m != nullptr ? m->find("name") : nullptr;
+            if (n != nullptr && n->is_string()) {
+              model::Volume vol;
+              vol.name = n->text();
+              vol.kind = model::Volume::Kind::kClaim;
+              vol.object_name = n->text();
+              w.volumes.push_back(vol);
+            }
+          }
+        }
+      }
+      for (const char* k : {"podManagementPolicy", "persistentVolumeClaimRetentionPolicy", "ordinals"}) spec->ignore(k);
+    }
+    for (const char* k : {"minReadySeconds", "revisionHistoryLimit", "progressDeadlineSeconds", "paused"}) spec->ignore(k);
+    spec->finish({"replicas", "selector", "template", "strategy", "updateStrategy", "minReadySeconds",
+                  "revisionHistoryLimit", "progressDeadlineSeconds", "paused", "serviceName", "volumeClaimTemplates",
+                  "podManagementPolicy", "persistentVolumeClaimRetentionPolicy", "ordinals"},
+                 kUnknown);
+  }
+  restore_annotations(meta, root, pw);
+  out.workloads.push_back(std::move(pw));
+  return true;
+}
+
+// ---------------------------------------------------------------- other kinds
+
+void read_service(Cursor& root, const ObjectMeta& meta, Manifests& out) {
+  ServiceObject s;
+  s.meta = meta;
+  if (auto spec = root.object("spec")) {
+    s.type = spec->string("type").value_or("ClusterIP");
+    if (auto sel = spec->string_map("selector")) s.selector = *sel;
+    s.headless = spec->string("clusterIP").value_or("") == "None";
+    for (Cursor& p : spec->objects("ports")) {
+      ServicePort sp;
+      sp.name = p.string("name").value_or("");
+      sp.port = p.integer("port", 1, 65535).value_or(0);
+      sp.protocol = protocol_of(p, "protocol");
+      sp.app_protocol = p.string("appProtocol").value_or("");
+      if (auto tp = int_or_string(p, "targetPort")) {
+        sp.target_port = tp->name.empty() ? tp->value : 0;
+        sp.target_port_name = tp->name;
+      } else {
+        sp.target_port = sp.port;
+      }
+      p.ignore("nodePort");
+      p.finish({"name", "port", "protocol", "appProtocol", "targetPort", "nodePort"}, kUnknown);
+      s.ports.push_back(std::move(sp));
+    }
+    for (const char* k : {"clusterIPs", "externalIPs", "sessionAffinity", "sessionAffinityConfig", "loadBalancerIP",
+                          "loadBalancerSourceRanges", "loadBalancerClass", "externalName", "externalTrafficPolicy",
+                          "internalTrafficPolicy", "healthCheckNodePort", "publishNotReadyAddresses", "ipFamilies",
+                          "ipFamilyPolicy", "allocateLoadBalancerNodePorts", "trafficDistribution"}) {
+      spec->ignore(k);
+    }
+    spec->finish({"type", "selector", "clusterIP", "ports"}, kUnknown);
+  }
+  out.services.push_back(std::move(s));
+}
+
+void read_backend(Cursor& b, IngressPath& p, bool v1beta1) {
+  if (v1beta1) {
+    p.service = b.string("serviceName").value_or("");
+    if (auto port = int_or_string(b, "servicePort")) {
+      p.port = port->name.empty() ? port->value : 0;
+      p.port_name = port->name;
+    }
+  } else if (auto svc = b.object("service")) {
+    p.service = svc->string("name").value_or("");
+    if (auto port = svc->object("port")) {
+      p.port = port->integer("number", 1, 65535).value_or(0);
+      p.port_name = port->string("name").value_or("");
+      port->finish({"number", "name"}, kUnknown);
+    }
+    svc->finish({"name", "port"}, kUnknown);
+  } else if (b.has("resource")) {
+    b.warning("resource", "unsupported-field", "resource backends are not supported; ignored");
+    b.ignore("resource");
+  }
+  b.finish({"service", "resource", "serviceName", "servicePort"}, kUnknown);
+}
+
+void read_ingress(Cursor& root, const ObjectMeta& meta, Manifests& out) {
+  IngressObject ing;
+  ing.meta = meta;
+  const bool v1beta1 = meta.api_version != "networking.k8s.io/v1";
+  ing.class_name = annotation(meta.annotations, "kubernetes.io/ingress.class");
+  if (auto spec = root.object("spec")) {
+    if (auto cls = spec->string("ingressClassName")) ing.class_name = *cls;
+    if (auto b = spec->object(v1beta1 ? "backend" : "defaultBackend")) {
+      IngressPath p;
+      read_backend(*b, p, v1beta1);
+      if (!p.service.empty()) ing.paths.push_back(p);
+    }
+    for (Cursor& r : spec->objects("rules")) {
+      const std::string host = r.string("host").value_or("");
+      if (auto http = r.object("http")) {
+        for (Cursor& pc : http->objects("paths")) {
+          IngressPath p;
+          p.host = host;
+          p.path = pc.string("path").value_or("/");
+          p.path_type = pc.string("pathType").value_or(v1beta1 ? "ImplementationSpecific" : "");
+          if (auto b = pc.object("backend")) read_backend(*b, p, v1beta1);
+          pc.finish({"path", "pathType", "backend"}, kUnknown);
+          ing.paths.push_back(std::move(p));
+        }
+        http->finish({"paths"}, kUnknown);
+      }
+      r.finish({"host", "http"}, kUnknown);
+    }
+    for (Cursor& t : spec->objects("tls")) {
+      for (auto& h : t.strings("hosts").value_or(std::vector<std::string>{})) ing.tls_hosts.push_back(h);
+      t.ignore("secretName");
+      t.finish({"hosts", "secretName"}, kUnknown);
+    }
+    spec->finish({"ingressClassName", "defaultBackend", "backend", "rules", "tls"}, kUnknown);
+  }
+  out.ingresses.push_back(std::move(ing));
+}
+
+void read_keyed(Cursor& root, const ObjectMeta& meta, std::vector<KeyedObject>& out) {
+  KeyedObject k;
+  k.meta = meta;
+  // Only key names: values are never converted to text and never kept.
+  for (const char* field : {"data", "stringData", "binaryData"}) {
+    const Node* n = root.take(field);
+    if (n == nullptr) continue;
+    if (!n->is_object()) {
+      root.error(field, "type-mismatch", std::string(field) + " must be a map");
+      continue;
+    }
+    for (const auto& [key, value] : n->members()) {
+      if (std::find(k.keys.begin(), k.keys.end(), key) == k.keys.end()) k.keys.push_back(key);
+    }
+  }
+  root.ignore("type");
+  root.ignore("immutable");
+  out.push_back(std::move(k));
+}
+
+void read_hpa(Cursor& root, const ObjectMeta& meta, Manifests& out) {
+  HpaObject h;
+  h.meta = meta;
+  const bool v1 = meta.api_version == "autoscaling/v1";
+  if (auto spec = root.object("spec")) {
+    if (auto t = spec->object("scaleTargetRef")) {
+      h.target_kind = t->string("kind").value_or("");
+      h.target_name = t->string("name").value_or("");
+      t->ignore("apiVersion");
+      t->finish({"kind", "name", "apiVersion"}, kUnknown);
+    }
+    h.scaling.min_replicas = spec->integer("minReplicas", 0).value_or(1);
+    h.scaling.max_replicas = spec->integer("maxReplicas", 1).value_or(1);
+    if (v1) {
+      if (auto cpu = spec->integer("targetCPUUtilizationPercentage", 1)) {
+        model::ScalingTarget t;
+        t.target_value = static_cast<double>(*cpu);
+        h.scaling.targets.push_back(t);
+      }
+    } else {
+      for (Cursor& m : spec->objects("metrics")) {
+        const auto type = m.string("type").value_or("");
+        model::ScalingTarget t;
+        bool ok = false;
+        if (type == "Resource") {
+          if (auto r = m.object("resource")) {
+            const auto name = r->string("name").value_or("");
+            if (auto target = r->object("target")) {
+              const auto ttype = target->string("type").value_or("");
+              if (auto u = target->integer("averageUtilization", 1); u && ttype == "Utilization") {
+                t.target_value = static_cast<double>(*u);
+                t.metric = name == "memory" ? model::ScalingTarget::Metric::kMemoryUtilization
+                                            : model::ScalingTarget::Metric::kCpuUtilization;
+                ok = name == "cpu" || name == "memory";
+              }
+              target->ignore("averageValue");
+              target->ignore("value");
+              target->finish({"type", "averageUtilization", "averageValue", "value"}, kUnknown);
+            }
+            r->finish({"name", "target"}, kUnknown);
+          }
+        } else {
+          for (const char* k : {"pods", "object", "external", "containerResource"}) m.ignore(k);
+        }
+        if (ok) {
+          h.scaling.targets.push_back(t);
+        } else {
+          m.warning("type", "unsupported-metric", "HPA metric of type " + type +
+                                                        " (other than cpu/memory averageUtilization) is not converted to a target-tracking policy");
+        }
+        m.finish({"type", "resource", "pods", "object", "external", "containerResource"}, kUnknown);
+      }
+      spec->ignore("behavior");
+    }
+    spec->finish({"scaleTargetRef", "minReplicas", "maxReplicas", "metrics", "behavior",
+                  "targetCPUUtilizationPercentage"},
+                 kUnknown);
+  }
+  out.hpas.push_back(std::move(h));
+}
+
+bool is_workload_kind(const std::string& kind) {
+  return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet" ||
+         kind == "Pod" || kind == "Job" || kind == "CronJob";
+}
+
+/// Current API version of each supported kind; others of the same kind get a warning.
+std::string current_api(const std::string& kind) {
+  if (kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet") return "apps/v1";
+  if (kind == "Job" || kind == "CronJob") return "batch/v1";
+  if (kind == "Ingress") return "networking.k8s.io/v1";
+  if (kind == "HorizontalPodAutoscaler") return "autoscaling/v2";
+  return "v1";
+}
+
+void read_object(const Node& node, const io::ReadContext& ctx, const std::string& pointer, Manifests& out) {
+  Cursor root(node, ctx, pointer);
+  if (!node.is_object()) {
+    ctx.diags->error("type-mismatch", root.where(), "a Kubernetes object must be a mapping");
+    return;
+  }
+  const std::string api = root.string("apiVersion").value_or("");
+  const std::string kind = root.string("kind").value_or("");
+  if (kind.empty() || api.empty()) {
+    ctx.diags->error("not-kubernetes", root.where(), "not a Kubernetes object: apiVersion and kind are required");
+    return;
+  }
+  if (kind == "List" || (kind.size() > 4 && kind.ends_with("List") && root.has("items"))) {
+    const Node* items = root.array("items");
+    if (items != nullptr) {
+      for (std::size_t i = 0; i < items->items().size(); ++i) {
+        read_object(items->items()[i], ctx, root.child_pointer("items") + "/" + std::to_string(i), out);
+      }
+    }
+    root.ignore("metadata");
+    return;
+  }
+  static const std::vector<std::string> kKinds = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod",
+                                                  "Job", "CronJob", "Service", "Ingress", "ServiceAccount",
+                                                  "ConfigMap", "Secret", "HorizontalPodAutoscaler"};
+  if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end()) {
+    ctx.diags->warning("unsupported-kind", root.where(), api + " " + kind + " is not converted to ECS; skipped");
+    return;
+  }
+  const std::string current = current_api(kind);
+  static const std::vector<std::string> kOld = {"extensions/v1beta1", "apps/v1beta1", "apps/v1beta2", "batch/v1beta1",
+                                                "networking.k8s.io/v1beta1", "autoscaling/v1", "autoscaling/v2beta1",
+                                                "autoscaling/v2beta2"};
+  if (api != current) {
+    if (std::find(kOld.begin(), kOld.end(), api) != kOld.end()) {
+      if (api != "autoscaling/v1") {
+        ctx.diags->warning("old-api-version", root.where("apiVersion"),
+                           kind + " " + api + " is no longer served by current clusters (use " + current + "); converted anyway");
+      }
+    } else {
+      ctx.diags->warning("unsupported-kind", root.where("apiVersion"), api + " " + kind + " is not a known API version; skipped");
+      return;
+    }
+  }
+  const ObjectMeta meta = read_meta(root, api, kind);
+  if (meta.name.empty()) {
+    ctx.diags->error("missing-field", root.where("metadata"), kind + " has no metadata.name");
+    return;
+  }
+  if (is_workload_kind(kind)) {
+    read_workload(root, meta, out);
+    root.finish({"apiVersion", "kind", "metadata", "spec", "status"}, kUnknown);
+    return;
+  }
+  if (kind == "Service") read_service(root, meta, out);
+  else if (kind == "Ingress") read_ingress(root, meta, out);
+  else if (kind == "ConfigMap") read_keyed(root, meta, out.config_maps);
+  else if (kind == "Secret") read_keyed(root, meta, out.secrets);
+  else if (kind == "HorizontalPodAutoscaler") read_hpa(root, meta, out);
+  else if (kind == "ServiceAccount") {
+    ServiceAccountObject sa;
+    sa.meta = meta;
+    sa.role_arn = annotation(meta.annotations, "eks.amazonaws.com/role-arn");
+    root.ignore("secrets");
+    root.ignore("imagePullSecrets");
+    root.ignore("automountServiceAccountToken");
+    out.service_accounts.push_back(std::move(sa));
+  }
+  root.ignore("status");
+  root.finish({"apiVersion", "kind", "metadata", "spec", "status", "data", "stringData", "binaryData", "type",
+               "immutable", "secrets", "imagePullSecrets", "automountServiceAccountToken"},
+              kUnknown);
+}
+
+}  // namespace
+
+void Manifests::append(Manifests&& o) {
+  auto move_all = [](auto& to, auto& from) {
+    for (auto& x : from) to.push_back(std::move(x));
+  };
+  move_all(workloads, o.workloads);
+  move_all(services, o.services);
+  move_all(ingresses, o.ingresses);
+  move_all(config_maps, o.config_maps);
+  move_all(secrets, o.secrets);
+  move_all(service_accounts, o.service_accounts);
+  move_all(hpas, o.hpas);
+}
+
+void read_document(const io::Node& root, const io::ReadContext& ctx, Manifests& out) {
+  read_object(root, ctx, "", out);
+}
+
+}  // namespace specconv::k8s
