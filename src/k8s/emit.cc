@@ -486,6 +486,26 @@ Emitted emit_workload(const model::Workload& w, const EmitOptions& opt, Diagnost
       hspec.set("minReplicas", Node::integer(std::max<int64_t>(1, as.min_replicas)));
       hspec.set("maxReplicas", Node::integer(std::max({int64_t{1}, as.max_replicas, as.min_replicas})));
       hspec.set("metrics", std::move(metrics));
+      // Cooldowns: ECS waits ScaleInCooldown after a scale-in; the HPA's scale-down
+      // stabilization window is the closest control. Scale-out cooldown has no HPA twin.
+      std::optional<int64_t> scale_in;
+      bool disable_in = false;
+      for (const auto& t : as.targets) {
+        if (t.scale_in_cooldown_seconds) scale_in = std::max(scale_in.value_or(0), *t.scale_in_cooldown_seconds);
+        disable_in = disable_in || t.disable_scale_in;
+        if (t.scale_out_cooldown_seconds) {
+          diags.warning("unsupported-field", service_location(w, ""),
+                        "ScaleOutCooldown of policy \"" + t.policy_name + "\" has no HPA equivalent and is dropped");
+        }
+      }
+      if (scale_in || disable_in) {
+        Node down = Node::object();
+        if (scale_in) down.set("stabilizationWindowSeconds", Node::integer(std::min<int64_t>(*scale_in, 3600)));
+        if (disable_in) down.set("selectPolicy", str("Disabled"));
+        Node behavior = Node::object();
+        behavior.set("scaleDown", std::move(down));
+        hspec.set("behavior", std::move(behavior));
+      }
       hpa.set("spec", std::move(hspec));
       out.objects.push_back({"HorizontalPodAutoscaler", name, std::move(hpa)});
     }
