@@ -9,7 +9,6 @@
 #include "ecs/reader.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
-#include "io/yaml_load.h"
 #include "io/yaml_write.h"
 #include "k8s/emit.h"
 
@@ -69,11 +68,9 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
     if (blank(in.text)) {
       d.error("empty-input", {in.path, "", 0, 0, -1}, "the file is empty: nothing to convert");
     } else if (!starts_like_json(in.text)) {
-      // Kubernetes YAML given to the ECS direction: say so plainly.
-      Diagnostics ignored;
-      const io::YamlLoad y = io::load_yaml(in.text, in.path, limits, ignored);
-      const bool k8s = y.ok && !y.documents.empty() && y.documents[0].root.is_object() &&
-                       y.documents[0].root.find("apiVersion") != nullptr;
+      // Kubernetes YAML given to the ECS direction: say so plainly (a text check; no need to
+      // parse what will not be converted).
+      const bool k8s = in.text.find("apiVersion:") != std::string::npos && in.text.find("kind:") != std::string::npos;
       d.error(k8s ? "wrong-direction" : "not-json", {in.path, "", 1, 1, -1},
               k8s ? "this is a Kubernetes manifest; convert it with `specconv to-ecs`"
                   : "ECS input must be JSON (a task definition, service, or describe-* output)");

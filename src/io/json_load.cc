@@ -181,7 +181,9 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
 
   bool limit_error(const std::string& code, const std::string& message) {
     const LineCol lc = line_col_at(text_, *consumed_ > 0 ? *consumed_ - 1 : 0);
-    diags_.error(code, {file_, pointer(), lc.line, lc.column, -1}, message);
+    std::string where = pointer();
+    if (where.size() > 120) where = where.substr(0, 120) + "...";
+    diags_.error(code, {file_, where, lc.line, lc.column, -1}, message);
     failed_ = true;
     return false;
   }

@@ -75,6 +75,27 @@ class Converter {
                   "nesting deeper than " + std::to_string(limits_.max_depth) +
                       " levels (raise with --max-depth)");
     }
+    // An alias reaches a collection a second time (same mark): count what it expands to.
+    const bool collection = in.Type() == YAML::NodeType::Map || in.Type() == YAML::NodeType::Sequence;
+    bool entered_alias = false;
+    if (collection) {
+      const YAML::Mark m = in.Mark();
+      if (!seen_.insert({m.pos, m.line}).second && alias_depth_ == 0) {
+        ++alias_depth_;
+        entered_alias = true;
+      }
+    }
+    if (alias_depth_ > 0 && ++alias_nodes_ > limits_.max_alias_nodes) {
+      return fail(in, path, "alias-expansion-limit",
+                  "YAML aliases expand to more than " + std::to_string(limits_.max_alias_nodes) +
+                      " values (an alias bomb?)");
+    }
+    const bool ok = convert_node(in, out, path, depth);
+    if (entered_alias) --alias_depth_;
+    return ok;
+  }
+
+  bool convert_node(const YAML::Node& in, Node& out, const std::string& path, std::size_t depth) {
     switch (in.Type()) {
       case YAML::NodeType::Undefined:
       case YAML::NodeType::Null:
@@ -160,6 +181,9 @@ class Converter {
   const Limits& limits_;
   Diagnostics& diags_;
   std::size_t nodes_ = 0;
+  std::size_t alias_nodes_ = 0;
+  int alias_depth_ = 0;
+  std::set<std::pair<std::size_t, int>> seen_;
   bool failed_ = false;
 };
 
