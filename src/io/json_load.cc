@@ -3,6 +3,7 @@
 // lexer has read when each event arrives, and the token start is found from there.
 #include "io/json_load.h"
 
+#include <algorithm>
 #include <cstring>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -80,11 +81,30 @@ std::size_t token_start(std::string_view text, std::size_t end, bool is_string) 
   return i;
 }
 
+/// Offsets of line starts, so a position lookup is a binary search, not a scan.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts_.push_back(i + 1);
+    }
+  }
+  [[nodiscard]] LineCol at(std::size_t offset) const {
+    const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    const auto line = static_cast<std::size_t>(it - starts_.begin());  // 1-based
+    return LineCol{static_cast<int64_t>(line), static_cast<int64_t>(offset - starts_[line - 1] + 1)};
+  }
+
+ private:
+  std::vector<std::size_t> starts_;
+};
+
 class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
  public:
   TreeBuilder(std::string_view text, const std::string& file, const Limits& limits,
               const std::size_t* consumed, Diagnostics& diags)
-      : text_(text), file_(file), limits_(limits), consumed_(consumed), diags_(diags) {}
+      : text_(text), lines_(text), file_(file), limits_(limits), consumed_(consumed), diags_(diags) {}
 
   bool null() override { return add(Node::null(), false); }
   bool boolean(bool v) override { return add(Node::boolean(v), false); }
@@ -118,7 +138,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     const std::size_t start = token_start(text_, *consumed_, true);
     Frame& f = stack_.back();
     if (!f.keys.insert(k).second) {
-      const LineCol lc = line_col_at(text_, start);
+      const LineCol lc = line_col(start);
       diags_.error("duplicate-key", {file_, pointer() + "/" + escape(k), lc.line, lc.column, -1},
                    "duplicate key \"" + k + "\" in the same object");
       failed_ = true;
@@ -134,7 +154,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     if (failed_) return false;  // our own error was already reported
     // position counts characters read, 1-based at the failing character.
     const std::size_t at = position > 0 ? position - 1 : 0;
-    const LineCol lc = line_col_at(text_, at);
+    const LineCol lc = line_col(at);
     std::string what = ex.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error while
     // parsing value - unexpected end of input; expected '[', '{', or a literal" -> keep the tail.
@@ -180,7 +200,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   }
 
   bool limit_error(const std::string& code, const std::string& message) {
-    const LineCol lc = line_col_at(text_, *consumed_ > 0 ? *consumed_ - 1 : 0);
+    const LineCol lc = line_col(*consumed_ > 0 ? *consumed_ - 1 : 0);
     std::string where = pointer();
     if (where.size() > 120) where = where.substr(0, 120) + "...";
     diags_.error(code, {file_, where, lc.line, lc.column, -1}, message);
@@ -195,10 +215,10 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
                                                  " levels (raise with --max-depth)");
     }
     const std::size_t start = *consumed_ > 0 ? *consumed_ - 1 : 0;
-    const LineCol lc = line_col_at(text_, start);
+    const LineCol lc = line_col(start);
     n.set_position(lc.line, lc.column);
     if (!stack_.empty() && stack_.back().node.is_object()) {
-      const LineCol klc = line_col_at(text_, stack_.back().key_offset);
+      const LineCol klc = line_col(stack_.back().key_offset);
       n.set_position(klc.line, klc.column);
     }
     if (++nodes_ > limits_.max_nodes) {
@@ -222,7 +242,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     }
     std::size_t start = token_start(text_, *consumed_, is_string);
     if (!stack_.empty() && stack_.back().node.is_object()) start = stack_.back().key_offset;
-    const LineCol lc = line_col_at(text_, start);
+    const LineCol lc = line_col(start);
     n.set_position(lc.line, lc.column);
     return attach(std::move(n));
   }
@@ -242,7 +262,10 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
 
+  LineCol line_col(std::size_t offset) const { return lines_.at(std::min(offset, text_.size())); }
+
   std::string_view text_;
+  LineIndex lines_;
   const std::string& file_;
   const Limits& limits_;
   const std::size_t* consumed_;
