@@ -3,6 +3,7 @@
 #include "specconv/convert.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "app/pairing.h"
@@ -54,6 +55,23 @@ int kind_rank(const std::string& kind) {
   return static_cast<int>(it - kOrder.begin());
 }
 
+/// Fills in line:col for diagnostics raised with only a JSON pointer (by the mapping stages).
+Diagnostics locate(const Diagnostics& diags, const std::map<std::string, io::Node>& trees) {
+  Diagnostics out;
+  for (Diagnostic d : diags.all()) {
+    if (d.location.line == 0) {
+      if (auto it = trees.find(d.location.file); it != trees.end()) {
+        if (const io::Node* n = io::resolve_pointer(it->second, d.location.pointer); n != nullptr && n->line() > 0) {
+          d.location.line = n->line();
+          d.location.column = n->column();
+        }
+      }
+    }
+    out.report(std::move(d));
+  }
+  return out;
+}
+
 }  // namespace
 
 ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOptions& options) {
@@ -63,6 +81,7 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
   limits.max_nodes = options.max_nodes;
   std::set<std::string> failed;
   ecs::Bundle bundle;
+  std::map<std::string, io::Node> trees;  // parsed inputs, to give later diagnostics a line:col
   for (const InputText& in : inputs) {
     Diagnostics d;
     if (blank(in.text)) {
@@ -77,6 +96,7 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
     } else if (auto root = io::load_json(in.text, in.path, limits, d)) {
       ecs::Bundle part;
       ecs::read_ecs(*root, in.path, part, d);
+      trees.emplace(in.path, *root);
       if (!d.has_errors()) {
         for (auto& x : part.task_definitions) bundle.task_definitions.push_back(std::move(x));
         for (auto& x : part.services) bundle.services.push_back(std::move(x));
@@ -123,6 +143,7 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
     result.documents.push_back({e.workload, p.files, render(e.objects, options.format)});
   }
   result.failed_inputs.assign(failed.begin(), failed.end());
+  result.diagnostics = locate(result.diagnostics, trees);
   return result;
 }
 

@@ -2,6 +2,8 @@
 #include "diag/render.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <tuple>
 
 #include "io/json_write.h"
 
@@ -10,7 +12,13 @@ namespace {
 
 std::vector<Diagnostic> sorted(const Diagnostics& diags) {
   std::vector<Diagnostic> v = diags.all();
-  std::stable_sort(v.begin(), v.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.location.file < b.location.file; });
+  // By file, then by position (unknown positions last), keeping report order among equals.
+  std::stable_sort(v.begin(), v.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    const auto key = [](const Diagnostic& d) {
+      return std::tuple(d.location.file, d.location.line == 0 ? INT64_MAX : d.location.line, d.location.column);
+    };
+    return key(a) < key(b);
+  });
   return v;
 }
 

@@ -3,6 +3,9 @@
 // with a suggestion. Values are checked for type and range before use.
 #include "ecs/reader.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "io/cursor.h"
 #include "io/json_write.h"
 #include "mapping/field_table.h"
@@ -15,10 +18,25 @@ using io::Node;
 
 std::string compact(const Node& n) { return io::to_json(n, -1); }
 
-/// Keeps a platform-only value verbatim for the way back (and reports nothing: the table
-/// says it is carried in an annotation).
-void carry(Cursor& c, std::string_view key, std::map<std::string, std::string>& into) {
-  if (const Node* n = c.take(key)) into[std::string(key)] = compact(*n);
+/// Keeps a platform-only value verbatim for the way back, and says so: a warning where losing
+/// the behaviour matters at run time (logs, env files, registry credentials, limits), a note
+/// otherwise. Empty lists and objects are neither kept nor reported.
+void carry(Cursor& c, std::string_view scope, std::string_view key, std::map<std::string, std::string>& into) {
+  const Node* n = c.take(key);
+  if (n == nullptr || ((n->is_array() || n->is_object()) && n->size() == 0)) return;
+  into[std::string(key)] = compact(*n);
+  static constexpr std::string_view kBehaviourChanging[] = {
+      "environmentFiles", "logConfiguration", "firelensConfiguration", "repositoryCredentials", "ulimits",
+      "devices", "credentialSpecs", "proxyConfiguration", "dockerSecurityOptions", "restartPolicy"};
+  const bool warn = std::find(std::begin(kBehaviourChanging), std::end(kBehaviourChanging), key) != std::end(kBehaviourChanging);
+  const mapping::FieldRow* row = mapping::ecs_field(scope, key);
+  std::string annotation = "an annotation";
+  if (row != nullptr && row->k8s.rfind("annotation ", 0) == 0) annotation = std::string(row->k8s.substr(11));
+  std::string msg = "\"" + std::string(key) + "\" has no Kubernetes field" + (warn ? " and does not take effect" : "") +
+                    "; kept in " + annotation + " for a conversion back";
+  if (row != nullptr && !row->note.empty()) msg += ": " + std::string(row->note);
+  if (warn) c.warning(key, "not-carried-over", msg);
+  else c.context().diags->note("kept-in-annotation", c.where(key), msg);
 }
 
 /// Drops a value the table marks as `reported`, with its reason.
@@ -163,7 +181,14 @@ void read_linux_parameters(Cursor& c, model::Container& ctr) {
     caps->finish(mapping::ecs_keys("capabilities"));
   }
   ctr.init_process = lp->boolean("initProcessEnabled");
-  if (ctr.init_process) ctr.carried["initProcessEnabled"] = *ctr.init_process ? "true" : "false";
+  if (ctr.init_process) {
+    ctr.carried["initProcessEnabled"] = *ctr.init_process ? "true" : "false";
+    if (*ctr.init_process) {
+      lp->warning("initProcessEnabled", "not-carried-over",
+                  "initProcessEnabled has no Kubernetes field and does not take effect; kept in specconv.io/ecs-containers: "
+                  "add an init (e.g. tini) to the image, or set shareProcessNamespace so the pause container reaps zombies");
+    }
+  }
   ctr.shared_memory_mib = lp->integer("sharedMemorySize", 0, INT32_MAX);
   for (Cursor t : lp->objects("tmpfs")) {
     model::Tmpfs fs;
@@ -182,9 +207,9 @@ void read_linux_parameters(Cursor& c, model::Container& ctr) {
     }
     ctr.tmpfs.push_back(std::move(fs));
   }
-  carry(*lp, "devices", ctr.carried);
-  carry(*lp, "maxSwap", ctr.carried);
-  carry(*lp, "swappiness", ctr.carried);
+  carry(*lp, "linuxParameters", "devices", ctr.carried);
+  carry(*lp, "linuxParameters", "maxSwap", ctr.carried);
+  carry(*lp, "linuxParameters", "swappiness", ctr.carried);
   lp->finish(mapping::ecs_keys("linuxParameters"));
 }
 
@@ -258,12 +283,12 @@ model::Container read_container(Cursor& c) {
     }
     ctr.depends_on.push_back(std::move(dep));
   }
-  carry(c, "startTimeout", ctr.carried);
+  carry(c, "container", "startTimeout", ctr.carried);
   ctr.stop_timeout_seconds = c.integer("stopTimeout", 0, 120);
   ctr.hostname = c.string("hostname").value_or("");
   read_user(c, ctr);
   ctr.working_dir = c.string("workingDirectory").value_or("");
-  carry(c, "disableNetworking", ctr.carried);
+  carry(c, "container", "disableNetworking", ctr.carried);
   ctr.privileged = c.boolean("privileged");
   ctr.read_only_root = c.boolean("readonlyRootFilesystem");
   if (auto v = c.strings("dnsServers")) ctr.dns_servers = *v;
@@ -275,16 +300,12 @@ model::Container read_container(Cursor& c) {
     h.finish(mapping::ecs_keys("extraHost"));
     if (!a.hostname.empty() && !a.ip.empty()) ctr.host_aliases.push_back(std::move(a));
   }
-  if (const Node* n = c.take("dockerSecurityOptions"); n != nullptr && n->size() > 0) {
-    ctr.carried["dockerSecurityOptions"] = compact(*n);
-  }
+  carry(c, "container", "dockerSecurityOptions", ctr.carried);
   ctr.stdin_open = c.boolean("interactive").value_or(false);
   ctr.tty = c.boolean("pseudoTerminal").value_or(false);
-  if (const Node* n = c.take("dockerLabels"); n != nullptr && n->size() > 0) {
-    ctr.carried["dockerLabels"] = compact(*n);
-  }
-  if (const Node* n = c.take("ulimits"); n != nullptr && n->size() > 0) ctr.carried["ulimits"] = compact(*n);
-  carry(c, "logConfiguration", ctr.carried);
+  carry(c, "container", "dockerLabels", ctr.carried);
+  carry(c, "container", "ulimits", ctr.carried);
+  carry(c, "container", "logConfiguration", ctr.carried);
   ctr.liveness = read_health_check(c);
   for (Cursor s : c.objects("systemControls")) {
     auto ns = s.string("namespace");
@@ -307,12 +328,12 @@ model::Container read_container(Cursor& c) {
                                  "resource requirement " + *type + " has no Kubernetes equivalent and is dropped");
     }
   }
-  carry(c, "firelensConfiguration", ctr.carried);
-  carry(c, "credentialSpecs", ctr.carried);
-  carry(c, "repositoryCredentials", ctr.carried);
-  carry(c, "restartPolicy", ctr.carried);
-  carry(c, "versionConsistency", ctr.carried);
-  carry(c, "environmentFiles", ctr.carried);
+  carry(c, "container", "firelensConfiguration", ctr.carried);
+  carry(c, "container", "credentialSpecs", ctr.carried);
+  carry(c, "container", "repositoryCredentials", ctr.carried);
+  carry(c, "container", "restartPolicy", ctr.carried);
+  carry(c, "container", "versionConsistency", ctr.carried);
+  carry(c, "container", "environmentFiles", ctr.carried);
   report_dropped(c, "container", "links");
   c.finish(mapping::ecs_keys("container"));
   return ctr;
@@ -493,11 +514,15 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
   }
   if (auto ipc = c.string("ipcMode")) {
     if (*ipc == "host") w.host_ipc = true;
-    else if (*ipc == "task" || *ipc == "none") w.carried["ipcMode"] = io::json_quote(*ipc);
+    else if (*ipc == "task" || *ipc == "none") {
+      w.carried["ipcMode"] = io::json_quote(*ipc);
+      c.context().diags->note("kept-in-annotation", c.where("ipcMode"),
+                              "ipcMode " + *ipc + " has no pod field (containers of a pod share IPC); kept in specconv.io/ecs-task");
+    }
     else c.error("ipcMode", "invalid-value", "ipcMode must be host, task or none");
   }
-  carry(c, "proxyConfiguration", w.carried);
-  carry(c, "enableFaultInjection", w.carried);
+  carry(c, "task", "proxyConfiguration", w.carried);
+  carry(c, "task", "enableFaultInjection", w.carried);
   report_dropped(c, "task", "inferenceAccelerators");
   if (auto es = c.object("ephemeralStorage")) {
     w.ephemeral_storage_gib = es->integer("sizeInGiB", 21, 200);
@@ -533,7 +558,7 @@ void read_service(Cursor& c, Bundle& bundle) {
     if (maxp) r.maximum_percent = *maxp;
     if (minp) r.minimum_healthy_percent = *minp;
     if (maxp || minp) s.rollout = r;
-    carry(*dc, "deploymentCircuitBreaker", s.service_carried);
+    carry(*dc, "deploymentConfiguration", "deploymentCircuitBreaker", s.service_carried);
     report_dropped(*dc, "deploymentConfiguration", "alarms");
     report_dropped(*dc, "deploymentConfiguration", "strategy");
     report_dropped(*dc, "deploymentConfiguration", "bakeTimeInMinutes");
@@ -568,20 +593,20 @@ void read_service(Cursor& c, Bundle& bundle) {
     else if (*lt == "EC2") s.launch_type = model::LaunchType::kEc2;
     else if (*lt == "EXTERNAL") s.launch_type = model::LaunchType::kExternal;
     s.service_carried["launchType"] = io::json_quote(*lt);
+    c.context().diags->note("kept-in-annotation", c.where("launchType"),
+                            "launchType " + *lt + " has no Kubernetes field (on EKS, Fargate profiles select pods); kept in specconv.io/ecs-service");
   }
-  carry(c, "capacityProviderStrategy", s.service_carried);
+  carry(c, "service", "capacityProviderStrategy", s.service_carried);
   s.health_check_grace_seconds = c.integer("healthCheckGracePeriodSeconds", 0, INT32_MAX);
   if (s.health_check_grace_seconds) {
     s.service_carried["healthCheckGracePeriodSeconds"] = std::to_string(*s.health_check_grace_seconds);
+    c.context().diags->note("kept-in-annotation", c.where("healthCheckGracePeriodSeconds"),
+                            "healthCheckGracePeriodSeconds is kept in specconv.io/ecs-service; the readiness/startup probes decide when pods take traffic");
   }
-  carry(c, "networkConfiguration", s.service_carried);
-  if (const Node* pc = c.take("placementConstraints"); pc != nullptr && pc->size() > 0) {
-    s.service_carried["placementConstraints"] = compact(*pc);
-  }
-  if (const Node* ps = c.take("placementStrategy"); ps != nullptr && ps->size() > 0) {
-    s.service_carried["placementStrategy"] = compact(*ps);
-  }
-  carry(c, "serviceConnectConfiguration", s.service_carried);
+  carry(c, "service", "networkConfiguration", s.service_carried);
+  carry(c, "service", "placementConstraints", s.service_carried);
+  carry(c, "service", "placementStrategy", s.service_carried);
+  carry(c, "service", "serviceConnectConfiguration", s.service_carried);
   for (Cursor t : c.objects("tags")) {
     auto k = t.string("key");
     auto v = t.string("value");

@@ -45,6 +45,33 @@ bool operator==(const Node& a, const Node& b) {
   return false;
 }
 
+const Node* resolve_pointer(const Node& root, std::string_view pointer) {
+  const Node* cur = &root;
+  std::size_t i = 0;
+  if (pointer.empty()) return cur;
+  if (pointer[0] != '/') return nullptr;
+  while (i < pointer.size()) {
+    const std::size_t next = pointer.find('/', i + 1);
+    std::string token(pointer.substr(i + 1, next == std::string_view::npos ? std::string_view::npos : next - i - 1));
+    for (std::size_t p = 0; (p = token.find('~', p)) != std::string::npos; ++p) {
+      if (p + 1 < token.size()) token.replace(p, 2, token[p + 1] == '1' ? "/" : "~");
+    }
+    const Node* child = nullptr;
+    if (cur->is_object()) {
+      child = cur->find(token);
+    } else if (cur->is_array() && !token.empty() && token.find_first_not_of("0123456789") == std::string::npos &&
+               token.size() < 10) {
+      const std::size_t index = std::stoul(token);
+      if (index < cur->items().size()) child = &cur->items()[index];
+    }
+    if (child == nullptr) return cur;
+    cur = child;
+    if (next == std::string_view::npos) break;
+    i = next;
+  }
+  return cur;
+}
+
 const char* kind_name(Node::Kind k) {
   switch (k) {
     case Node::Kind::kNull: return "null";

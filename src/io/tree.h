@@ -104,6 +104,10 @@ class Node {
 
 [[nodiscard]] const char* kind_name(Node::Kind);
 
+/// The node at an RFC 6901 JSON pointer, or the deepest existing ancestor (nullptr only for a
+/// malformed pointer). Used to give line:col to diagnostics that were raised with a pointer.
+[[nodiscard]] const Node* resolve_pointer(const Node& root, std::string_view pointer);
+
 /// Convenience for writers: a string node, or nothing when empty.
 [[nodiscard]] inline Node str(std::string v) { return Node::string(std::move(v)); }
 
