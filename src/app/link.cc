@@ -13,8 +13,8 @@ using k8s::StringPairs;
 
 bool selects(const StringPairs& selector, const StringPairs& labels) {
   if (selector.empty()) return false;
-  for (const auto& [k, v] : selector) {
-    const bool found = std::any_of(labels.begin(), labels.end(), [&](const auto& l) { return l.first == k && l.second == v; });
+  for (const auto& wanted : selector) {
+    const bool found = std::any_of(labels.begin(), labels.end(), [&](const auto& l) { return l == wanted; });
     if (!found) return false;
   }
   return true;

@@ -38,6 +38,36 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o, bool inputs_required) {
   app.add_option("--max-depth", o.max_depth, "deepest nesting accepted in an input (default 200)");
 }
 
+void add_to_ecs_flags(CLI::App& app, CliOptions& o) {
+  app.add_option("inputs", o.inputs,
+                 "Kubernetes manifests: YAML or JSON files, or folders (searched recursively for *.yaml, *.yml, "
+                 "*.json); - reads standard input. Multi-document YAML and kind: List are accepted")
+      ->required();
+  app.add_option("-o,--output", o.output_dir,
+                 "write one JSON file per workload into this folder (DIR/<family>.json) instead of one JSON array on stdout");
+  app.add_option("--launch-type", o.launch_type, "FARGATE (default: task sizes snapped to the Fargate table) or EC2")
+      ->check(CLI::IsMember({"FARGATE", "EC2"}));
+  app.add_option("--parameter-prefix", o.parameter_prefix,
+                 "SSM parameter names are <prefix><namespace>/<object>/<key> (default prefix /)");
+  app.add_option("--secret-store", o.secret_store,
+                 "where Secret keys live: ssm (SecureString parameters, default) or secretsmanager "
+                 "(secret <namespace>/<secret>, one JSON key per Secret key; needs --region and --account-id)")
+      ->check(CLI::IsMember({"ssm", "secretsmanager"}));
+  app.add_option("--region", o.region, "AWS region for generated ARNs");
+  app.add_option("--account-id", o.account_id, "AWS account id for generated ARNs");
+  app.add_option("--execution-role-arn", o.execution_role_arn, "task execution role ARN written to every task definition");
+  app.add_option("--cluster", o.cluster, "ECS cluster name for services and scaling targets (default: default)");
+  app.add_option("--subnets", o.subnets, "subnet ids for awsvpc networkConfiguration (default: a placeholder)")->delimiter(',');
+  app.add_option("--security-groups", o.security_groups, "security group ids for awsvpc networkConfiguration (default: a placeholder)")
+      ->delimiter(',');
+  app.add_flag("--strict", o.strict, "treat every warning as an error (exit 1)");
+  app.add_option("--diagnostics", o.diagnostics, "how diagnostics are written to stderr: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  app.add_flag("-q,--quiet", o.quiet, "do not print notes (warnings and errors are still printed)");
+  app.add_option("--max-file-size", o.max_file_size, "largest input file accepted, in bytes (default 64 MiB)");
+  app.add_option("--max-depth", o.max_depth, "deepest nesting accepted in an input (default 200)");
+}
+
 }  // namespace
 
 ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
@@ -53,12 +83,15 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
   std::string mode;
   std::vector<std::string> sources;
   std::string specctl_out;
-  app.add_option("-m,--mode", mode, "specctl-style direction: e2k (ECS to Kubernetes)")->check(CLI::IsMember({"e2k"}));
+  app.add_option("-m,--mode", mode, "specctl-style direction: e2k (ECS to Kubernetes) or k2e (Kubernetes to ECS)")
+      ->check(CLI::IsMember({"e2k", "k2e"}));
   app.add_option("-s,--source", sources, "specctl-style input file or folder (with -m)");
   app.add_option("-o,--output", specctl_out, "specctl-style output folder (with -m)");
 
   CLI::App* to_k8s = app.add_subcommand("to-k8s", "convert ECS task definitions and services to Kubernetes manifests");
   add_to_k8s_flags(*to_k8s, o, true);
+  CLI::App* to_ecs = app.add_subcommand("to-ecs", "convert Kubernetes manifests to ECS task definitions and services");
+  add_to_ecs_flags(*to_ecs, o);
   CLI::App* mappings = app.add_subcommand("mappings", "print the field mapping table as Markdown (docs/mappings.md)");
 
   std::ostringstream out, err;
@@ -76,7 +109,7 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
     // --help on a subcommand arrives here as CallForHelp from that subcommand.
     if (e.get_exit_code() == 0) {
       outcome.exit_code = 0;
-      outcome.out = (to_k8s->parsed() ? to_k8s->help() : mappings->parsed() ? mappings->help() : app.help());
+      outcome.out = (to_k8s->parsed() ? to_k8s->help() : to_ecs->parsed() ? to_ecs->help() : mappings->parsed() ? mappings->help() : app.help());
       return outcome;
     }
     outcome.exit_code = 2;
@@ -90,6 +123,8 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
   }
   if (to_k8s->parsed()) {
     o.command = Command::kToK8s;
+  } else if (to_ecs->parsed()) {
+    o.command = Command::kToEcs;
   } else if (mappings->parsed()) {
     o.command = Command::kMappings;
   } else if (!mode.empty()) {
@@ -98,7 +133,7 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
       outcome.err = "specconv: -m needs -s SOURCE\n";
       return outcome;
     }
-    o.command = Command::kToK8s;
+    o.command = mode == "k2e" ? Command::kToEcs : Command::kToK8s;
     o.inputs = sources;
     o.output_dir = specctl_out;
   } else {

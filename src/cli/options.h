@@ -8,7 +8,7 @@
 
 namespace specconv::cli {
 
-enum class Command { kNone, kToK8s, kMappings, kVersion };
+enum class Command { kNone, kToK8s, kToEcs, kMappings, kVersion };
 
 struct CliOptions {
   Command command = Command::kNone;
@@ -25,6 +25,16 @@ struct CliOptions {
   int verbose = 0;
   std::size_t max_file_size = 64u << 20;
   std::size_t max_depth = 200;
+  // to-ecs
+  std::string launch_type = "FARGATE";
+  std::string parameter_prefix = "/";
+  std::string secret_store = "ssm";
+  std::string region;
+  std::string account_id;
+  std::string execution_role_arn;
+  std::string cluster = "default";
+  std::vector<std::string> subnets;
+  std::vector<std::string> security_groups;
 };
 
 /// Parses argv. Returns the exit code to stop with (help, version, usage error: 0 or 2), or -1

@@ -10,6 +10,7 @@
 #include "io/file.h"
 #include "mapping/field_table.h"
 #include "specconv/convert.h"
+#include "specconv/convert_ecs.h"
 
 namespace specconv::cli {
 namespace {
@@ -95,6 +96,57 @@ int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   return diags.has_errors() ? kExitInputError : kExitOk;
 }
 
+int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.secret_store == "secretsmanager" && (o.region.empty() || o.account_id.empty())) {
+    err << "specconv: --secret-store secretsmanager needs --region and --account-id (Secrets Manager ARNs name both)\n";
+    return kExitUsage;
+  }
+  Diagnostics diags;
+  io::Limits limits;
+  limits.max_file_bytes = o.max_file_size;
+  limits.max_depth = o.max_depth;
+  std::vector<InputText> inputs;
+  for (const std::string& file : expand_inputs(o.inputs, {".yaml", ".yml", ".json"}, diags)) {
+    if (auto text = io::read_input(file, limits, diags)) inputs.push_back({file, std::move(*text)});
+  }
+  ToEcsOptions options;
+  options.fargate = o.launch_type != "EC2";
+  options.parameter_prefix = o.parameter_prefix;
+  options.secrets_manager = o.secret_store == "secretsmanager";
+  options.region = o.region;
+  options.account_id = o.account_id;
+  options.execution_role_arn = o.execution_role_arn;
+  options.cluster = o.cluster;
+  options.subnets = o.subnets;
+  options.security_groups = o.security_groups;
+  options.max_depth = o.max_depth;
+  ConvertResult result = convert_to_ecs(inputs, options);
+  diags.append(result.diagnostics);
+  if (o.strict) diags = diag::apply_strict(diags);
+
+  std::set<std::string> failed;
+  for (const auto& d : diags.all()) {
+    if (d.severity == Severity::kError) failed.insert(d.location.file);
+  }
+  std::vector<OutputDocument> good;
+  for (auto& doc : result.documents) {
+    const bool bad = std::any_of(doc.sources.begin(), doc.sources.end(), [&](const std::string& s) { return failed.count(s) != 0; });
+    if (!bad) good.push_back(std::move(doc));
+  }
+  if (o.output_dir.empty()) {
+    out << join_ecs_documents(good);
+  } else {
+    for (const auto& doc : good) {
+      const std::string path = (fs::path(o.output_dir) / (doc.name + ".json")).string();
+      const std::string problem = io::write_file_atomic(path, doc.text);
+      if (!problem.empty()) diags.error("write-failed", {path, "", 0, 0, -1}, problem);
+    }
+  }
+  if (o.diagnostics == "json") err << diag::render_json(diags);
+  else err << diag::render_text(diags, !o.quiet);
+  return diags.has_errors() ? kExitInputError : kExitOk;
+}
+
 }  // namespace
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -105,6 +157,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   if (p.exit_code >= 0) return p.exit_code;
   switch (o.command) {
     case Command::kToK8s: return run_to_k8s(o, out, err);
+    case Command::kToEcs: return run_to_ecs(o, out, err);
     case Command::kMappings: out << mapping::mappings_markdown(); return kExitOk;
     case Command::kVersion:
     case Command::kNone: break;

@@ -186,7 +186,7 @@ std::optional<Probe> read_probe(Cursor& pc, const Container& ctr) {
   pc.ignore("terminationGracePeriodSeconds");
   pc.finish(kProbeKeys, kUnknown);
   if (!have) {
-    pc.warning("", "empty-probe", "the probe has no exec, httpGet, tcpSocket or grpc handler; ignored");
+    pc.context().diags->warning("empty-probe", pc.where(), "the probe has no exec, httpGet, tcpSocket or grpc handler; ignored");
     return std::nullopt;
   }
   return p;
@@ -973,6 +973,10 @@ void read_object(const Node& node, const io::ReadContext& ctx, const std::string
   static const std::vector<std::string> kKinds = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod",
                                                   "Job", "CronJob", "Service", "Ingress", "ServiceAccount",
                                                   "ConfigMap", "Secret", "HorizontalPodAutoscaler"};
+  if (kind == "Namespace") {
+    ctx.diags->note("ignored-kind", root.where(), "Namespace objects need no ECS counterpart (the namespace is part of the parameter names); skipped");
+    return;
+  }
   if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end()) {
     ctx.diags->warning("unsupported-kind", root.where(), api + " " + kind + " is not converted to ECS; skipped");
     return;

@@ -1,0 +1,698 @@
+// ECS API inputs from the neutral model (see writer.h).
+#include "ecs/writer.h"
+
+#include <algorithm>
+#include <set>
+
+#include "io/json_load.h"
+#include "mapping/resources.h"
+#include "mapping/rollout.h"
+
+namespace specconv::ecs {
+namespace {
+
+using io::Node;
+using io::str;
+using model::Container;
+using model::LaunchType;
+using model::Probe;
+
+SourceLocation at(const SourceLocation& base, const std::string& suffix) {
+  SourceLocation l = base;
+  l.pointer += suffix;
+  return l;
+}
+
+int64_t cpu_units(const model::Cpu& c) { return (c.ticks + model::Cpu::kTicksPerEcsUnit - 1) / model::Cpu::kTicksPerEcsUnit; }
+int64_t mib(const model::Memory& m) { return (m.bytes + model::Memory::kMiB - 1) / model::Memory::kMiB; }
+
+Node strings(const std::vector<std::string>& v) {
+  Node a = Node::array();
+  for (const auto& s : v) a.push(str(s));
+  return a;
+}
+
+std::optional<Node> parse(const std::string& json) {
+  Diagnostics ignored;
+  return io::load_json(json, "", io::Limits{}, ignored);
+}
+
+std::string placeholder_or(const std::string& v, const char* placeholder) { return v.empty() ? placeholder : v; }
+
+/// Container-level sizes as written.
+struct Size {
+  std::optional<int64_t> cpu;
+  std::optional<int64_t> memory;
+  std::optional<int64_t> reservation;
+};
+
+Size container_size(const Container& c) {
+  Size s;
+  const auto& r = c.resources;
+  if (r.cpu_request) s.cpu = cpu_units(*r.cpu_request);
+  else if (r.cpu_limit) s.cpu = cpu_units(*r.cpu_limit);
+  if (r.memory_limit) s.memory = mib(*r.memory_limit);
+  if (r.memory_request) s.reservation = mib(*r.memory_request);
+  if (s.memory && s.reservation && *s.reservation > *s.memory) s.reservation = s.memory;
+  return s;
+}
+
+/// Clamps a health check value to its ECS range: a warning when the value was written, a note
+/// when it is the Kubernetes default.
+int64_t clamp(int64_t v, int64_t lo, int64_t hi, const char* what, const std::string& container, const SourceLocation& where,
+              Diagnostics& diags, bool explicit_value = true) {
+  if (v >= lo && v <= hi) return v;
+  const int64_t c = std::clamp(v, lo, hi);
+  diags.report({explicit_value ? Severity::kWarning : Severity::kNote, "clamped-value",
+                "container \"" + container + "\": health check " + what + " " + std::to_string(v) +
+                    (explicit_value ? "" : " (the Kubernetes default)") + " is outside the ECS range " + std::to_string(lo) +
+                    ".." + std::to_string(hi) + "; " + std::to_string(c) + " is used",
+                where});
+  return c;
+}
+
+std::optional<Node> health_check(const Container& c, const SourceLocation& where, Diagnostics& diags) {
+  if (!c.liveness) {
+    if (c.startup) {
+      diags.note("probe-not-mapped", where,
+                 "container \"" + c.name + "\" has a startupProbe but no livenessProbe: ECS has no startup-only check; ignored");
+    }
+    return std::nullopt;
+  }
+  const Probe& p = *c.liveness;
+  Node cmd = Node::array();
+  switch (p.kind) {
+    case Probe::Kind::kExec:
+      cmd.push(str("CMD"));
+      for (const auto& a : p.command) cmd.push(str(a));
+      break;
+    case Probe::Kind::kShell:
+      cmd.push(str("CMD-SHELL"));
+      cmd.push(str(p.command.empty() ? "true" : p.command[0]));
+      break;
+    case Probe::Kind::kHttpGet: {
+      const std::string scheme = p.scheme == "HTTPS" ? "https" : "http";
+      cmd.push(str("CMD-SHELL"));
+      cmd.push(str("curl -f" + std::string(scheme == "https" ? "k" : "") + "s " + scheme + "://localhost:" +
+                   std::to_string(p.port) + (p.path.empty() || p.path[0] != '/' ? "/" : "") + p.path + " || exit 1"));
+      diags.warning("probe-needs-tool", where,
+                    "container \"" + c.name + "\": the httpGet livenessProbe becomes a CMD-SHELL health check running curl "
+                    "inside the container; the image must have a shell and curl");
+      break;
+    }
+    case Probe::Kind::kTcpSocket:
+      cmd.push(str("CMD-SHELL"));
+      cmd.push(str("nc -z localhost " + std::to_string(p.port) + " || exit 1"));
+      diags.warning("probe-needs-tool", where,
+                    "container \"" + c.name + "\": the tcpSocket livenessProbe becomes a CMD-SHELL health check running nc "
+                    "inside the container; the image must have a shell and nc");
+      break;
+    case Probe::Kind::kGrpc:
+      cmd.push(str("CMD-SHELL"));
+      cmd.push(str("grpc_health_probe -addr=localhost:" + std::to_string(p.port) + " || exit 1"));
+      diags.warning("probe-needs-tool", where,
+                    "container \"" + c.name + "\": the grpc livenessProbe becomes a CMD-SHELL health check running "
+                    "grpc_health_probe inside the container; the image must have it");
+      break;
+  }
+  Node hc = Node::object();
+  hc.set("command", std::move(cmd));
+  // Kubernetes defaults: period 10, timeout 1, failureThreshold 3, initialDelay 0.
+  hc.set("interval", Node::integer(clamp(p.interval_seconds.value_or(10), 5, 300, "interval", c.name, where, diags)));
+  hc.set("timeout", Node::integer(clamp(p.timeout_seconds.value_or(1), 2, 60, "timeout", c.name, where, diags,
+                                        p.timeout_seconds.has_value())));
+  hc.set("retries", Node::integer(clamp(p.failure_threshold.value_or(3), 1, 10, "retries", c.name, where, diags)));
+  int64_t start = p.start_period_seconds.value_or(0);
+  if (c.startup) {
+    // The startup probe holds the liveness probe off for up to delay + period x threshold.
+    const Probe& s = *c.startup;
+    start = std::max(start, s.start_period_seconds.value_or(0) + s.interval_seconds.value_or(10) * s.failure_threshold.value_or(3));
+  }
+  if (start > 0) hc.set("startPeriod", Node::integer(clamp(start, 0, 300, "startPeriod", c.name, where, diags)));
+  return hc;
+}
+
+const char* condition_name(model::DependencyCondition c) {
+  switch (c) {
+    case model::DependencyCondition::kStart: return "START";
+    case model::DependencyCondition::kComplete: return "COMPLETE";
+    case model::DependencyCondition::kSuccess: return "SUCCESS";
+    case model::DependencyCondition::kHealthy: return "HEALTHY";
+  }
+  return "START";
+}
+
+// Keys of ContainerDefinition in API reference order (for merging carried values).
+const std::vector<std::string> kContainerOrder = {
+    "name", "image", "repositoryCredentials", "cpu", "memory", "memoryReservation", "links", "portMappings", "essential",
+    "restartPolicy", "entryPoint", "command", "environment", "environmentFiles", "mountPoints", "volumesFrom",
+    "linuxParameters", "secrets", "dependsOn", "startTimeout", "stopTimeout", "versionConsistency", "hostname", "user",
+    "workingDirectory", "disableNetworking", "privileged", "readonlyRootFilesystem", "dnsServers", "dnsSearchDomains",
+    "extraHosts", "dockerSecurityOptions", "interactive", "pseudoTerminal", "dockerLabels", "ulimits",
+    "logConfiguration", "healthCheck", "systemControls", "resourceRequirements", "firelensConfiguration",
+    "credentialSpecs"};
+
+const std::vector<std::string> kTaskOrder = {
+    "family", "taskRoleArn", "executionRoleArn", "networkMode", "containerDefinitions", "volumes", "placementConstraints",
+    "requiresCompatibilities", "cpu", "memory", "tags", "pidMode", "ipcMode", "proxyConfiguration",
+    "inferenceAccelerators", "ephemeralStorage", "runtimePlatform", "enableFaultInjection"};
+
+const std::vector<std::string> kServiceOrder = {
+    "cluster", "serviceName", "taskDefinition", "availabilityZoneRebalancing", "loadBalancers", "serviceRegistries",
+    "desiredCount", "clientToken", "launchType", "capacityProviderStrategy", "platformVersion", "role",
+    "deploymentConfiguration", "placementConstraints", "placementStrategy", "networkConfiguration",
+    "healthCheckGracePeriodSeconds", "schedulingStrategy", "deploymentController", "tags", "enableECSManagedTags",
+    "propagateTags", "enableExecuteCommand", "serviceConnectConfiguration", "volumeConfigurations",
+    "vpcLatticeConfigurations"};
+
+/// Adds carried values that are not set yet, then orders members as in `order`.
+void merge_and_order(Node& obj, const std::map<std::string, std::string>& carried, const std::set<std::string>& skip,
+                     const std::vector<std::string>& order) {
+  for (const auto& [k, json] : carried) {
+    if (k.rfind("__", 0) == 0 || skip.count(k) != 0 || obj.find(k) != nullptr) continue;
+    if (std::find(order.begin(), order.end(), k) == order.end()) continue;  // not a field of this input
+    if (auto n = parse(json)) obj.set(k, std::move(*n));
+  }
+  std::vector<Node::Member> members = std::move(obj.members());
+  std::stable_sort(members.begin(), members.end(), [&](const Node::Member& a, const Node::Member& b) {
+    auto rank = [&](const std::string& k) { return std::find(order.begin(), order.end(), k) - order.begin(); };
+    return rank(a.first) < rank(b.first);
+  });
+  obj.members() = std::move(members);
+}
+
+std::string container_name(const Container& c) {
+  auto it = c.carried.find("__original_name");
+  return ecs_name(it != c.carried.end() ? it->second : c.name);
+}
+
+}  // namespace
+
+std::string ecs_name(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    out += ok ? c : '-';
+  }
+  if (out.empty()) out = "unnamed";
+  if (out.size() > 255) out.resize(255);
+  return out;
+}
+
+Node task_definition_input(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
+  const bool fargate = o.launch_type == LaunchType::kFargate;
+  Node td = Node::object();
+  td.set("family", str(ecs_name(w.name)));
+  if (!w.task_role.empty()) td.set("taskRoleArn", str(w.task_role));
+  const std::string exec_role = !o.execution_role_arn.empty() ? o.execution_role_arn : w.execution_role;
+  if (!exec_role.empty()) td.set("executionRoleArn", str(exec_role));
+
+  // Network mode.
+  std::string mode = "awsvpc";
+  if (w.network_mode == model::NetworkMode::kHost) {
+    if (fargate) {
+      diags.error("host-network-fargate", at(where, "/spec/template/spec/hostNetwork"),
+                  "hostNetwork has no Fargate equivalent (Fargate tasks always use awsvpc); convert with --launch-type EC2");
+    } else {
+      mode = "host";
+    }
+  }
+  td.set("networkMode", str(mode));
+
+  // Volumes first (mount points refer to them).
+  std::set<std::string> volume_names;
+  Node volumes = Node::array();
+  std::map<std::string, model::Volume> memory_volumes;
+  std::set<std::string> dropped_volumes;  // already reported
+  for (const model::Volume& v : w.volumes) {
+    Node vol = Node::object();
+    vol.set("name", str(v.name));
+    switch (v.kind) {
+      case model::Volume::Kind::kScratch:
+        break;
+      case model::Volume::Kind::kMemory:
+        if (fargate) {
+          diags.warning("memory-volume-fargate", where,
+                        "emptyDir volume \"" + v.name + "\" with medium Memory: Fargate has no tmpfs; it becomes an ordinary "
+                        "task volume on disk");
+        } else {
+          memory_volumes[v.name] = v;
+          continue;  // tmpfs mounts per container
+        }
+        break;
+      case model::Volume::Kind::kHostPath: {
+        if (fargate) {
+          diags.error("host-path-fargate", where,
+                      "hostPath volume \"" + v.name + "\" (" + v.host_path + ") is not available on Fargate; convert with "
+                      "--launch-type EC2 or use an emptyDir/EFS volume");
+          dropped_volumes.insert(v.name);
+          continue;
+        }
+        Node host = Node::object();
+        host.set("sourcePath", str(v.host_path));
+        vol.set("host", std::move(host));
+        break;
+      }
+      case model::Volume::Kind::kClaim: {
+        Node efs = Node::object();
+        efs.set("fileSystemId", str("fs-REPLACE_ME"));
+        efs.set("transitEncryption", str("ENABLED"));
+        vol.set("efsVolumeConfiguration", std::move(efs));
+        diags.warning("efs-placeholder", where,
+                      "volume \"" + v.name + "\" (PersistentVolumeClaim \"" + v.object_name + "\") becomes an Amazon EFS "
+                      "volume with the placeholder fileSystemId fs-REPLACE_ME: create the file system (and copy the data) "
+                      "and put its id there");
+        break;
+      }
+      case model::Volume::Kind::kConfigMap:
+      case model::Volume::Kind::kSecret:
+        diags.warning("projected-volume", where,
+                      std::string("volume \"") + v.name + "\" projects " +
+                          (v.kind == model::Volume::Kind::kSecret ? "Secret" : "ConfigMap") + " \"" + v.object_name +
+                          "\" as files, which ECS cannot do: it becomes an empty task volume. Bake the files into the "
+                          "image, pass the values as environment variables/secrets, or fetch them at start-up (e.g. an "
+                          "init container running `aws ssm get-parameter` into this volume)");
+        break;
+      case model::Volume::Kind::kUnsupported:
+      default:
+        diags.warning("unsupported-volume", where,
+                      "volume \"" + v.name + "\" (" + v.original_kind + ") has no ECS equivalent: it becomes an empty task volume");
+        break;
+    }
+    volume_names.insert(v.name);
+    volumes.push(std::move(vol));
+  }
+
+  // Containers.
+  Node defs = Node::array();
+  int64_t sum_cpu = 0, sum_reserved = 0, sum_limit_cpu = 0, sum_limit_mem = 0, max_hard = 0;
+  bool any_secret = false;
+  for (std::size_t i = 0; i < w.containers.size(); ++i) {
+    const Container& c = w.containers[i];
+    const SourceLocation cw = at(where, "");
+    Node d = Node::object();
+    d.set("name", str(container_name(c)));
+    d.set("image", str(c.image));
+    const Size size = container_size(c);
+    if (size.cpu) d.set("cpu", Node::integer(*size.cpu));
+    if (size.memory) d.set("memory", Node::integer(*size.memory));
+    if (size.reservation) d.set("memoryReservation", Node::integer(*size.reservation));
+    if (c.resources.memory_request && c.resources.memory_request->bytes % model::Memory::kMiB != 0) {
+      diags.note("memory-rounded", cw,
+                 "container \"" + c.name + "\": memory request " + std::to_string(c.resources.memory_request->bytes) +
+                     " bytes is not a whole MiB; memoryReservation rounded up to " + std::to_string(*size.reservation) + " MiB");
+    }
+    if (c.resources.memory_limit && c.resources.memory_limit->bytes % model::Memory::kMiB != 0) {
+      diags.note("memory-rounded", cw,
+                 "container \"" + c.name + "\": memory limit " + std::to_string(c.resources.memory_limit->bytes) +
+                     " bytes is not a whole MiB; memory rounded up to " + std::to_string(*size.memory) + " MiB");
+    }
+    sum_cpu += size.cpu.value_or(0);
+    sum_reserved += size.reservation ? *size.reservation : size.memory.value_or(0);
+    max_hard = std::max(max_hard, size.memory.value_or(0));
+    if (c.essential) {
+      if (c.resources.cpu_limit) sum_limit_cpu += cpu_units(*c.resources.cpu_limit);
+      sum_limit_mem += size.memory.value_or(size.reservation.value_or(0));
+    }
+
+    Node ports = Node::array();
+    for (const model::Port& p : c.ports) {
+      if (p.protocol == model::Protocol::kSctp) {
+        diags.warning("unsupported-protocol", cw, "container \"" + c.name + "\": SCTP port " + std::to_string(p.container_port) +
+                                                      " has no ECS equivalent; left out");
+        continue;
+      }
+      Node pm = Node::object();
+      pm.set("containerPort", Node::integer(p.container_port));
+      if (p.host_port) {
+        if ((mode == "awsvpc" || mode == "host") && *p.host_port != p.container_port) {
+          diags.warning("host-port-dropped", cw,
+                        "container \"" + c.name + "\": hostPort " + std::to_string(*p.host_port) + " differs from containerPort " +
+                            std::to_string(p.container_port) + ", which " + mode + " mode does not allow; hostPort left out");
+        } else {
+          pm.set("hostPort", Node::integer(*p.host_port));
+        }
+      }
+      pm.set("protocol", str(p.protocol == model::Protocol::kUdp ? "udp" : "tcp"));
+      if (!p.name.empty()) pm.set("name", str(p.name));
+      if (!p.app_protocol.empty()) pm.set("appProtocol", str(p.app_protocol));
+      ports.push(std::move(pm));
+    }
+    if (ports.size() > 0) d.set("portMappings", std::move(ports));
+    d.set("essential", Node::boolean(c.essential));
+    if (c.entrypoint) d.set("entryPoint", strings(*c.entrypoint));
+    if (c.arguments) d.set("command", strings(*c.arguments));
+    if (!c.env.empty()) {
+      Node env = Node::array();
+      for (const auto& e : c.env) {
+        Node kv = Node::object();
+        kv.set("name", str(e.name));
+        kv.set("value", str(e.value));
+        env.push(std::move(kv));
+      }
+      d.set("environment", std::move(env));
+    }
+    Node mounts = Node::array();
+    Node tmpfs = Node::array();
+    for (const auto& m : c.mounts) {
+      if (auto mv = memory_volumes.find(m.volume); mv != memory_volumes.end()) {
+        Node t = Node::object();
+        t.set("containerPath", str(m.path));
+        t.set("size", Node::integer(mv->second.size_limit_mib.value_or(64)));
+        tmpfs.push(std::move(t));
+        continue;
+      }
+      if (volume_names.count(m.volume) == 0) {
+        if (dropped_volumes.count(m.volume) != 0) continue;
+        diags.warning("unknown-volume", cw, "container \"" + c.name + "\" mounts volume \"" + m.volume +
+                                                "\", which the task does not have; mount left out");
+        continue;
+      }
+      Node mp = Node::object();
+      mp.set("sourceVolume", str(m.volume));
+      mp.set("containerPath", str(m.path));
+      if (m.read_only) mp.set("readOnly", Node::boolean(true));
+      mounts.push(std::move(mp));
+    }
+    if (mounts.size() > 0) d.set("mountPoints", std::move(mounts));
+
+    Node linux = Node::object();
+    if (!c.capabilities_add.empty() || !c.capabilities_drop.empty()) {
+      Node caps = Node::object();
+      std::vector<std::string> add = c.capabilities_add;
+      if (fargate) {
+        std::vector<std::string> kept;
+        for (const auto& a : add) {
+          if (a == "SYS_PTRACE" || a == "CAP_SYS_PTRACE") kept.push_back("SYS_PTRACE");
+          else diags.warning("fargate-capability", cw, "container \"" + c.name + "\": capability " + a + " cannot be added on Fargate (only SYS_PTRACE); left out");
+        }
+        add = kept;
+      }
+      if (!add.empty()) caps.set("add", strings(add));
+      if (!c.capabilities_drop.empty()) caps.set("drop", strings(c.capabilities_drop));
+      if (caps.size() > 0) linux.set("capabilities", std::move(caps));
+    }
+    if (tmpfs.size() > 0) linux.set("tmpfs", std::move(tmpfs));
+    if (linux.size() > 0) d.set("linuxParameters", std::move(linux));
+
+    if (!c.secret_env.empty()) {
+      Node secrets = Node::array();
+      for (const auto& s : c.secret_env) {
+        Node kv = Node::object();
+        kv.set("name", str(s.name));
+        kv.set("valueFrom", str(s.reference));
+        secrets.push(std::move(kv));
+      }
+      d.set("secrets", std::move(secrets));
+      any_secret = true;
+    }
+    if (!c.depends_on.empty()) {
+      Node deps = Node::array();
+      for (const auto& dep : c.depends_on) {
+        auto target = std::find_if(w.containers.begin(), w.containers.end(), [&](const Container& x) { return x.name == dep.container; });
+        Node dn = Node::object();
+        dn.set("containerName", str(target != w.containers.end() ? container_name(*target) : ecs_name(dep.container)));
+        dn.set("condition", str(condition_name(dep.condition)));
+        deps.push(std::move(dn));
+      }
+      d.set("dependsOn", std::move(deps));
+    }
+    if (c.stop_timeout_seconds && *c.stop_timeout_seconds != 30) {
+      int64_t t = *c.stop_timeout_seconds;
+      if (t > 120) {
+        diags.warning("clamped-value", cw,
+                      "terminationGracePeriodSeconds " + std::to_string(t) + " exceeds the ECS stopTimeout maximum of 120; 120 is used");
+        t = 120;
+      }
+      if (t >= 2) d.set("stopTimeout", Node::integer(t));
+    }
+    if (!c.user_name.empty()) d.set("user", str(c.user_name));
+    else if (c.run_as_user) d.set("user", str(std::to_string(*c.run_as_user) + (c.run_as_group ? ":" + std::to_string(*c.run_as_group) : "")));
+    if (!c.working_dir.empty()) d.set("workingDirectory", str(c.working_dir));
+    if (c.privileged.value_or(false)) {
+      if (fargate) diags.error("privileged-fargate", cw, "container \"" + c.name + "\" is privileged, which Fargate does not allow; convert with --launch-type EC2");
+      else d.set("privileged", Node::boolean(true));
+    }
+    if (c.read_only_root) d.set("readonlyRootFilesystem", Node::boolean(*c.read_only_root));
+    if (!c.host_aliases.empty()) {
+      diags.warning("unsupported-field", cw, "container \"" + c.name + "\": hostAliases (extraHosts) are not supported in " + mode +
+                                                 " network mode; left out");
+    }
+    if (c.stdin_open) d.set("interactive", Node::boolean(true));
+    if (c.tty) d.set("pseudoTerminal", Node::boolean(true));
+    if (auto hc = health_check(c, cw, diags)) d.set("healthCheck", std::move(*hc));
+    if (!c.sysctls.empty()) {
+      Node sc = Node::array();
+      for (const auto& [k, v] : c.sysctls) {
+        Node kv = Node::object();
+        kv.set("namespace", str(k));
+        kv.set("value", str(v));
+        sc.push(std::move(kv));
+      }
+      d.set("systemControls", std::move(sc));
+    }
+    if (c.resources.gpus && *c.resources.gpus > 0) {
+      if (fargate) {
+        diags.error("gpu-fargate", cw, "container \"" + c.name + "\" requests GPUs, which Fargate does not offer; convert with --launch-type EC2");
+      } else {
+        Node rr = Node::array();
+        Node g = Node::object();
+        g.set("type", str("GPU"));
+        g.set("value", str(std::to_string(*c.resources.gpus)));
+        rr.push(std::move(g));
+        d.set("resourceRequirements", std::move(rr));
+      }
+    }
+    std::set<std::string> skip;
+    if (fargate) skip = {"links", "dockerSecurityOptions", "privileged", "extraHosts", "dnsServers", "dnsSearchDomains", "disableNetworking"};
+    if (mode == "awsvpc") skip.insert({"links", "hostname", "extraHosts"});
+    merge_and_order(d, c.carried, skip, kContainerOrder);
+    defs.push(std::move(d));
+  }
+  td.set("containerDefinitions", std::move(defs));
+  if (volumes.size() > 0) td.set("volumes", std::move(volumes));
+  td.set("requiresCompatibilities", strings({fargate ? "FARGATE" : "EC2"}));
+
+  // Task size: ECS counts every container of the task (init containers included) against it.
+  const int64_t need_cpu = std::max(sum_cpu, sum_limit_cpu);
+  const int64_t need_mem = std::max({sum_reserved, sum_limit_mem, max_hard});
+  int64_t task_cpu = need_cpu;
+  int64_t task_mem = need_mem;
+  auto digits = [](const std::string& s) { return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }); };
+  if (digits(w.task_cpu_text) && digits(w.task_memory_text) && w.task_cpu_text.size() < 7 && w.task_memory_text.size() < 8) {
+    // Restored from the ECS -> Kubernetes annotation: keep the original size when it still fits.
+    const int64_t c0 = std::stoll(w.task_cpu_text), m0 = std::stoll(w.task_memory_text);
+    if (c0 >= need_cpu && m0 >= need_mem && (!fargate || mapping::is_valid_fargate_size(c0, m0))) {
+      task_cpu = c0;
+      task_mem = m0;
+    }
+  }
+  if (fargate) {
+    if (!mapping::is_valid_fargate_size(task_cpu, task_mem)) {
+      auto snapped = mapping::snap_to_fargate(task_cpu, task_mem);
+      if (!snapped) {
+        diags.error("no-fargate-size", where,
+                    "the task needs " + std::to_string(need_cpu) + " CPU units and " + std::to_string(need_mem) +
+                        " MiB, more than the largest Fargate size (16384 units, 122880 MiB); convert with --launch-type EC2");
+      } else {
+        if (need_cpu > 0 || need_mem > 0) {
+          diags.note("fargate-size", where,
+                     "the containers need " + std::to_string(need_cpu) + " CPU units and " + std::to_string(need_mem) +
+                         " MiB; the smallest Fargate size that fits is " + std::to_string(snapped->cpu_units) + " / " +
+                         std::to_string(snapped->memory_mib) + " MiB");
+        } else {
+          diags.warning("no-resources", where,
+                        "no container requests cpu or memory: the task gets the smallest Fargate size (256 CPU units, 512 MiB)");
+        }
+        task_cpu = snapped->cpu_units;
+        task_mem = snapped->memory_mib;
+      }
+    }
+  } else if (task_mem == 0) {
+    diags.warning("no-resources", where, "no container requests memory: task memory is set to 512 MiB");
+    task_mem = 512;
+    if (task_cpu == 0) task_cpu = 256;
+  }
+  if (task_cpu > 0) td.set("cpu", str(std::to_string(task_cpu)));
+  if (task_mem > 0) td.set("memory", str(std::to_string(task_mem)));
+
+  if (!w.tags.empty()) {
+    Node tags = Node::array();
+    for (const auto& [k, v] : w.tags) {
+      if (k.rfind("aws:", 0) == 0 || k.size() > 128 || v.size() > 256) continue;
+      Node t = Node::object();
+      t.set("key", str(k));
+      t.set("value", str(v));
+      tags.push(std::move(t));
+    }
+    if (tags.size() > 0) td.set("tags", std::move(tags));
+  }
+  if (w.host_pid) {
+    if (fargate) diags.warning("unsupported-field", where, "hostPID is not available on Fargate; left out");
+    else td.set("pidMode", str("host"));
+  }
+  if (w.host_ipc) {
+    if (fargate) diags.warning("unsupported-field", where, "hostIPC is not available on Fargate; left out");
+    else td.set("ipcMode", str("host"));
+  }
+  if (!w.cpu_architecture.empty() || !w.os_family.empty()) {
+    Node rp = Node::object();
+    if (w.cpu_architecture == "X86_64" || w.cpu_architecture == "ARM64") rp.set("cpuArchitecture", str(w.cpu_architecture));
+    if (!w.os_family.empty()) rp.set("operatingSystemFamily", str(w.os_family));
+    if (rp.size() > 0) td.set("runtimePlatform", std::move(rp));
+  }
+  std::set<std::string> skip = {"family", "networkMode", "requiresCompatibilities", "cpu", "memory"};
+  if (fargate) skip.insert({"placementConstraints", "pidMode", "ipcMode"});
+  merge_and_order(td, w.carried, skip, kTaskOrder);
+
+  if (any_secret && exec_role.empty()) {
+    diags.warning("execution-role-needed", where,
+                  "the task reads secrets (SSM / Secrets Manager), which needs a task execution role allowed to read them: "
+                  "pass --execution-role-arn or add executionRoleArn before registering");
+  } else if (fargate && exec_role.empty()) {
+    diags.note("execution-role", where,
+               "no executionRoleArn: needed to pull private (ECR) images and to send logs; pass --execution-role-arn if so");
+  }
+  return td;
+}
+
+Node create_service_input(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
+  const bool fargate = o.launch_type == LaunchType::kFargate;
+  const bool daemon = w.kind == model::WorkloadKind::kDaemon;
+  Node s = Node::object();
+  if (!o.cluster.empty() && o.cluster != "default") s.set("cluster", str(o.cluster));
+  s.set("serviceName", str(ecs_name(w.service_name.empty() ? w.name : w.service_name)));
+  s.set("taskDefinition", str(ecs_name(w.name)));
+  const std::string region = placeholder_or(o.region, "REGION");
+  const std::string account = placeholder_or(o.account_id, "ACCOUNT_ID");
+  if (!w.load_balancers.empty()) {
+    Node lbs = Node::array();
+    std::set<std::string> seen;
+    for (const auto& b : w.load_balancers) {
+      if (!seen.insert(b.target_group_name).second) continue;
+      Node lb = Node::object();
+      lb.set("targetGroupArn", str("arn:aws:elasticloadbalancing:" + region + ":" + account + ":targetgroup/" +
+                                   b.target_group_name + "/REPLACE_ME"));
+      lb.set("containerName", str(ecs_name(b.container)));
+      lb.set("containerPort", Node::integer(b.container_port));
+      lbs.push(std::move(lb));
+      std::string routes;
+      for (const auto& r : b.routes) {
+        std::string one = (r.hosts.empty() ? std::string("*") : r.hosts[0]) + (r.paths.empty() ? "" : r.paths[0]);
+        routes += (routes.empty() ? "" : ", ") + one;
+      }
+      diags.warning("target-group-placeholder", where,
+                    std::string(b.type == model::LoadBalancerType::kNetwork ? "Network" : "Application") +
+                        " Load Balancer target group \"" + b.target_group_name + "\" (container " + b.container + " port " +
+                        std::to_string(b.container_port) + (routes.empty() ? "" : ", routes " + routes) +
+                        (b.health_check_path.empty() ? "" : ", health check " + b.health_check_path) +
+                        ") must be created; its ARN in loadBalancers is a placeholder ending in /REPLACE_ME");
+    }
+    s.set("loadBalancers", std::move(lbs));
+  }
+  if (!w.registries.empty()) {
+    std::string names;
+    for (const auto& r : w.registries) names += (names.empty() ? "" : ", ") + r.name;
+    diags.note("service-discovery", where,
+               "ClusterIP Service(s) " + names + " are not converted yet: use ECS Service Connect or a Cloud Map "
+               "registration (serviceRegistries) to make the service reachable by name");
+  }
+  if (!daemon) s.set("desiredCount", Node::integer(w.replicas.value_or(1)));
+  s.set("launchType", str(fargate ? "FARGATE" : "EC2"));
+
+  Node dc = Node::object();
+  if (daemon) {
+    mapping::K8sRollout kr;
+    if (const auto* r = std::get_if<model::SurgeRollout>(&w.rollout)) {
+      kr.max_unavailable = {r->max_unavailable, r->max_unavailable_percent};
+    }
+    // A daemon runs one task per instance; ECS only honours minimumHealthyPercent.
+    dc.set("maximumPercent", Node::integer(100));
+    dc.set("minimumHealthyPercent", Node::integer(kr.max_unavailable.percent ? std::max<int64_t>(0, 100 - kr.max_unavailable.value) : 0));
+  } else {
+    mapping::K8sRollout kr;
+    if (const auto* r = std::get_if<model::SurgeRollout>(&w.rollout)) {
+      kr.recreate = r->recreate;
+      kr.max_surge = {r->max_surge, r->max_surge_percent};
+      kr.max_unavailable = {r->max_unavailable, r->max_unavailable_percent};
+    }
+    const mapping::ToEcs e = mapping::rollout_to_ecs(kr, w.replicas.value_or(1));
+    if (!e.exact) diags.note("rollout-approximated", where, e.note);
+    dc.set("maximumPercent", Node::integer(e.rollout.maximum_percent));
+    dc.set("minimumHealthyPercent", Node::integer(e.rollout.minimum_healthy_percent));
+  }
+  s.set("deploymentConfiguration", std::move(dc));
+
+  const bool awsvpc = fargate || w.network_mode != model::NetworkMode::kHost;
+  if (awsvpc) {
+    Node vpc = Node::object();
+    vpc.set("subnets", strings(o.subnets.empty() ? std::vector<std::string>{kSubnetPlaceholder} : o.subnets));
+    vpc.set("securityGroups",
+            strings(o.security_groups.empty() ? std::vector<std::string>{kSecurityGroupPlaceholder} : o.security_groups));
+    vpc.set("assignPublicIp", str("DISABLED"));
+    Node nc = Node::object();
+    nc.set("awsvpcConfiguration", std::move(vpc));
+    s.set("networkConfiguration", std::move(nc));
+    if (o.subnets.empty() || o.security_groups.empty()) {
+      diags.warning("network-placeholder", where,
+                    std::string("networkConfiguration uses the placeholders ") + kSubnetPlaceholder + " / " +
+                        kSecurityGroupPlaceholder + ": pass --subnets and --security-groups, or replace them before creating the service");
+    }
+  }
+  if (daemon) {
+    if (fargate) {
+      diags.error("daemon-on-fargate", where,
+                  "a DaemonSet becomes an ECS DAEMON service, which Fargate does not support; convert with --launch-type EC2");
+    }
+    s.set("schedulingStrategy", str("DAEMON"));
+  } else {
+    s.set("schedulingStrategy", str("REPLICA"));
+  }
+  std::set<std::string> skip = {"launchType", "capacityProviderStrategy", "serviceName", "taskDefinition", "desiredCount",
+                                "networkConfiguration", "cluster"};
+  if (fargate) skip.insert({"placementConstraints", "placementStrategy"});
+  if (w.load_balancers.empty()) skip.insert({"healthCheckGracePeriodSeconds", "role"});
+  merge_and_order(s, w.service_carried, skip, kServiceOrder);
+  return s;
+}
+
+Node autoscaling_inputs(const model::Workload& w, const WriteOptions& o) {
+  Node calls = Node::array();
+  if (!w.autoscaling) return calls;
+  const std::string resource = "service/" + (o.cluster.empty() ? std::string("default") : o.cluster) + "/" +
+                               ecs_name(w.service_name.empty() ? w.name : w.service_name);
+  Node target = Node::object();
+  target.set("ServiceNamespace", str("ecs"));
+  target.set("ResourceId", str(resource));
+  target.set("ScalableDimension", str("ecs:service:DesiredCount"));
+  target.set("MinCapacity", Node::integer(w.autoscaling->min_replicas));
+  target.set("MaxCapacity", Node::integer(w.autoscaling->max_replicas));
+  Node call = Node::object();
+  call.set("api", str("application-autoscaling:RegisterScalableTarget"));
+  call.set("input", std::move(target));
+  calls.push(std::move(call));
+  for (const auto& t : w.autoscaling->targets) {
+    if (t.metric == model::ScalingTarget::Metric::kOther) continue;
+    const bool cpu = t.metric == model::ScalingTarget::Metric::kCpuUtilization;
+    Node policy = Node::object();
+    policy.set("PolicyName", str(ecs_name(w.name) + (cpu ? "-cpu" : "-memory")));
+    policy.set("ServiceNamespace", str("ecs"));
+    policy.set("ResourceId", str(resource));
+    policy.set("ScalableDimension", str("ecs:service:DesiredCount"));
+    policy.set("PolicyType", str("TargetTrackingScaling"));
+    Node cfg = Node::object();
+    const std::string v = std::to_string(static_cast<int64_t>(t.target_value));
+    cfg.set("TargetValue", Node::floating(t.target_value, v + ".0"));
+    Node metric = Node::object();
+    metric.set("PredefinedMetricType", str(cpu ? "ECSServiceAverageCPUUtilization" : "ECSServiceAverageMemoryUtilization"));
+    cfg.set("PredefinedMetricSpecification", std::move(metric));
+    policy.set("TargetTrackingScalingPolicyConfiguration", std::move(cfg));
+    Node pc = Node::object();
+    pc.set("api", str("application-autoscaling:PutScalingPolicy"));
+    pc.set("input", std::move(policy));
+    calls.push(std::move(pc));
+  }
+  return calls;
+}
+
+}  // namespace specconv::ecs
