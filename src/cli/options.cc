@@ -93,6 +93,7 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
   CLI::App* to_ecs = app.add_subcommand("to-ecs", "convert Kubernetes manifests to ECS task definitions and services");
   add_to_ecs_flags(*to_ecs, o);
   CLI::App* mappings = app.add_subcommand("mappings", "print the field mapping table as Markdown (docs/mappings.md)");
+  CLI::App* diagnostics = app.add_subcommand("diagnostics", "print the diagnostic codes as Markdown (docs/diagnostics.md)");
 
   std::ostringstream out, err;
   try {
@@ -127,6 +128,8 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
     o.command = Command::kToEcs;
   } else if (mappings->parsed()) {
     o.command = Command::kMappings;
+  } else if (diagnostics->parsed()) {
+    o.command = Command::kDiagnostics;
   } else if (!mode.empty()) {
     if (sources.empty()) {
       outcome.exit_code = 2;

@@ -8,7 +8,7 @@
 
 namespace specconv::cli {
 
-enum class Command { kNone, kToK8s, kToEcs, kMappings, kVersion };
+enum class Command { kNone, kToK8s, kToEcs, kMappings, kDiagnostics, kVersion };
 
 struct CliOptions {
   Command command = Command::kNone;

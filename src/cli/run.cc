@@ -6,6 +6,7 @@
 #include <iostream>
 #include <set>
 
+#include "diag/codes.h"
 #include "diag/render.h"
 #include "io/file.h"
 #include "mapping/field_table.h"
@@ -159,6 +160,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     case Command::kToK8s: return run_to_k8s(o, out, err);
     case Command::kToEcs: return run_to_ecs(o, out, err);
     case Command::kMappings: out << mapping::mappings_markdown(); return kExitOk;
+    case Command::kDiagnostics: out << diag::diagnostics_markdown(); return kExitOk;
     case Command::kVersion:
     case Command::kNone: break;
   }

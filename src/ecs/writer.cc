@@ -617,7 +617,7 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
       kr.max_unavailable = {r->max_unavailable, r->max_unavailable_percent};
     }
     const mapping::ToEcs e = mapping::rollout_to_ecs(kr, w.replicas.value_or(1));
-    if (!e.exact) diags.note("rollout-approximated", where, e.note);
+    if (!e.exact) diags.note("lossy-rollout", where, e.note);
     dc.set("maximumPercent", Node::integer(e.rollout.maximum_percent));
     dc.set("minimumHealthyPercent", Node::integer(e.rollout.minimum_healthy_percent));
   }

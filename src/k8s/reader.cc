@@ -99,7 +99,7 @@ model::Protocol protocol_of(Cursor& c, std::string_view key) {
   if (!p || *p == "TCP") return model::Protocol::kTcp;
   if (*p == "UDP") return model::Protocol::kUdp;
   if (*p == "SCTP") return model::Protocol::kSctp;
-  c.error(key, "bad-value", "protocol must be TCP, UDP or SCTP, got \"" + *p + "\"");
+  c.error(key, "invalid-value", "protocol must be TCP, UDP or SCTP, got \"" + *p + "\"");
   return model::Protocol::kTcp;
 }
 
@@ -920,7 +920,7 @@ void read_hpa(Cursor& root, const ObjectMeta& meta, Manifests& out) {
         if (ok) {
           h.scaling.targets.push_back(t);
         } else {
-          m.warning("type", "unsupported-metric", "HPA metric of type " + type +
+          m.warning("type", "unsupported-scaling-metric", "HPA metric of type " + type +
                                                         " (other than cpu/memory averageUtilization) is not converted to a target-tracking policy");
         }
         m.finish({"type", "resource", "pods", "object", "external", "containerResource"}, kUnknown);

@@ -1,0 +1,148 @@
+// Diagnostic code registry (data) and its Markdown rendering.
+#include "diag/codes.h"
+
+#include <sstream>
+
+namespace specconv::diag {
+namespace {
+
+constexpr Severity E = Severity::kError;
+constexpr Severity W = Severity::kWarning;
+constexpr Severity N = Severity::kNote;
+
+const std::vector<CodeInfo> kCodes = {
+    // ---- reading any input ------------------------------------------------------------
+    {"unreadable-input", E, "input", "the file or folder does not exist or cannot be read"},
+    {"file-too-large", E, "input", "the file is larger than --max-file-size"},
+    {"binary-input", E, "input", "the file contains a NUL byte"},
+    {"invalid-utf8", E, "input", "the file is not valid UTF-8"},
+    {"empty-input", E, "input", "the file is empty or only white space / document separators"},
+    {"empty-folder", W, "input", "a folder given as input holds no file of the expected kind"},
+    {"json-syntax", E, "input", "JSON syntax error, with line and column"},
+    {"yaml-syntax", E, "input", "YAML syntax error (tabs in indentation, unclosed brackets, ...), with line and column"},
+    {"yaml-complex-key", E, "input", "a YAML mapping key that is not a scalar"},
+    {"yaml-merge-key", E, "input", "a YAML merge key (<<), which Kubernetes' reader does not support"},
+    {"duplicate-key", E, "input", "the same key twice in one object/mapping"},
+    {"nesting-too-deep", E, "input", "nesting deeper than --max-depth"},
+    {"too-many-values", E, "input", "more values in one file than the reader accepts"},
+    {"alias-expansion-limit", E, "input", "YAML aliases expand to too many values (alias bomb)"},
+    {"too-many-documents", E, "input", "more documents in one YAML stream than the reader accepts"},
+    {"string-too-long", E, "input", "one string longer than the reader accepts"},
+    {"type-mismatch", E, "input", "a value of the wrong JSON/YAML type"},
+    {"type-coerced", W, "input", "a value of another type read as the expected one (\"80\" as 80, unquoted yes as \"yes\")"},
+    {"out-of-range", E, "input", "a number outside the range the API allows"},
+    {"unknown-key", E, "input", "a field the API does not have, with a did-you-mean suggestion"},
+    {"missing-field", E, "input", "a required field is absent"},
+    {"invalid-value", E, "input", "a value the API does not accept (enum, format)"},
+    {"legacy-value", W, "input", "an old spelling that is read as its modern equivalent"},
+    {"unrecognized-input", E, "input", "JSON that is neither a task definition, a service, nor a known describe-* output"},
+    {"not-json", E, "input", "to-k8s was given something that is not JSON"},
+    {"wrong-direction", E, "input", "a Kubernetes manifest given to to-k8s (or the reverse)"},
+    {"not-kubernetes", E, "input", "a YAML document without apiVersion and kind"},
+    {"unsupported-kind", W, "input", "a Kubernetes kind specconv does not convert; skipped"},
+    {"ignored-kind", N, "input", "a kind that needs no counterpart (Namespace); skipped"},
+    {"old-api-version", W, "input", "a removed API version (extensions/v1beta1, ...) read as the current one"},
+    {"dangling-reference", E, "input", "a reference to something not among the inputs (container, volume, task definition)"},
+    {"missing-reference", W, "input", "a reference to an object not in the input (ConfigMap, Secret, ServiceAccount)"},
+    {"duplicate-output", E, "output", "two inputs produce a workload of the same name; the later one is skipped"},
+    {"write-failed", E, "output", "an output file could not be written"},
+
+    // ---- ECS -> Kubernetes ---------------------------------------------------------------
+    {"unsupported-field", W, "ecs-to-k8s", "a field with no equivalent on the other side, dropped"},
+    {"not-carried-over", W, "ecs-to-k8s", "an ECS-only field that stops taking effect; kept in a specconv.io annotation"},
+    {"kept-in-annotation", N, "ecs-to-k8s", "an ECS-only field kept in a specconv.io annotation for a conversion back"},
+    {"renamed-resource", N, "ecs-to-k8s", "a name changed to a valid Kubernetes name; the original is kept"},
+    {"lossy-cpu-rounding", W, "ecs-to-k8s", "CPU units that are not a whole number of millicores, rounded up"},
+    {"lossy-rollout", W, "both", "rollout bounds that the other side cannot express exactly; nearest valid value used"},
+    {"lossy-scaling-target", W, "ecs-to-k8s", "a fractional target utilization rounded to a whole percent"},
+    {"execution-role", N, "both", "the ECS execution role is not mapped (EKS uses the node role) or not given"},
+    {"secret-reference", N, "ecs-to-k8s", "the Secret the pod reads, with where its values come from"},
+    {"secret-name-collision", E, "ecs-to-k8s", "two secret references map to the same Secret key"},
+    {"host-path", W, "ecs-to-k8s", "a host volume becomes a hostPath"},
+    {"host-port", W, "ecs-to-k8s", "a static hostPort in bridge mode is kept"},
+    {"approximated-volume", W, "ecs-to-k8s", "a Docker volume with shared scope becomes an emptyDir"},
+    {"approximated-dependency", W, "ecs-to-k8s", "dependsOn COMPLETE becomes an initContainer that must exit 0"},
+    {"approximated-path", W, "ecs-to-k8s", "an ALB path pattern without an exact Ingress form"},
+    {"approximated-load-balancer", W, "ecs-to-k8s", "a classic ELB becomes an NLB Service"},
+    {"assumed-route", W, "ecs-to-k8s", "no listener/rule wiring given: the Ingress routes / on port 80"},
+    {"essential-init-container", W, "ecs-to-k8s", "an essential container that others wait on to exit"},
+    {"non-essential-container", N, "ecs-to-k8s", "a non-essential container is restarted by Kubernetes when it exits"},
+    {"no-app-container", E, "ecs-to-k8s", "every container is waited on to exit: none is left to run the pod"},
+    {"no-ports", E, "ecs-to-k8s", "a service with load balancers or registries but no port mapping"},
+    {"conflicting-values", W, "ecs-to-k8s", "containers set different values for a pod-level setting (hostname, sysctl)"},
+    {"unsupported-placement", W, "ecs-to-k8s", "a placement constraint not translated to node affinity"},
+    {"unsupported-scaling-metric", W, "both", "a scaling metric the other side cannot use"},
+    {"hpa-without-requests", W, "ecs-to-k8s", "an HPA on utilization while no container requests that resource"},
+    {"user-name-not-numeric", W, "ecs-to-k8s", "a user name where Kubernetes needs a numeric uid"},
+
+    // ---- Kubernetes -> ECS ---------------------------------------------------------------
+    {"ignored-field", N, "k8s-to-ecs", "a Kubernetes field with no ECS counterpart"},
+    {"bad-quantity", E, "k8s-to-ecs", "a resource quantity that does not parse"},
+    {"bad-annotation", W, "k8s-to-ecs", "a specconv.io annotation that does not parse; ignored"},
+    {"empty-probe", W, "k8s-to-ecs", "a probe without a handler"},
+    {"image-pull-secret", W, "k8s-to-ecs", "imagePullSecrets need a Secrets Manager ARN for repositoryCredentials"},
+    {"stateful-identity", W, "k8s-to-ecs", "a StatefulSet's stable identity has no ECS equivalent"},
+    {"volume-claim-templates", W, "k8s-to-ecs", "StatefulSet volumeClaimTemplates become EFS placeholders"},
+    {"unknown-port-name", W, "k8s-to-ecs", "a named targetPort that no container defines"},
+    {"invalid-env-name", W, "k8s-to-ecs", "an envFrom key that is not a valid environment variable name; skipped"},
+    {"replicas-from-hpa", W, "k8s-to-ecs", "desiredCount taken from the HPA's minReplicas"},
+    {"run-task", N, "k8s-to-ecs", "a Job/CronJob/Pod becomes a task definition to run (how to run or schedule it)"},
+    {"clamped-value", W, "k8s-to-ecs", "a value clamped to the range ECS accepts"},
+    {"rounded-up", W, "k8s-to-ecs", "a value rounded up to what ECS can express"},
+    {"memory-rounded", W, "k8s-to-ecs", "a memory quantity that is not a whole MiB, rounded up"},
+    {"fargate-size", N, "k8s-to-ecs", "the Fargate task size chosen for the containers' needs"},
+    {"no-fargate-size", E, "k8s-to-ecs", "the containers need more than the largest Fargate size"},
+    {"no-resources", W, "k8s-to-ecs", "no container states resources; the smallest task size is used"},
+    {"fargate-capability", E, "k8s-to-ecs", "a Linux capability Fargate does not allow"},
+    {"privileged-fargate", E, "k8s-to-ecs", "privileged containers are not allowed on Fargate"},
+    {"host-network-fargate", E, "k8s-to-ecs", "hostNetwork is not available on Fargate"},
+    {"host-path-fargate", E, "k8s-to-ecs", "hostPath volumes are not available on Fargate"},
+    {"gpu-fargate", E, "k8s-to-ecs", "GPUs are not available on Fargate"},
+    {"memory-volume-fargate", W, "k8s-to-ecs", "a memory-backed emptyDir on Fargate becomes a task volume"},
+    {"daemon-on-fargate", E, "k8s-to-ecs", "a DaemonSet (DAEMON scheduling) on Fargate"},
+    {"host-port-dropped", W, "k8s-to-ecs", "a hostPort that awsvpc mode does not allow"},
+    {"probe-needs-tool", W, "k8s-to-ecs", "an HTTP/TCP probe became a shell health check that needs curl/nc in the image"},
+    {"probe-not-mapped", W, "k8s-to-ecs", "a probe with no ECS health check form"},
+    {"projected-volume", W, "k8s-to-ecs", "ConfigMap/Secret volumes need another mechanism on ECS"},
+    {"unsupported-volume", W, "k8s-to-ecs", "a volume type with no ECS equivalent"},
+    {"unknown-volume", E, "k8s-to-ecs", "a volume mount that names no volume"},
+    {"unsupported-protocol", W, "k8s-to-ecs", "SCTP ports, which ECS does not support"},
+    {"execution-role-needed", W, "k8s-to-ecs", "secrets or private images need --execution-role-arn"},
+    {"efs-placeholder", W, "k8s-to-ecs", "a PersistentVolumeClaim became an EFS volume with a placeholder file system id"},
+    {"network-placeholder", W, "k8s-to-ecs", "subnets/security groups are placeholders"},
+    {"target-group-placeholder", W, "k8s-to-ecs", "a target group ARN is a placeholder"},
+    {"service-discovery", N, "k8s-to-ecs", "ClusterIP Services: how to reach the workload on ECS"},
+};
+
+}  // namespace
+
+const std::vector<CodeInfo>& diagnostic_codes() { return kCodes; }
+
+const CodeInfo* find_code(std::string_view code) {
+  for (const CodeInfo& c : kCodes) {
+    if (c.code == code) return &c;
+  }
+  return nullptr;
+}
+
+std::string diagnostics_markdown() {
+  std::ostringstream out;
+  out << "# Diagnostic codes\n\n"
+         "Generated by `specconv diagnostics` from `src/diag/codes.cc`; do not edit by hand.\n\n"
+         "Every diagnostic carries one of these stable codes, shown in brackets at the end of a text\n"
+         "line (`file:line:col: /pointer: warning: message [code]`) and as `code` in\n"
+         "`--diagnostics json`. Errors make the input fail (exit 1, nothing of that input is written);\n"
+         "warnings fail only with `--strict`; notes are information (hidden with `--quiet`).\n";
+  const std::pair<std::string_view, std::string_view> areas[] = {
+      {"input", "Reading input (both directions)"}, {"both", "Conversion (both directions)"},
+      {"ecs-to-k8s", "ECS to Kubernetes"}, {"k8s-to-ecs", "Kubernetes to ECS"}, {"output", "Writing output"}};
+  for (const auto& [area, title] : areas) {
+    out << "\n## " << title << "\n\n| code | severity | meaning |\n|---|---|---|\n";
+    for (const CodeInfo& c : kCodes) {
+      if (c.area == area) out << "| `" << c.code << "` | " << to_string(c.severity) << " | " << c.meaning << " |\n";
+    }
+  }
+  return out.str();
+}
+
+}  // namespace specconv::diag
