@@ -19,7 +19,7 @@ namespace {
 bool starts_like_json(const std::string& text) {
   for (char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    return c == '{' || c == '[';
+    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9');
   }
   return false;
 }

@@ -64,6 +64,7 @@ const std::vector<CodeInfo> kCodes = {
     {"approximated-dependency", W, "ecs-to-k8s", "dependsOn COMPLETE becomes an initContainer that must exit 0"},
     {"approximated-path", W, "ecs-to-k8s", "an ALB path pattern without an exact Ingress form"},
     {"approximated-load-balancer", W, "ecs-to-k8s", "a classic ELB becomes an NLB Service"},
+    {"assumed-scheme", W, "ecs-to-k8s", "the load balancer scheme is unknown: internet-facing assumed"},
     {"assumed-route", W, "ecs-to-k8s", "no listener/rule wiring given: the Ingress routes / on port 80"},
     {"essential-init-container", W, "ecs-to-k8s", "an essential container that others wait on to exit"},
     {"non-essential-container", N, "ecs-to-k8s", "a non-essential container is restarted by Kubernetes when it exits"},

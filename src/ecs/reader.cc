@@ -613,9 +613,15 @@ void read_service(Cursor& c, Bundle& bundle) {
     t.finish({"key", "value"});
     if (k) s.tags.emplace_back(*k, v.value_or(""));
   }
+  // deploymentController {"type": "ECS"} is the default rolling update: nothing to report.
+  const Node* controller = c.node().find("deploymentController");
+  const bool default_controller = controller != nullptr && controller->is_object() && controller->find("type") != nullptr &&
+                                  controller->find("type")->is_string() && controller->find("type")->text() == "ECS";
+  if (default_controller) c.ignore("deploymentController");
   for (std::string_view key : {"platformVersion", "role", "deploymentController", "enableECSManagedTags",
                                "propagateTags", "enableExecuteCommand", "volumeConfigurations",
                                "vpcLatticeConfigurations", "availabilityZoneRebalancing"}) {
+    if (key == "deploymentController" && default_controller) continue;
     report_dropped(c, "service", key);
   }
   c.finish(mapping::ecs_keys("service"));
@@ -740,6 +746,8 @@ void read_scaling(Cursor& c, Bundle& b) {
   for (Cursor p : c.objects("ScalingPolicies")) {
     ScalingPolicyInfo sp;
     sp.where = p.where();
+    sp.target.source_file = sp.where.file;
+    sp.target.source_pointer = sp.where.pointer;
     sp.resource_id = p.string("ResourceId").value_or("");
     sp.target.policy_name = p.string("PolicyName").value_or("");
     const std::string type = p.string("PolicyType").value_or("");

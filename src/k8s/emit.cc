@@ -126,6 +126,11 @@ const char* protocol_name(model::Protocol p) {
   return p == model::Protocol::kUdp ? "UDP" : p == model::Protocol::kSctp ? "SCTP" : "TCP";
 }
 
+SourceLocation scaling_location(const model::Workload& w, const model::ScalingTarget& t) {
+  if (t.source_file.empty()) return service_location(w, "");
+  return SourceLocation{t.source_file, t.source_pointer, 0, 0, -1};
+}
+
 Node rollout_strategy(const model::Workload& w, int64_t replicas, Diagnostics& diags) {
   mapping::EcsRollout e;
   if (const auto* p = std::get_if<model::PercentRollout>(&w.rollout)) {
@@ -363,39 +368,61 @@ Emitted emit_workload(const model::Workload& w, const EmitOptions& opt, Diagnost
     }
   }
   if (!ports.empty()) {
-    Node meta = metadata(name, opt, true);
-    meta.set("labels", selector_labels(name));
-    Node ann = Node::object();
-    if (behind_nlb) {
-      ann.set("service.beta.kubernetes.io/aws-load-balancer-type", str("external"));
-      ann.set("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", str("ip"));
-      ann.set("service.beta.kubernetes.io/aws-load-balancer-scheme", str(nlb->scheme.empty() ? "internet-facing" : nlb->scheme));
-      if (nlb->type == model::LoadBalancerType::kClassic) {
-        diags.warning("approximated-load-balancer", service_location(w, "/loadBalancers"),
-                      "classic load balancer \"" + nlb->load_balancer_name + "\" becomes an NLB (type LoadBalancer)");
+    // Behind an NLB, the LoadBalancer Service carries only the load-balanced ports; any other
+    // port stays cluster-internal in a ClusterIP Service "<name>-internal".
+    std::set<int64_t> balanced;
+    for (const auto& lb : w.load_balancers) {
+      if (lb.type == model::LoadBalancerType::kNetwork || lb.type == model::LoadBalancerType::kClassic) {
+        balanced.insert(lb.container_port);
       }
     }
-    for (const auto& r : w.registries) {
-      if (!r.registry_arn.empty()) ann.set("specconv.io/ecs-service-registry", str(r.registry_arn));
-    }
-    if (ann.size() > 0) meta.set("annotations", std::move(ann));
-    Node svc = object("v1", "Service", std::move(meta));
-    Node spec = Node::object();
-    spec.set("type", str(behind_nlb ? "LoadBalancer" : "ClusterIP"));
-    spec.set("selector", selector_labels(name));
-    Node plist = Node::array();
+    std::vector<ServicePort> public_ports, internal_ports;
     for (const auto& p : ports) {
-      Node sp = Node::object();
-      sp.set("name", str(p.name));
-      sp.set("port", Node::integer(p.port));
-      sp.set("targetPort", Node::integer(p.target));
-      sp.set("protocol", str(protocol_name(p.protocol)));
-      if (!p.app_protocol.empty()) sp.set("appProtocol", str(p.app_protocol == "http2" ? "kubernetes.io/h2c" : p.app_protocol));
-      plist.push(std::move(sp));
+      (behind_nlb && balanced.count(p.target) == 0 ? internal_ports : public_ports).push_back(p);
     }
-    spec.set("ports", std::move(plist));
-    svc.set("spec", std::move(spec));
-    out.objects.push_back({"Service", name, std::move(svc)});
+    auto service = [&](const std::string& svc_name, const std::vector<ServicePort>& list, bool load_balancer) {
+      Node meta = metadata(svc_name, opt, true);
+      meta.set("labels", selector_labels(name));
+      Node ann = Node::object();
+      if (load_balancer) {
+        if (nlb->scheme.empty()) {
+          diags.warning("assumed-scheme", service_location(w, "/loadBalancers"),
+                        "the load balancer's scheme is not known (pass describe-load-balancers output); assuming internet-facing");
+        }
+        ann.set("service.beta.kubernetes.io/aws-load-balancer-type", str("external"));
+        ann.set("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", str("ip"));
+        ann.set("service.beta.kubernetes.io/aws-load-balancer-scheme", str(nlb->scheme.empty() ? "internet-facing" : nlb->scheme));
+        if (nlb->type == model::LoadBalancerType::kClassic) {
+          diags.warning("approximated-load-balancer", service_location(w, "/loadBalancers"),
+                        "classic load balancer \"" + nlb->load_balancer_name + "\" becomes an NLB (type LoadBalancer)");
+        }
+      }
+      for (const auto& r : w.registries) {
+        if (!r.registry_arn.empty()) ann.set("specconv.io/ecs-service-registry", str(r.registry_arn));
+      }
+      if (ann.size() > 0) meta.set("annotations", std::move(ann));
+      Node svc = object("v1", "Service", std::move(meta));
+      Node spec = Node::object();
+      spec.set("type", str(load_balancer ? "LoadBalancer" : "ClusterIP"));
+      spec.set("selector", selector_labels(name));
+      Node plist = Node::array();
+      for (const auto& p : list) {
+        Node sp = Node::object();
+        sp.set("name", str(p.name));
+        sp.set("port", Node::integer(p.port));
+        sp.set("targetPort", Node::integer(p.target));
+        sp.set("protocol", str(protocol_name(p.protocol)));
+        if (!p.app_protocol.empty()) sp.set("appProtocol", str(p.app_protocol == "http2" ? "kubernetes.io/h2c" : p.app_protocol));
+        plist.push(std::move(sp));
+      }
+      spec.set("ports", std::move(plist));
+      svc.set("spec", std::move(spec));
+      out.objects.push_back({"Service", svc_name, std::move(svc)});
+    };
+    if (!public_ports.empty()) service(name, public_ports, behind_nlb);
+    if (!internal_ports.empty()) {
+      service(mapping::to_k8s_name(name + "-internal", mapping::NameKind::kRfc1035Label).name, internal_ports, false);
+    }
   } else if (!w.load_balancers.empty() || !w.registries.empty()) {
     diags.error("no-ports", service_location(w, w.load_balancers.empty() ? "/serviceRegistries" : "/loadBalancers"),
                 "the service is exposed but no container of its task definition maps a port");
@@ -445,21 +472,21 @@ Emitted emit_workload(const model::Workload& w, const EmitOptions& opt, Diagnost
     Node metrics = Node::array();
     for (const auto& t : as.targets) {
       if (t.metric == model::ScalingTarget::Metric::kOther) {
-        diags.warning("unsupported-scaling-metric", service_location(w, ""),
+        diags.warning("unsupported-scaling-metric", scaling_location(w, t),
                       "scaling policy \"" + t.policy_name + "\" (" + t.description +
                           ") has no HPA equivalent without a metrics adapter and is dropped");
         continue;
       }
       const bool cpu = t.metric == model::ScalingTarget::Metric::kCpuUtilization;
       if ((cpu && !pod.has_cpu_requests) || (!cpu && !pod.has_memory_requests)) {
-        diags.warning("hpa-without-requests", service_location(w, ""),
+        diags.warning("hpa-without-requests", scaling_location(w, t),
                       std::string("the HPA scales on ") + (cpu ? "CPU" : "memory") +
                           " utilization, which Kubernetes measures against requests, but no container requests " +
                           (cpu ? "cpu" : "memory"));
       }
       const auto target = static_cast<int64_t>(std::llround(t.target_value));
       if (static_cast<double>(target) != t.target_value) {
-        diags.warning("lossy-scaling-target", service_location(w, ""),
+        diags.warning("lossy-scaling-target", scaling_location(w, t),
                       "target value " + std::to_string(t.target_value) + " rounded to " + std::to_string(target) + "%");
       }
       Node m = Node::object();
@@ -494,7 +521,7 @@ Emitted emit_workload(const model::Workload& w, const EmitOptions& opt, Diagnost
         if (t.scale_in_cooldown_seconds) scale_in = std::max(scale_in.value_or(0), *t.scale_in_cooldown_seconds);
         disable_in = disable_in || t.disable_scale_in;
         if (t.scale_out_cooldown_seconds) {
-          diags.warning("unsupported-field", service_location(w, ""),
+          diags.warning("unsupported-field", scaling_location(w, t),
                         "ScaleOutCooldown of policy \"" + t.policy_name + "\" has no HPA equivalent and is dropped");
         }
       }
@@ -545,6 +572,10 @@ Emitted emit_workload(const model::Workload& w, const EmitOptions& opt, Diagnost
       diags.warning("assumed-route", service_location(w, "/loadBalancers"),
                     "no listener/rule description was given (describe-listeners / describe-rules output); the Ingress "
                     "routes path / (Prefix) on HTTP port 80, internet-facing: pass the wiring files to carry hosts, paths and certificates");
+    }
+    if (scheme.empty() && wiring_known) {
+      diags.warning("assumed-scheme", service_location(w, "/loadBalancers"),
+                    "the load balancer's scheme is not known (pass describe-load-balancers output); assuming internet-facing");
     }
     ann.set("alb.ingress.kubernetes.io/scheme", str(scheme.empty() ? "internet-facing" : scheme));
     ann.set("alb.ingress.kubernetes.io/target-type", str("ip"));

@@ -353,7 +353,12 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
         if (!seen.insert({p.container_port, p.protocol}).second) continue;
         Node port = Node::object();
         if (!p.name.empty()) {
-          port.set("name", str(mapping::to_k8s_name(p.name, mapping::NameKind::kPortName).name));
+          const auto renamed = mapping::to_k8s_name(p.name, mapping::NameKind::kPortName);
+          port.set("name", str(renamed.name));
+          if (renamed.changed) {
+            diags.note("renamed-resource", task_location(w, ctr_ptr(i, "portMappings/" + std::to_string(pi) + "/name")),
+                       "port name \"" + p.name + "\" is \"" + renamed.name + "\" in Kubernetes (IANA service name rules)");
+          }
         }
         port.set("containerPort", Node::integer(p.container_port));
         if (w.network_mode == model::NetworkMode::kHost) {

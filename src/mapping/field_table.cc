@@ -233,7 +233,7 @@ const std::vector<FieldRow> kRows = {
      "exact for the replica count; see docs/mappings.md#rollout"},
     {"deploymentConfiguration", "minimumHealthyPercent", "strategy.rollingUpdate.maxUnavailable", F::kConverted,
      "exact for the replica count"},
-    {"deploymentConfiguration", "deploymentCircuitBreaker", "spec.progressDeadlineSeconds", F::kAnnotation,
+    {"deploymentConfiguration", "deploymentCircuitBreaker", "annotation specconv.io/ecs-service", F::kAnnotation,
      "Kubernetes marks a stalled rollout but never rolls back by itself"},
     {"deploymentConfiguration", "alarms", "", F::kReported, "CloudWatch alarm rollback has no Kubernetes form"},
     {"deploymentConfiguration", "strategy", "", F::kReported, ""},

@@ -17,6 +17,8 @@ struct ScalingTarget {
   std::optional<int64_t> scale_in_cooldown_seconds;
   std::optional<int64_t> scale_out_cooldown_seconds;
   bool disable_scale_in = false;
+  std::string source_file;     // provenance, for diagnostics
+  std::string source_pointer;
   friend bool operator==(const ScalingTarget&, const ScalingTarget&) = default;
 };
 
