@@ -267,7 +267,25 @@ YamlLoad load_yaml(std::string_view text, const std::string& file, const Limits&
   try {
     docs = YAML::LoadAll(std::string(text));
   } catch (const YAML::ParserException& e) {
-    diags.error("yaml-syntax", {file, "", e.mark.line + 1, e.mark.column + 1, -1}, e.msg);
+    // yaml-cpp's message for a tab in indentation ("illegal map value") does not say why.
+    std::string message = e.msg;
+    int64_t line = e.mark.line + 1, column = e.mark.column + 1;
+    std::size_t start = 0;
+    for (int64_t l = 1; l <= line && start < text.size(); ++l) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      if (l >= line - 1) {
+        const std::size_t indent_end = text.find_first_not_of(" \t", start);
+        const std::size_t tab = text.find('\t', start);
+        if (tab != std::string_view::npos && tab < std::min(indent_end, end)) {
+          message = "tab character in indentation (YAML allows only spaces)";
+          line = l;
+          column = static_cast<int64_t>(tab - start) + 1;
+          break;
+        }
+      }
+      start = end + 1;
+    }
+    diags.error("yaml-syntax", {file, "", line, column, -1}, message);
     result.ok = false;
     return result;
   } catch (const YAML::Exception& e) {

@@ -1,0 +1,216 @@
+// The bad-input suite (issue 5): hostile and malformed files. Each case runs the real binary
+// with -o into an empty folder and asserts the exit code, the diagnostic code and its location,
+// and that nothing was written for the bad input. None may crash (a signal) or hang.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include "testutil/process.h"
+
+namespace specconv {
+namespace {
+
+namespace fs = std::filesystem;
+using testutil::run_specconv;
+using testutil::TempDir;
+using testutil::write_file;
+using ::testing::HasSubstr;
+
+struct Outcome {
+  testutil::RunResult run;
+  std::size_t files_written = 0;
+};
+
+Outcome convert(const std::string& command, const std::string& name, const std::string& content,
+                std::vector<std::string> extra = {}) {
+  TempDir dir;
+  const fs::path input = dir.path() / name;
+  write_file(input, content);
+  const fs::path out = dir.path() / "out";
+  std::vector<std::string> args = {command, "-q", input.filename().string(), "-o", out.string()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  Outcome o;
+  o.run = run_specconv(args, dir.path());
+  if (fs::exists(out)) {
+    for (const auto& e : fs::recursive_directory_iterator(out)) o.files_written += e.is_regular_file() ? 1 : 0;
+  }
+  return o;
+}
+
+void expect_rejected(const Outcome& o, const std::string& code, const std::string& location) {
+  EXPECT_FALSE(o.run.signaled) << "crashed: " << o.run.err;
+  EXPECT_EQ(o.run.exit_code, 1) << o.run.err;
+  EXPECT_THAT(o.run.err, HasSubstr("error:"));
+  EXPECT_THAT(o.run.err, HasSubstr("[" + code + "]"));
+  EXPECT_THAT(o.run.err, HasSubstr(location));
+  EXPECT_EQ(o.files_written, 0u);
+}
+
+// ---- JSON (to-k8s) ------------------------------------------------------------------------
+
+TEST(BadInput, TruncatedJson) {
+  expect_rejected(convert("to-k8s", "t.json", "{\n  \"family\": \"web\",\n  \"containerDefinitions\": [\n"), "json-syntax",
+                  "t.json:4:1:");
+}
+
+TEST(BadInput, WrongTopLevelTypes) {
+  expect_rejected(convert("to-k8s", "n.json", "42\n"), "type-mismatch", "n.json:1:1:");
+  expect_rejected(convert("to-k8s", "a.json", "[1, 2]\n"), "type-mismatch", "a.json:1:2: /0:");
+  expect_rejected(convert("to-k8s", "s.json", "\"task\"\n"), "type-mismatch", "s.json:1:1:");
+}
+
+TEST(BadInput, EmptyFile) {
+  expect_rejected(convert("to-k8s", "e.json", ""), "empty-input", "e.json:");
+  expect_rejected(convert("to-ecs", "e.yaml", ""), "empty-input", "e.yaml:");
+}
+
+TEST(BadInput, DuplicateJsonKey) {
+  expect_rejected(convert("to-k8s", "d.json", "{\"family\": \"a\",\n \"family\": \"b\", \"containerDefinitions\": []}"),
+                  "duplicate-key", "d.json:2:2: /family:");
+}
+
+TEST(BadInput, DeepJsonNesting) {
+  const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  expect_rejected(convert("to-k8s", "deep.json", deep), "nesting-too-deep", "deep.json:1:");
+}
+
+TEST(BadInput, RandomBytes) {
+  std::mt19937 rng(20261125);  // fixed seed: the same 4 KiB every run
+  std::string bytes(4096, '\0');
+  for (char& c : bytes) c = static_cast<char>(rng() & 0xff);
+  const Outcome o = convert("to-k8s", "random.json", bytes);
+  EXPECT_FALSE(o.run.signaled);
+  EXPECT_EQ(o.run.exit_code, 1);
+  EXPECT_THAT(o.run.err, ::testing::AnyOf(HasSubstr("[binary-input]"), HasSubstr("[invalid-utf8]")));
+  EXPECT_EQ(o.files_written, 0u);
+  const Outcome y = convert("to-ecs", "random.yaml", bytes);
+  EXPECT_FALSE(y.run.signaled);
+  EXPECT_EQ(y.run.exit_code, 1);
+  EXPECT_EQ(y.files_written, 0u);
+}
+
+TEST(BadInput, FiftyMegabyteFile) {
+  // A task definition whose family is a 50 MB string: over the per-string limit.
+  const std::string big = "{\"family\": \"" + std::string(50u << 20, 'a') + "\", \"containerDefinitions\": []}";
+  expect_rejected(convert("to-k8s", "big.json", big), "string-too-long", "big.json:1:");
+  // The same file over a lowered --max-file-size.
+  expect_rejected(convert("to-k8s", "big.json", big, {"--max-file-size", "10000000"}), "file-too-large", "big.json:");
+}
+
+TEST(BadInput, TenThousandEnvironmentVariablesConvert) {
+  std::string env;
+  for (int i = 0; i < 10000; ++i) {
+    env += std::string(i ? "," : "") + "{\"name\": \"VAR_" + std::to_string(i) + "\", \"value\": \"" + std::to_string(i) + "\"}";
+  }
+  const std::string td = "{\"family\": \"many-env\", \"containerDefinitions\": [{\"name\": \"app\", \"image\": \"busybox\", "
+                         "\"memory\": 128, \"environment\": [" + env + "]}]}";
+  const Outcome o = convert("to-k8s", "env.json", td);
+  EXPECT_EQ(o.run.exit_code, 0) << o.run.err;
+  EXPECT_EQ(o.files_written, 1u);
+}
+
+TEST(BadInput, NamesWithPathSeparatorsAndUnicodeStayInsideTheOutputFolder) {
+  TempDir dir;
+  write_file(dir.path() / "a.json",
+             R"({"family": "../../etc/passwd", "containerDefinitions": [{"name": "x/../y", "image": "busybox", "memory": 64}]})");
+  write_file(dir.path() / "b.json",
+             R"({"family": "café-ünïcode", "containerDefinitions": [{"name": "ü", "image": "busybox", "memory": 64}]})");
+  const fs::path out = dir.path() / "out";
+  const auto r = run_specconv({"to-k8s", "-q", "a.json", "b.json", "-o", out.string()}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir.path())) {
+    if (!e.is_regular_file()) continue;
+    const std::string p = e.path().string();
+    if (p.find("/out/") != std::string::npos) {
+      ++files;
+      EXPECT_EQ(e.path().parent_path(), out) << p;  // directly inside DIR, nowhere else
+      EXPECT_EQ(e.path().filename().string().find(".."), std::string::npos) << p;
+    } else {
+      EXPECT_TRUE(e.path().filename() == "a.json" || e.path().filename() == "b.json") << "written outside -o: " << p;
+    }
+  }
+  EXPECT_EQ(files, 2u);
+}
+
+// ---- YAML (to-ecs) ------------------------------------------------------------------------
+
+const char* kDeployment = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx
+)";
+
+TEST(BadInput, OnlyDocumentSeparators) {
+  expect_rejected(convert("to-ecs", "seps.yaml", "---\n---\n---\n"), "empty-input", "seps.yaml:");
+}
+
+TEST(BadInput, TabsInYamlIndentation) {
+  expect_rejected(convert("to-ecs", "tabs.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: x\n"), "yaml-syntax",
+                  "tabs.yaml:4:");
+}
+
+TEST(BadInput, DuplicateYamlKey) {
+  expect_rejected(convert("to-ecs", "dup.yaml", "apiVersion: v1\nkind: ConfigMap\nkind: Secret\nmetadata: {name: x}\n"),
+                  "duplicate-key", "dup.yaml:3:1:");
+}
+
+TEST(BadInput, UnknownKindIsSkippedWithAWarning) {
+  const Outcome o = convert("to-ecs", "crd.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
+  EXPECT_FALSE(o.run.signaled);
+  EXPECT_THAT(o.run.err, HasSubstr("[unsupported-kind]"));
+  EXPECT_EQ(o.files_written, 0u);
+}
+
+TEST(BadInput, AliasBomb) {
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  std::string prev = "a";
+  for (int i = 1; i < 10; ++i) {
+    const std::string name = "l" + std::to_string(i);
+    bomb += name + ": &" + name + " [";
+    for (int k = 0; k < 10; ++k) bomb += std::string(k ? ", " : "") + "*" + prev;
+    bomb += "]\n";
+    prev = name;
+  }
+  expect_rejected(convert("to-ecs", "bomb.yaml", bomb), "alias-expansion-limit", "bomb.yaml:");
+}
+
+TEST(BadInput, DeepYamlNestingFlowAndBlock) {
+  const std::string flow = "a: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+  expect_rejected(convert("to-ecs", "flow.yaml", flow), "nesting-too-deep", "flow.yaml:");
+  std::string block;
+  for (int i = 0; i < 1000; ++i) block += std::string(static_cast<std::size_t>(i) * 2, ' ') + "k" + std::to_string(i) + ":\n";
+  block += std::string(2000, ' ') + "v: 1\n";
+  expect_rejected(convert("to-ecs", "block.yaml", block), "nesting-too-deep", "block.yaml:");
+  std::string dashes = "a:\n";
+  for (int i = 0; i < 1000; ++i) dashes += "- ";
+  dashes += "x\n";
+  expect_rejected(convert("to-ecs", "dashes.yaml", dashes), "nesting-too-deep", "dashes.yaml:");
+}
+
+TEST(BadInput, GoodInputsOfTheSameRunStillConvert) {
+  TempDir dir;
+  write_file(dir.path() / "good.yaml", kDeployment);
+  write_file(dir.path() / "bad.yaml", "apiVersion: v1\nkind: ConfigMap\nkind: Secret\n");
+  const fs::path out = dir.path() / "out";
+  const auto r = run_specconv({"to-ecs", "-q", "good.yaml", "bad.yaml", "-o", out.string()}, dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("bad.yaml:3:1:"));
+  EXPECT_TRUE(fs::exists(out / "web.json")) << r.err;
+}
+
+}  // namespace
+}  // namespace specconv
