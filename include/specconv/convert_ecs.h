@@ -11,7 +11,12 @@
 
 namespace specconv {
 
+/// json: one document per workload; cfn: one CloudFormation template (YAML) per namespace;
+/// api: one JSON array of {"api", "input"} calls per namespace, in dependency order.
+enum class EcsFormat { kJson, kCfn, kApi };
+
 struct ToEcsOptions {
+  EcsFormat format = EcsFormat::kJson;
   bool fargate = true;                 // --launch-type FARGATE (default) or EC2
   std::string parameter_prefix = "/";  // SSM parameter names: <prefix><namespace>/<object>/<key>
   bool secrets_manager = false;        // Secret keys -> Secrets Manager ARNs (needs region + account)
@@ -33,5 +38,18 @@ struct ToEcsOptions {
 
 /// Joins documents into what goes to standard output: one JSON array of the documents.
 [[nodiscard]] std::string join_ecs_documents(const std::vector<OutputDocument>& docs);
+
+/// Standard output for a format: json -> one JSON array of the documents; api -> one JSON array
+/// of every call of every namespace; cfn -> the templates as one YAML stream (`---` between).
+[[nodiscard]] std::string join_ecs_output(const std::vector<OutputDocument>& docs, EcsFormat format);
+
+/// The ONLY place Secret values are read: the text of the --emit-secret-values file, a JSON array
+/// of calls that store every Secret of the inputs (data base64-decoded, stringData as is):
+/// `ssm:PutParameter` SecureString per key (default store), or per Secret one Secrets Manager
+/// call with a JSON object of its keys (`secretsmanager:PutSecretValue` for the cfn/api formats,
+/// which create the secret without a value; `secretsmanager:CreateSecret` for json). Names follow
+/// the same naming rule as the references. Diagnostics name keys, never values.
+[[nodiscard]] std::string secret_values_document(const std::vector<InputText>& inputs, const ToEcsOptions& options,
+                                                 Diagnostics& diags);
 
 }  // namespace specconv

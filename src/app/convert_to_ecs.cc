@@ -1,13 +1,16 @@
 // convert_to_ecs: parse -> read (k8s/reader) -> link (app/link) -> write (ecs/writer), one
 // input's errors never touching another's outputs. Never prints.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "app/link.h"
+#include "cfn/template.h"
 #include "ecs/writer.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
 #include "io/yaml_load.h"
+#include "io/yaml_write.h"
 #include "k8s/reader.h"
 #include "specconv/convert_ecs.h"
 
@@ -68,6 +71,27 @@ void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& p
   }
 }
 
+/// imagePullSecrets -> repositoryCredentials on every container (after "image", as in the API
+/// reference): the Secrets Manager secret "<namespace>/<first pull secret>" by the naming rule.
+void add_repository_credentials(io::Node& td, const app::LinkedWorkload& lw, const ToEcsOptions& options) {
+  io::Node* defs = td.find("containerDefinitions");
+  if (defs == nullptr) return;
+  const std::string arn = "arn:aws:secretsmanager:" + (options.region.empty() ? std::string("REGION") : options.region) + ":" +
+                          (options.account_id.empty() ? std::string("ACCOUNT_ID") : options.account_id) + ":secret:" +
+                          lw.workload.namespace_name + "/" + lw.image_pull_secrets.front();
+  for (io::Node& c : defs->items()) {
+    if (c.find("repositoryCredentials") != nullptr) continue;  // restored from an annotation
+    io::Node rc = io::Node::object();
+    rc.set("credentialsParameter", io::str(arn));
+    std::vector<io::Node::Member> members;
+    for (auto& m : c.members()) {
+      members.push_back(std::move(m));
+      if (members.back().first == "image") members.emplace_back("repositoryCredentials", rc);
+    }
+    c.members() = std::move(members);
+  }
+}
+
 }  // namespace
 
 ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOptions& options) {
@@ -105,24 +129,40 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
   write.security_groups = options.security_groups;
 
   std::set<std::string> taken;
+  const bool wiring = options.format != EcsFormat::kJson;
+  std::vector<cfn::WorkloadInput> written;  // cfn / api: per kept workload
   for (const app::LinkedWorkload& lw : workloads) {
     Diagnostics d;
     const model::Workload& w = lw.workload;
-    io::Node td = ecs::task_definition_input(w, lw.where, write, d);
+    ecs::WriteOptions wo = write;
+    if (!lw.security_groups.empty()) wo.security_groups = lw.security_groups;  // SecurityGroupPolicy
+    io::Node td = ecs::task_definition_input(w, lw.where, wo, d);
     const std::string family = ecs::ecs_name(w.name);
+    if (!lw.image_pull_secrets.empty()) add_repository_credentials(td, lw, options);
     io::Node doc;
+    cfn::WorkloadInput wi;
+    wi.linked = &lw;
+    wi.autoscaling = io::Node::array();
     if (w.has_service) {
       doc = io::Node::object();
+      wi.task_definition = td;
       doc.set("taskDefinition", std::move(td));
-      doc.set("service", ecs::create_service_input(w, lw.where, write, d));
-      io::Node scaling = ecs::autoscaling_inputs(w, write);
+      wi.service = ecs::create_service_input(w, lw.where, wo, d);
+      doc.set("service", wi.service);
+      io::Node scaling = ecs::autoscaling_inputs(w, wo);
+      wi.autoscaling = scaling;
       if (scaling.size() > 0) doc.set("autoscaling", std::move(scaling));
     } else {
+      wi.task_definition = td;
       doc = std::move(td);
       if (w.kind == model::WorkloadKind::kJob) {
         d.note("run-task", lw.where,
                "Job \"" + w.name + "\" becomes a task definition only: run it with `aws ecs run-task --task-definition " + family +
                    "` (retries, completions and parallelism are not converted)");
+      } else if (w.kind == model::WorkloadKind::kCronJob && wiring) {
+        d.note("run-task", lw.where,
+               "CronJob \"" + w.name + "\" becomes a task definition run by an EventBridge Scheduler schedule (UTC) "
+               "from `" + lw.schedule + "` (concurrencyPolicy, suspend and history limits are not converted)");
       } else if (w.kind == model::WorkloadKind::kCronJob) {
         d.note("run-task", lw.where,
                "CronJob \"" + w.name + "\" becomes a task definition only: schedule it with an EventBridge Scheduler "
@@ -133,12 +173,70 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
       d.error("duplicate-output", lw.where,
               "another workload already produced the task family \"" + family + "\"; this one is skipped");
     }
+    if (wiring) {
+      // The wiring formats create the target groups and Cloud Map services themselves.
+      Diagnostics kept;
+      for (const auto& x : d.all()) {
+        if (x.code != "target-group-placeholder" && x.code != "service-discovery" &&
+            !(options.format == EcsFormat::kCfn && (x.code == "network-placeholder" || x.code == "execution-role-needed" ||
+                                                     x.code == "execution-role"))) {
+          kept.report(x);
+        }
+      }
+      d = std::move(kept);
+    }
     result.diagnostics.append(d);
     if (d.has_errors()) {
       for (const auto& f : lw.files) failed.insert(f);
       continue;
     }
-    result.documents.push_back({family, lw.files, io::to_json(doc, 2) + "\n"});
+    if (wiring) written.push_back(std::move(wi));
+    else result.documents.push_back({family, lw.files, io::to_json(doc, 2) + "\n"});
+  }
+  if (wiring) {
+    cfn::Options co;
+    co.fargate = options.fargate;
+    co.execution_role_arn = options.execution_role_arn;
+    co.cluster = options.cluster;
+    co.region = options.region;
+    co.account_id = options.account_id;
+    co.subnets = options.subnets;
+    co.security_groups = options.security_groups;
+    co.parameter_prefix = options.parameter_prefix;
+    co.secrets_manager = options.secrets_manager;
+    std::map<std::string, cfn::NamespaceInput> namespaces;
+    for (auto& wi : written) {
+      bool bad = false;
+      for (const auto& f : wi.linked->files) bad = bad || failed.count(f) != 0;
+      if (bad) continue;
+      const std::string& ns = wi.linked->workload.namespace_name;
+      namespaces[ns].namespace_name = ns;
+      namespaces[ns].workloads.push_back(std::move(wi));
+    }
+    for (const auto& cm : all.config_maps) {
+      if (failed.count(cm.meta.where.file) != 0) continue;  // its file failed later (a workload error)
+      namespaces[cm.meta.namespace_name].namespace_name = cm.meta.namespace_name;
+      namespaces[cm.meta.namespace_name].config_maps.push_back(&cm);
+    }
+    for (const auto& sec : all.secrets) {
+      if (failed.count(sec.meta.where.file) != 0) continue;
+      namespaces[sec.meta.namespace_name].namespace_name = sec.meta.namespace_name;
+      namespaces[sec.meta.namespace_name].secrets.push_back(&sec);
+    }
+    for (const auto& [ns, in] : namespaces) {
+      Diagnostics d;
+      std::vector<std::string> files;
+      for (const auto& wi : in.workloads) files.insert(files.end(), wi.linked->files.begin(), wi.linked->files.end());
+      for (const auto* cm : in.config_maps) files.push_back(cm->meta.where.file);
+      for (const auto* sec : in.secrets) files.push_back(sec->meta.where.file);
+      std::sort(files.begin(), files.end());
+      files.erase(std::unique(files.begin(), files.end()), files.end());
+      std::string text;
+      if (options.format == EcsFormat::kCfn) text = io::to_yaml(cfn::cloudformation_template(in, co, d));
+      else text = io::to_json(cfn::api_calls(in, co, d), 2) + "\n";
+      result.diagnostics.append(d);
+      result.documents.push_back({ecs::ecs_name(ns), files, std::move(text)});
+    }
   }
   // No partial output: a document that drew on a failed input is dropped.
   std::vector<OutputDocument> kept;
@@ -149,6 +247,23 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
   result.documents = std::move(kept);
   result.failed_inputs.assign(failed.begin(), failed.end());
   return result;
+}
+
+std::string join_ecs_output(const std::vector<OutputDocument>& docs, EcsFormat format) {
+  if (format == EcsFormat::kJson) return join_ecs_documents(docs);
+  if (format == EcsFormat::kCfn) {
+    std::string out;
+    for (const auto& d : docs) out += (out.empty() ? "" : "---\n") + d.text;
+    return out;
+  }
+  io::Node arr = io::Node::array();
+  for (const auto& d : docs) {
+    Diagnostics ignored;
+    if (auto n = io::load_json(d.text, "", io::Limits{}, ignored)) {
+      for (auto& item : n->items()) arr.push(std::move(item));
+    }
+  }
+  return io::to_json(arr, 2) + "\n";
 }
 
 std::string join_ecs_documents(const std::vector<OutputDocument>& docs) {

@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "io/json_load.h"
+
 namespace specconv::app {
 namespace {
 
@@ -66,7 +68,89 @@ std::string tg_name(const std::string& ns, const std::string& svc, int64_t port)
   return out;
 }
 
+std::string annotation_of(const StringPairs& a, std::string_view key) {
+  for (const auto& [k, v] : a) {
+    if (k == key) return v;
+  }
+  return "";
+}
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s + ",") {
+    if (c == ',') {
+      while (!cur.empty() && cur.back() == ' ') cur.pop_back();
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else if (c != ' ' || !cur.empty()) {
+      cur += c;
+    }
+  }
+  return out;
+}
+
+/// Listeners of an Ingress from its annotations (AWS Load Balancer Controller conventions).
+std::vector<model::Listener> ingress_listeners(const k8s::IngressObject& ing, Diagnostics& diags) {
+  const auto& a = ing.meta.annotations;
+  const std::vector<std::string> certs = split_list(annotation_of(a, "alb.ingress.kubernetes.io/certificate-arn"));
+  const bool tls = !certs.empty() || !ing.tls_hosts.empty();
+  std::vector<model::Listener> out;
+  const std::string ports = annotation_of(a, "alb.ingress.kubernetes.io/listen-ports");
+  if (!ports.empty()) {
+    Diagnostics ignored;
+    auto n = io::load_json(ports, "", io::Limits{}, ignored);
+    bool ok = n && n->is_array();
+    if (ok) {
+      for (const io::Node& item : n->items()) {
+        if (!item.is_object()) {
+          ok = false;
+          continue;
+        }
+        for (const auto& [proto, port] : item.members()) {
+          if ((proto != "HTTP" && proto != "HTTPS") || !port.is_int() || port.as_int() < 1 || port.as_int() > 65535) {
+            ok = false;
+            continue;
+          }
+          model::Listener l;
+          l.protocol = proto;
+          l.port = port.as_int();
+          out.push_back(l);
+        }
+      }
+    }
+    if (!ok) {
+      diags.warning("bad-annotation", ing.meta.where,
+                    "Ingress "" + ing.meta.name + "": alb.ingress.kubernetes.io/listen-ports is not a JSON list such as "
+                    "[{\"HTTP\": 80}, {\"HTTPS\": 443}]; entries that do not parse are ignored");
+    }
+  }
+  if (out.empty()) {
+    model::Listener l;
+    l.protocol = tls ? "HTTPS" : "HTTP";
+    l.port = tls ? 443 : 80;
+    out.push_back(l);
+  }
+  const bool redirect = !annotation_of(a, "alb.ingress.kubernetes.io/ssl-redirect").empty();
+  for (auto& l : out) {
+    if (l.protocol == "HTTPS") l.certificate_arns = certs;
+    if (l.protocol == "HTTP" && redirect) l.redirects_to_https = true;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string> alb_path_patterns(const std::string& path, const std::string& path_type) {
+  if (path.empty()) return {};
+  if (path_type == "Prefix") {
+    std::string p = path;
+    while (p.size() > 1 && p.back() == '/') p.pop_back();
+    if (p == "/") return {"/*"};
+    return {p, p + "/*"};
+  }
+  return {path};
+}
 
 std::string ssm_parameter_name(std::string_view prefix, std::string_view namespace_name, std::string_view object,
                                std::string_view key) {
@@ -122,8 +206,18 @@ std::vector<LinkedWorkload> link_manifests(const k8s::Manifests& m, const LinkOp
     const auto sa = std::find_if(m.service_accounts.begin(), m.service_accounts.end(), [&](const auto& s) {
       return s.meta.namespace_name == ns && s.meta.name == sa_name;
     });
+    lw.image_pull_secrets = pw.image_pull_secrets;
     if (sa != m.service_accounts.end()) {
       if (!sa->role_arn.empty()) w.task_role = sa->role_arn;
+      if (lw.image_pull_secrets.empty() && !sa->image_pull_secrets.empty()) {
+        lw.image_pull_secrets = sa->image_pull_secrets;
+        diags.warning("image-pull-secret", lw.where,
+                      "ServiceAccount \"" + sa_name + "\" gives the pods imagePullSecrets (" + sa->image_pull_secrets.front() +
+                          (sa->image_pull_secrets.size() > 1 ? ", ..." : "") +
+                          "): every container gets repositoryCredentials.credentialsParameter = the Secrets Manager "
+                          "secret <namespace>/<first pull secret> (naming rule), which must exist and hold the registry's "
+                          "{\"username\", \"password\"} and be readable by the execution role");
+      }
       if (sa->meta.where.file != lw.where.file) lw.files.push_back(sa->meta.where.file);
     } else if (!pw.service_account.empty()) {
       diags.warning("missing-reference", lw.where,
@@ -228,6 +322,13 @@ std::vector<LinkedWorkload> link_manifests(const k8s::Manifests& m, const LinkOp
           b.container_port = t->container_port;
           b.target_group_name = tg_name(s.meta.namespace_name, s.meta.name, sp.port);
           b.target_type = "ip";
+          b.load_balancer_name = s.meta.name;
+          b.scheme = "internet-facing";
+          const std::string scheme = annotation_of(s.meta.annotations, "service.beta.kubernetes.io/aws-load-balancer-scheme");
+          if (scheme == "internal" || scheme == "internet-facing") b.scheme = scheme;
+          if (annotation_of(s.meta.annotations, "service.beta.kubernetes.io/aws-load-balancer-internal") == "true") {
+            b.scheme = "internal";
+          }
           model::Listener l;
           l.protocol = sp.protocol == model::Protocol::kUdp ? "UDP" : "TCP";
           l.port = sp.port;
@@ -250,8 +351,14 @@ std::vector<LinkedWorkload> link_manifests(const k8s::Manifests& m, const LinkOp
     }
   }
 
-  // Ingress -> Service -> workload: an Application Load Balancer target group per backend.
+  // Ingress -> Service -> workload: an Application Load Balancer target group per backend. Ingresses
+  // of one alb.ingress.kubernetes.io/group.name share a load balancer; rule priorities follow the
+  // order of the Ingresses and their paths, as the AWS Load Balancer Controller orders them.
+  std::map<std::string, int64_t> next_priority;
   for (const k8s::IngressObject& ing : m.ingresses) {
+    const std::string group = annotation_of(ing.meta.annotations, "alb.ingress.kubernetes.io/group.name");
+    const std::string lb_name = group.empty() ? ing.meta.name : group;
+    const std::vector<model::Listener> listeners = ingress_listeners(ing, diags);
     for (const k8s::IngressPath& p : ing.paths) {
       auto it = service_targets.find({ing.meta.namespace_name, p.service});
       if (it == service_targets.end()) {
@@ -282,7 +389,7 @@ std::vector<LinkedWorkload> link_manifests(const k8s::Manifests& m, const LinkOp
       model::Workload& w = lw.workload;
       auto b = std::find_if(w.load_balancers.begin(), w.load_balancers.end(), [&](const auto& x) {
         return x.type == model::LoadBalancerType::kApplication && x.container == target->container &&
-               x.container_port == target->container_port;
+               x.container_port == target->container_port && x.load_balancer_name == lb_name;
       });
       if (b == w.load_balancers.end()) {
         model::LoadBalancerBinding nb;
@@ -291,7 +398,7 @@ std::vector<LinkedWorkload> link_manifests(const k8s::Manifests& m, const LinkOp
         nb.container_port = target->container_port;
         nb.target_group_name = tg_name(ing.meta.namespace_name, p.service, svc_port);
         nb.target_type = "ip";
-        nb.load_balancer_name = ing.meta.name;
+        nb.load_balancer_name = lb_name;
         nb.scheme = "internal";
         for (const auto& [k, v] : ing.meta.annotations) {
           if (k == "alb.ingress.kubernetes.io/scheme") nb.scheme = v;
@@ -307,17 +414,59 @@ std::vector<LinkedWorkload> link_manifests(const k8s::Manifests& m, const LinkOp
           nb.health_check_timeout_seconds = c.readiness->timeout_seconds;
           nb.unhealthy_threshold = c.readiness->failure_threshold;
         }
-        model::Listener l;
-        l.protocol = ing.tls_hosts.empty() ? "HTTP" : "HTTPS";
-        l.port = ing.tls_hosts.empty() ? 80 : 443;
-        nb.listeners.push_back(l);
         w.load_balancers.push_back(std::move(nb));
         b = w.load_balancers.end() - 1;
       }
+      for (const auto& l : listeners) {
+        auto same = std::find_if(b->listeners.begin(), b->listeners.end(),
+                                 [&](const model::Listener& x) { return x.protocol == l.protocol && x.port == l.port; });
+        if (same == b->listeners.end()) {
+          b->listeners.push_back(l);
+          continue;
+        }
+        for (const auto& c : l.certificate_arns) {
+          if (std::find(same->certificate_arns.begin(), same->certificate_arns.end(), c) == same->certificate_arns.end()) {
+            same->certificate_arns.push_back(c);
+          }
+        }
+        same->redirects_to_https = same->redirects_to_https || l.redirects_to_https;
+      }
       model::HttpRoute r;
       if (!p.host.empty()) r.hosts.push_back(p.host);
-      if (!p.path.empty()) r.paths.push_back(p.path_type == "Prefix" && p.path != "/" ? p.path + "*" : p.path);
+      r.paths = alb_path_patterns(p.path, p.path_type);
+      // The default backend (no host, no path) is the listener's default action: no priority.
+      if (!r.hosts.empty() || !r.paths.empty()) r.priority = ++next_priority[ing.meta.namespace_name + "/" + lb_name];
       b->routes.push_back(std::move(r));
+    }
+  }
+
+  // SecurityGroupPolicy -> the security groups of the selected workloads' services.
+  for (const k8s::SecurityGroupPolicyObject& p : m.security_group_policies) {
+    bool found = false;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const k8s::PodWorkload& pw = m.workloads[i];
+      if (pw.meta.namespace_name != p.meta.namespace_name) continue;
+      bool match = !p.pod_selector.empty() && selects(p.pod_selector, pw.pod_labels);
+      if (!match && !p.service_account_selector.empty()) {
+        const std::string sa_name = pw.service_account.empty() ? "default" : pw.service_account;
+        for (const auto& sa : m.service_accounts) {
+          if (sa.meta.namespace_name == pw.meta.namespace_name && sa.meta.name == sa_name &&
+              selects(p.service_account_selector, sa.meta.labels)) {
+            match = true;
+          }
+        }
+      }
+      if (!match) continue;
+      found = true;
+      for (const auto& g : p.group_ids) {
+        auto& sgs = out[i].security_groups;
+        if (std::find(sgs.begin(), sgs.end(), g) == sgs.end()) sgs.push_back(g);
+      }
+      if (p.meta.where.file != out[i].where.file) out[i].files.push_back(p.meta.where.file);
+    }
+    if (!found) {
+      diags.warning("missing-reference", p.meta.where,
+                    "SecurityGroupPolicy \"" + p.meta.namespace_name + "/" + p.meta.name + "\" selects no workload in the input");
     }
   }
 

@@ -33,7 +33,14 @@ struct LinkedWorkload {
   bool host_network = false;
   SourceLocation where;  // the workload object
   std::vector<std::string> files;  // every input file that contributed
+  /// Security groups from SecurityGroupPolicy objects selecting the pods (replace the default ones).
+  std::vector<std::string> security_groups;
+  std::vector<std::string> image_pull_secrets;  // pod spec, else the ServiceAccount's
 };
+
+/// ALB listener path patterns for an Ingress path: Prefix "/api" -> "/api", "/api/*"; Prefix "/"
+/// -> "/*"; Exact and ImplementationSpecific as written.
+[[nodiscard]] std::vector<std::string> alb_path_patterns(const std::string& path, const std::string& path_type);
 
 /// `/<namespace>/<object>/<key>` with the prefix (e.g. "/" or "/prod/").
 [[nodiscard]] std::string ssm_parameter_name(std::string_view prefix, std::string_view namespace_name,

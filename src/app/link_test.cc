@@ -172,7 +172,7 @@ TEST(Link, IngressWithoutAnnotationsRoutesToTheWorkload) {
   EXPECT_EQ(b.health_check_path, "/healthz");
   ASSERT_EQ(b.routes.size(), 1u);
   EXPECT_EQ(b.routes[0].hosts, std::vector<std::string>{"shop.example.com"});
-  EXPECT_EQ(b.routes[0].paths, std::vector<std::string>{"/api*"});
+  EXPECT_EQ(b.routes[0].paths, (std::vector<std::string>{"/api", "/api/*"}));
   // Port name and appProtocol come from the Service.
   EXPECT_EQ(w.containers[0].ports[0].app_protocol, "http");
 }

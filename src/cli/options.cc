@@ -1,6 +1,8 @@
 // CLI11 definition of specconv's commands and flags.
 #include "cli/options.h"
 
+#include "cli/commands.h"
+
 #include <CLI/CLI.hpp>
 #include <sstream>
 
@@ -60,6 +62,13 @@ void add_to_ecs_flags(CLI::App& app, CliOptions& o) {
   app.add_option("--subnets", o.subnets, "subnet ids for awsvpc networkConfiguration (default: a placeholder)")->delimiter(',');
   app.add_option("--security-groups", o.security_groups, "security group ids for awsvpc networkConfiguration (default: a placeholder)")
       ->delimiter(',');
+  app.add_option("--format", o.ecs_format,
+                 "json: per-workload task definition + service documents (default); cfn: a CloudFormation template "
+                 "per namespace (YAML); api: the API calls per namespace in dependency order (JSON array)")
+      ->check(CLI::IsMember({"json", "cfn", "api"}));
+  app.add_option("--emit-secret-values", o.emit_secret_values,
+                 "write the calls that store the Secrets' values (base64-decoded) to this file, mode 0600; the only "
+                 "way Secret data leaves specconv");
   app.add_flag("--strict", o.strict, "treat every warning as an error (exit 1)");
   app.add_option("--diagnostics", o.diagnostics, "how diagnostics are written to stderr: text or json")
       ->check(CLI::IsMember({"text", "json"}));
@@ -94,6 +103,10 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
   add_to_ecs_flags(*to_ecs, o);
   CLI::App* mappings = app.add_subcommand("mappings", "print the field mapping table as Markdown (docs/mappings.md)");
   CLI::App* diagnostics = app.add_subcommand("diagnostics", "print the diagnostic codes as Markdown (docs/diagnostics.md)");
+  CLI::App* convert = add_convert_command(app, o.batch);
+  CLI::App* explain = add_explain_command(app, o.batch);
+  CLI::App* completion = add_completion_command(app, o.batch);
+  CLI::App* man = add_man_command(app);
 
   std::ostringstream out, err;
   try {
@@ -130,6 +143,14 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
     o.command = Command::kMappings;
   } else if (diagnostics->parsed()) {
     o.command = Command::kDiagnostics;
+  } else if (convert->parsed()) {
+    o.command = Command::kConvert;
+  } else if (explain->parsed()) {
+    o.command = Command::kExplain;
+  } else if (completion->parsed() || man->parsed()) {
+    outcome.exit_code = 0;
+    outcome.out = completion->parsed() ? completion_script(app, o.batch.shell) : man_page(app, SPECCONV_VERSION);
+    return outcome;
   } else if (!mode.empty()) {
     if (sources.empty()) {
       outcome.exit_code = 2;

@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "cli/batch_options.h"
+
 namespace specconv::cli {
 
-enum class Command { kNone, kToK8s, kToEcs, kMappings, kDiagnostics, kVersion };
+enum class Command { kNone, kToK8s, kToEcs, kMappings, kDiagnostics, kVersion, kConvert, kExplain };
 
 struct CliOptions {
   Command command = Command::kNone;
@@ -35,6 +37,9 @@ struct CliOptions {
   std::string cluster = "default";
   std::vector<std::string> subnets;
   std::vector<std::string> security_groups;
+  std::string ecs_format = "json";     // to-ecs --format: json, cfn, api
+  std::string emit_secret_values;      // to-ecs --emit-secret-values FILE
+  BatchCliOptions batch;  // convert, explain, completion, man (cli/batch_options.h)
 };
 
 /// Parses argv. Returns the exit code to stop with (help, version, usage error: 0 or 2), or -1

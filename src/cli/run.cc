@@ -121,6 +121,7 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
   options.subnets = o.subnets;
   options.security_groups = o.security_groups;
   options.max_depth = o.max_depth;
+  options.format = o.ecs_format == "cfn" ? EcsFormat::kCfn : o.ecs_format == "api" ? EcsFormat::kApi : EcsFormat::kJson;
   ConvertResult result = convert_to_ecs(inputs, options);
   diags.append(result.diagnostics);
   if (o.strict) diags = diag::apply_strict(diags);
@@ -134,11 +135,22 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
     const bool bad = std::any_of(doc.sources.begin(), doc.sources.end(), [&](const std::string& s) { return failed.count(s) != 0; });
     if (!bad) good.push_back(std::move(doc));
   }
+  if (!o.emit_secret_values.empty()) {
+    // Only from inputs that converted; the file is created with mode 0600.
+    std::vector<InputText> ok;
+    for (auto& in : inputs) {
+      if (failed.count(in.path) == 0) ok.push_back(std::move(in));
+    }
+    const std::string problem =
+        io::write_file_atomic(o.emit_secret_values, secret_values_document(ok, options, diags), /*private_file=*/true);
+    if (!problem.empty()) diags.error("write-failed", {o.emit_secret_values, "", 0, 0, -1}, problem);
+  }
   if (o.output_dir.empty()) {
-    out << join_ecs_documents(good);
+    out << join_ecs_output(good, options.format);
   } else {
+    const std::string ext = options.format == EcsFormat::kCfn ? ".yaml" : ".json";
     for (const auto& doc : good) {
-      const std::string path = (fs::path(o.output_dir) / (doc.name + ".json")).string();
+      const std::string path = (fs::path(o.output_dir) / (doc.name + ext)).string();
       const std::string problem = io::write_file_atomic(path, doc.text);
       if (!problem.empty()) diags.error("write-failed", {path, "", 0, 0, -1}, problem);
     }
@@ -161,6 +173,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     case Command::kToEcs: return run_to_ecs(o, out, err);
     case Command::kMappings: out << mapping::mappings_markdown(); return kExitOk;
     case Command::kDiagnostics: out << diag::diagnostics_markdown(); return kExitOk;
+    case Command::kConvert: return run_convert(o.batch, out, err);
+    case Command::kExplain: return run_explain(o.batch, out, err);
     case Command::kVersion:
     case Command::kNone: break;
   }

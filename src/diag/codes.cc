@@ -113,6 +113,13 @@ const std::vector<CodeInfo> kCodes = {
     {"network-placeholder", W, "k8s-to-ecs", "subnets/security groups are placeholders"},
     {"target-group-placeholder", W, "k8s-to-ecs", "a target group ARN is a placeholder"},
     {"service-discovery", N, "k8s-to-ecs", "ClusterIP Services: how to reach the workload on ECS"},
+    {"service-discovery-limit", W, "k8s-to-ecs", "a workload selected by several ClusterIP Services registers in the first one's Cloud Map service only"},
+    {"listener-conflict", W, "k8s-to-ecs", "two Ingresses/Services want one load balancer port with different protocols or targets"},
+    {"config-value-skipped", W, "k8s-to-ecs", "a ConfigMap value an SSM String parameter cannot hold (empty, over 8 KB, binaryData)"},
+    {"secure-string-parameters", N, "k8s-to-ecs", "Secret keys in SSM SecureString parameters are created from the --emit-secret-values file only"},
+    {"irsa-task-role", N, "k8s-to-ecs", "the IRSA role becomes the task role: its trust policy must allow ecs-tasks.amazonaws.com (warning when only a name is known and a role is created)"},
+    {"schedule-not-converted", W, "k8s-to-ecs", "a CronJob schedule with no EventBridge Scheduler form (both day fields set, time zone prefix)"},
+    {"bad-secret-data", W, "k8s-to-ecs", "a Secret value that is not base64, binary or empty; left out of the --emit-secret-values file"},
 };
 
 }  // namespace

@@ -83,6 +83,11 @@ std::optional<Node> health_check(const Container& c, const SourceLocation& where
   Node cmd = Node::array();
   switch (p.kind) {
     case Probe::Kind::kExec:
+      if (p.command.size() == 3 && (p.command[0] == "/bin/sh" || p.command[0] == "sh") && p.command[1] == "-c") {
+        cmd.push(str("CMD-SHELL"));  // what CMD-SHELL runs; also the form the other direction writes
+        cmd.push(str(p.command[2]));
+        break;
+      }
       cmd.push(str("CMD"));
       for (const auto& a : p.command) cmd.push(str(a));
       break;
@@ -126,7 +131,10 @@ std::optional<Node> health_check(const Container& c, const SourceLocation& where
   if (c.startup) {
     // The startup probe holds the liveness probe off for up to delay + period x threshold.
     const Probe& s = *c.startup;
-    start = std::max(start, s.start_period_seconds.value_or(0) + s.interval_seconds.value_or(10) * s.failure_threshold.value_or(3));
+    // ECS marks the container unhealthy after startPeriod + retries x interval; Kubernetes kills it
+    // after the startup probe's delay + period x threshold: startPeriod makes the two budgets equal.
+    const int64_t startup_budget = s.start_period_seconds.value_or(0) + s.interval_seconds.value_or(10) * s.failure_threshold.value_or(3);
+    start = std::max(start, startup_budget - p.interval_seconds.value_or(10) * p.failure_threshold.value_or(3));
   }
   if (start > 0) hc.set("startPeriod", Node::integer(clamp(start, 0, 300, "startPeriod", c.name, where, diags)));
   return hc;
@@ -535,6 +543,17 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     if (fargate) diags.warning("unsupported-field", where, "hostIPC is not available on Fargate; left out");
     else td.set("ipcMode", str("host"));
   }
+  if (w.ephemeral_storage_gib && *w.ephemeral_storage_gib > 20) {
+    if (fargate) {
+      Node es = Node::object();
+      es.set("sizeInGiB", Node::integer(std::min<int64_t>(*w.ephemeral_storage_gib, 200)));
+      td.set("ephemeralStorage", std::move(es));
+    } else {
+      diags.note("ignored-field", where,
+                 "ephemeral-storage of " + std::to_string(*w.ephemeral_storage_gib) + " GiB: on EC2 the task uses the "
+                 "instance's disk (ephemeralStorage is a Fargate setting); size the instances' volumes accordingly");
+    }
+  }
   if (!w.cpu_architecture.empty() || !w.os_family.empty()) {
     Node rp = Node::object();
     if (w.cpu_architecture == "X86_64" || w.cpu_architecture == "ARM64") rp.set("cpuArchitecture", str(w.cpu_architecture));
@@ -594,8 +613,8 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
     std::string names;
     for (const auto& r : w.registries) names += (names.empty() ? "" : ", ") + r.name;
     diags.note("service-discovery", where,
-               "ClusterIP Service(s) " + names + " are not converted yet: use ECS Service Connect or a Cloud Map "
-               "registration (serviceRegistries) to make the service reachable by name");
+               "ClusterIP Service(s) " + names + ": no serviceRegistries in this output; --format cfn or api creates the "
+               "Cloud Map service (<service>.<namespace>.svc.cluster.local keeps resolving) and registers the service");
   }
   if (!daemon) s.set("desiredCount", Node::integer(w.replicas.value_or(1)));
   s.set("launchType", str(fargate ? "FARGATE" : "EC2"));
@@ -621,10 +640,24 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
     dc.set("maximumPercent", Node::integer(e.rollout.maximum_percent));
     dc.set("minimumHealthyPercent", Node::integer(e.rollout.minimum_healthy_percent));
   }
+  // A circuit breaker recorded by the ECS -> Kubernetes direction (specconv.io/ecs-service).
+  if (auto cb = w.service_carried.find("deploymentCircuitBreaker"); cb != w.service_carried.end()) {
+    if (auto n = parse(cb->second); n && n->is_object()) dc.set("deploymentCircuitBreaker", std::move(*n));
+  }
   s.set("deploymentConfiguration", std::move(dc));
 
   const bool awsvpc = fargate || w.network_mode != model::NetworkMode::kHost;
-  if (awsvpc) {
+  std::optional<Node> carried_network;
+  if (auto nc = w.service_carried.find("networkConfiguration"); nc != w.service_carried.end()) {
+    carried_network = parse(nc->second);
+    if (carried_network && (!carried_network->is_object() || carried_network->find("awsvpcConfiguration") == nullptr)) {
+      carried_network.reset();
+    }
+  }
+  if (awsvpc && carried_network && o.subnets.empty() && o.security_groups.empty()) {
+    // Restored from specconv.io/ecs-service: the original subnets and security groups.
+    s.set("networkConfiguration", std::move(*carried_network));
+  } else if (awsvpc) {
     Node vpc = Node::object();
     vpc.set("subnets", strings(o.subnets.empty() ? std::vector<std::string>{kSubnetPlaceholder} : o.subnets));
     vpc.set("securityGroups",

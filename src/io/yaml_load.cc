@@ -15,45 +15,45 @@ namespace {
 
 /// Deepest flow/block nesting a quick scan can see, so that yaml-cpp (which recurses) is
 /// never handed input that could overflow the stack. Counts flow brackets outside quotes and
-/// the indentation of block lines (each level needs at least one more column).
+/// comments, and for block style the leading indentation (at least one more column per level;
+/// two is assumed) plus the "- - -" sequence entries that open a level each on one line.
 std::size_t rough_depth(std::string_view text) {
-  std::size_t flow = 0, max_flow = 0, max_indent_levels = 0;
-  bool in_single = false, in_double = false, comment = false;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') {
-      comment = false;
-      in_single = in_double = false;  // quoted scalars rarely span lines in manifests
-      line_start = i + 1;
-      continue;
+  std::size_t flow = 0, max_flow = 0, max_block = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t end = std::min(text.find('\n', i), text.size());
+    std::size_t p = i;
+    while (p < end && text[p] == ' ') ++p;
+    std::size_t levels = (p - i) / 2;
+    while (p + 1 < end && text[p] == '-' && text[p + 1] == ' ') {
+      ++levels;
+      p += 2;
+      while (p < end && text[p] == ' ') ++p;
     }
-    if (comment) continue;
-    if (in_double) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_double = false;
-      continue;
+    max_block = std::max(max_block, levels);
+    bool in_single = false, in_double = false;
+    for (std::size_t k = p; k < end; ++k) {
+      const char c = text[k];
+      if (in_double) {
+        if (c == '\\') ++k;
+        else if (c == '"') in_double = false;
+      } else if (in_single) {
+        if (c == '\'') in_single = false;
+      } else if (c == '"') {
+        in_double = true;
+      } else if (c == '\'') {
+        in_single = true;
+      } else if (c == '#' && (k == p || text[k - 1] == ' ')) {
+        break;
+      } else if (c == '[' || c == '{') {
+        max_flow = std::max(max_flow, ++flow);
+      } else if ((c == ']' || c == '}') && flow > 0) {
+        --flow;
+      }
     }
-    if (in_single) {
-      if (c == '\'') in_single = false;
-      continue;
-    }
-    if (c == '"') in_double = true;
-    else if (c == '\'') in_single = true;
-    else if (c == '#' && (i == line_start || text[i - 1] == ' ')) comment = true;
-    else if (c == '[' || c == '{') max_flow = std::max(max_flow, ++flow);
-    else if ((c == ']' || c == '}') && flow > 0) --flow;
-    else if (c == '-' && i + 1 < text.size() && text[i + 1] == ' ') {
-      // "- - - x" nests one sequence per dash on a single line.
-      max_indent_levels = std::max(max_indent_levels, (i - line_start) / 2 + 1);
-    } else if (c != ' ' && i == line_start) {
-      // column 0 content
-    }
-    if (c != ' ' && c != '-' && i > line_start && text[i - 1] == ' ') {
-      max_indent_levels = std::max(max_indent_levels, (i - line_start) / 2);
-    }
+    i = end + 1;
   }
-  return std::max(max_flow, max_indent_levels);
+  return std::max(max_flow, max_block);
 }
 
 bool full_match(const std::string& s, const std::regex& re) { return std::regex_match(s, re); }

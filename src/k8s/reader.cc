@@ -303,7 +303,12 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
         if (bytes) (request ? ctr.resources.memory_request : ctr.resources.memory_limit) = model::Memory{*bytes};
       }
       if (auto q = quantity(*m, "nvidia.com/gpu")) ctr.resources.gpus = mapping::to_int64_ceil(*q);
-      m->ignore("ephemeral-storage");
+      if (auto q = quantity(*m, "ephemeral-storage")) {
+        // Kept aside (keys starting with "__" never reach an output) for the task's ephemeralStorage.
+        if (const auto bytes = mapping::to_int64_ceil(*q); bytes && (request || ctr.carried.count("__ephemeral_bytes") == 0)) {
+          ctr.carried["__ephemeral_bytes"] = std::to_string(*bytes);
+        }
+      }
       m->finish({"cpu", "memory", "nvidia.com/gpu", "ephemeral-storage", "hugepages-2Mi", "hugepages-1Gi"}, kUnknown);
     }
     res->ignore("claims");
@@ -414,6 +419,9 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
   const std::string original = annotation(meta.annotations, kAnnotationOriginalName);
   if (!original.empty()) w.name = original;
   if (auto task = annotation(meta.annotations, kAnnotationTask); !task.empty()) {
+    // The ECS -> Kubernetes direction adds the selector label app.kubernetes.io/name=<name>; it was
+    // no tag of the original task definition.
+    std::erase_if(w.tags, [&](const auto& t) { return t.first == "app.kubernetes.io/name" && t.second == meta.name; });
     if (auto n = parse_annotation(root, task, kAnnotationTask)) {
       for (const auto& [k, v] : n->members()) {
         if (k == "family" && v.is_string()) w.name = v.text();
@@ -435,7 +443,7 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
   if (auto ctrs = annotation(meta.annotations, kAnnotationContainers); !ctrs.empty()) {
     if (auto n = parse_annotation(root, ctrs, kAnnotationContainers)) {
       for (const auto& [cname, fields] : n->members()) {
-        auto it = std::find_if(w.containers.begin(), w.containers.end(), [&](const Container& c) { return c.name == cname; });
+        auto it = std::find_if(w.containers.begin(), w.containers.end(), [&name = cname](const Container& c) { return c.name == name; });
         if (it == w.containers.end() || !fields.is_object()) continue;
         for (const auto& [k, v] : fields.members()) {
           if (k == "name" && v.is_string()) {
@@ -538,6 +546,30 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
   }
 
   for (auto& c : w.containers) c.sysctls = pod_sysctls;
+  // Ephemeral storage: the pod needs the sum over app containers (and native sidecars), or the
+  // largest init container; Fargate gives 20 GiB unless the task asks for 21..200 GiB.
+  {
+    int64_t sum = 0, init_max = 0;
+    for (auto& c : w.containers) {
+      auto it = c.carried.find("__ephemeral_bytes");
+      if (it == c.carried.end()) continue;
+      const int64_t b = std::stoll(it->second);
+      c.carried.erase(it);
+      if (c.essential) sum += b;
+      else init_max = std::max(init_max, b);
+    }
+    const int64_t need = std::max(sum, init_max);
+    constexpr int64_t kGiB = int64_t{1} << 30;
+    if (need > 20 * kGiB) {
+      int64_t gib = (need + kGiB - 1) / kGiB;
+      if (gib > 200) {
+        spec.warning("containers", "clamped-value",
+                     "the containers request " + std::to_string(gib) + " GiB of ephemeral storage; ECS allows at most 200 GiB");
+        gib = 200;
+      }
+      w.ephemeral_storage_gib = gib;
+    }
+  }
   for (Cursor& v : spec.objects("volumes")) {
     w.volumes.push_back(read_volume(v));
   }
@@ -572,12 +604,15 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
   if (auto secrets = spec.objects("imagePullSecrets"); !secrets.empty()) {
     std::string names;
     for (Cursor& s : secrets) {
-      names += (names.empty() ? "" : ", ") + s.string("name").value_or("");
+      const std::string n = s.string("name").value_or("");
+      names += (names.empty() ? "" : ", ") + n;
+      if (!n.empty()) pw.image_pull_secrets.push_back(n);
       s.finish({"name"}, kUnknown);
     }
     spec.warning("imagePullSecrets", "image-pull-secret",
-                 "imagePullSecrets (" + names + ") cannot be converted: ECS needs repositoryCredentials.credentialsParameter, "
-                 "the ARN of a Secrets Manager secret holding the registry credentials; add it to each container");
+                 "imagePullSecrets (" + names + "): every container gets repositoryCredentials.credentialsParameter = the "
+                 "Secrets Manager secret <namespace>/<first pull secret> (naming rule), which must exist and hold the "
+                 "registry's {\"username\", \"password\"} (not a .dockerconfigjson) and be readable by the execution role");
   }
   spec.ignore("restartPolicy");
   spec.ignore("dnsPolicy");
@@ -853,10 +888,11 @@ void read_ingress(Cursor& root, const ObjectMeta& meta, Manifests& out) {
   out.ingresses.push_back(std::move(ing));
 }
 
-void read_keyed(Cursor& root, const ObjectMeta& meta, std::vector<KeyedObject>& out) {
+void read_keyed(Cursor& root, const ObjectMeta& meta, std::vector<KeyedObject>& out, bool keep_values) {
   KeyedObject k;
   k.meta = meta;
-  // Only key names: values are never converted to text and never kept.
+  // Secrets: only key names; values are never converted to text and never kept. ConfigMaps:
+  // `data` values are kept (they are not secret) for SSM String parameters.
   for (const char* field : {"data", "stringData", "binaryData"}) {
     const Node* n = root.take(field);
     if (n == nullptr) continue;
@@ -866,6 +902,10 @@ void read_keyed(Cursor& root, const ObjectMeta& meta, std::vector<KeyedObject>& 
     }
     for (const auto& [key, value] : n->members()) {
       if (std::find(k.keys.begin(), k.keys.end(), key) == k.keys.end()) k.keys.push_back(key);
+      if (keep_values && std::string_view(field) == "data" && value.is_scalar() && !value.is_null()) {
+        k.values.emplace_back(key, scalar_text(value).empty() && value.is_bool() ? (value.as_bool() ? "true" : "false")
+                                                                                 : scalar_text(value));
+      }
     }
   }
   root.ignore("type");
@@ -934,6 +974,31 @@ void read_hpa(Cursor& root, const ObjectMeta& meta, Manifests& out) {
   out.hpas.push_back(std::move(h));
 }
 
+void read_security_group_policy(Cursor& root, const ObjectMeta& meta, Manifests& out) {
+  SecurityGroupPolicyObject p;
+  p.meta = meta;
+  if (auto spec = root.object("spec")) {
+    for (const char* which : {"podSelector", "serviceAccountSelector"}) {
+      if (auto sel = spec->object(which)) {
+        if (auto ml = sel->string_map("matchLabels")) {
+          (std::string_view(which) == "podSelector" ? p.pod_selector : p.service_account_selector) = *ml;
+        }
+        if (sel->has("matchExpressions")) {
+          sel->warning("matchExpressions", "ignored-field", "selector matchExpressions are not evaluated; matchLabels are used");
+        }
+        sel->ignore("matchExpressions");
+        sel->finish({"matchLabels", "matchExpressions"}, kUnknown);
+      }
+    }
+    if (auto sg = spec->object("securityGroups")) {
+      p.group_ids = sg->strings("groupIds").value_or(std::vector<std::string>{});
+      sg->finish({"groupIds"}, kUnknown);
+    }
+    spec->finish({"podSelector", "serviceAccountSelector", "securityGroups"}, kUnknown);
+  }
+  out.security_group_policies.push_back(std::move(p));
+}
+
 bool is_workload_kind(const std::string& kind) {
   return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet" ||
          kind == "Pod" || kind == "Job" || kind == "CronJob";
@@ -945,6 +1010,7 @@ std::string current_api(const std::string& kind) {
   if (kind == "Job" || kind == "CronJob") return "batch/v1";
   if (kind == "Ingress") return "networking.k8s.io/v1";
   if (kind == "HorizontalPodAutoscaler") return "autoscaling/v2";
+  if (kind == "SecurityGroupPolicy") return "vpcresources.k8s.aws/v1beta1";
   return "v1";
 }
 
@@ -972,7 +1038,8 @@ void read_object(const Node& node, const io::ReadContext& ctx, const std::string
   }
   static const std::vector<std::string> kKinds = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod",
                                                   "Job", "CronJob", "Service", "Ingress", "ServiceAccount",
-                                                  "ConfigMap", "Secret", "HorizontalPodAutoscaler"};
+                                                  "ConfigMap", "Secret", "HorizontalPodAutoscaler",
+                                                  "SecurityGroupPolicy"};
   if (kind == "Namespace") {
     ctx.diags->note("ignored-kind", root.where(), "Namespace objects need no ECS counterpart (the namespace is part of the parameter names); skipped");
     return;
@@ -1008,15 +1075,19 @@ void read_object(const Node& node, const io::ReadContext& ctx, const std::string
   }
   if (kind == "Service") read_service(root, meta, out);
   else if (kind == "Ingress") read_ingress(root, meta, out);
-  else if (kind == "ConfigMap") read_keyed(root, meta, out.config_maps);
-  else if (kind == "Secret") read_keyed(root, meta, out.secrets);
+  else if (kind == "ConfigMap") read_keyed(root, meta, out.config_maps, true);
+  else if (kind == "Secret") read_keyed(root, meta, out.secrets, false);
+  else if (kind == "SecurityGroupPolicy") read_security_group_policy(root, meta, out);
   else if (kind == "HorizontalPodAutoscaler") read_hpa(root, meta, out);
   else if (kind == "ServiceAccount") {
     ServiceAccountObject sa;
     sa.meta = meta;
     sa.role_arn = annotation(meta.annotations, "eks.amazonaws.com/role-arn");
     root.ignore("secrets");
-    root.ignore("imagePullSecrets");
+    for (Cursor& s : root.objects("imagePullSecrets")) {
+      if (auto n = s.string("name")) sa.image_pull_secrets.push_back(*n);
+      s.finish({"name"}, kUnknown);
+    }
     root.ignore("automountServiceAccountToken");
     out.service_accounts.push_back(std::move(sa));
   }
@@ -1039,6 +1110,7 @@ void Manifests::append(Manifests&& o) {
   move_all(secrets, o.secrets);
   move_all(service_accounts, o.service_accounts);
   move_all(hpas, o.hpas);
+  move_all(security_group_policies, o.security_group_policies);
 }
 
 void read_document(const io::Node& root, const io::ReadContext& ctx, Manifests& out) {

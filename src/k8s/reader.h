@@ -47,6 +47,7 @@ struct PodWorkload {
   std::vector<std::vector<EnvFromRef>> env_from;  // per model container
   std::string schedule;            // CronJob
   bool host_network = false;
+  std::vector<std::string> image_pull_secrets;  // names
 };
 
 struct ServicePort {
@@ -82,14 +83,26 @@ struct IngressObject {
   std::vector<std::string> tls_hosts;
 };
 
-/// ConfigMap or Secret: key names only (values are never kept).
+/// ConfigMap or Secret: key names only for Secrets (values are never kept). ConfigMap `data`
+/// values are not secret and are kept (`values`, same order as the keys they belong to) for the
+/// SSM String parameters of the CloudFormation / api outputs; binaryData values are not.
 struct KeyedObject {
   ObjectMeta meta;
   std::vector<std::string> keys;
+  StringPairs values;  // ConfigMaps only
+};
+
+/// vpcresources.k8s.aws/v1beta1 SecurityGroupPolicy: security groups for the selected pods.
+struct SecurityGroupPolicyObject {
+  ObjectMeta meta;
+  StringPairs pod_selector;              // spec.podSelector.matchLabels
+  StringPairs service_account_selector;  // spec.serviceAccountSelector.matchLabels
+  std::vector<std::string> group_ids;    // spec.securityGroups.groupIds
 };
 
 struct ServiceAccountObject {
   ObjectMeta meta;
+  std::vector<std::string> image_pull_secrets;
   std::string role_arn;  // eks.amazonaws.com/role-arn
 };
 
@@ -108,6 +121,7 @@ struct Manifests {
   std::vector<KeyedObject> secrets;
   std::vector<ServiceAccountObject> service_accounts;
   std::vector<HpaObject> hpas;
+  std::vector<SecurityGroupPolicyObject> security_group_policies;
   void append(Manifests&& other);
 };
 

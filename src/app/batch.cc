@@ -1,0 +1,729 @@
+// Batch conversion engine: producer (walk + classify) -> bounded queue -> workers (read,
+// convert, write) -> reorder buffer -> caller's sink, in walk order. Never prints.
+#include "app/batch.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+#include <tuple>
+#include <unordered_set>
+
+#include "io/file.h"
+#include "mapping/names.h"
+
+namespace specconv::app {
+
+const char* to_string(Direction d) {
+  switch (d) {
+    case Direction::kToK8s: return "to-k8s";
+    case Direction::kToEcs: return "to-ecs";
+    case Direction::kUnknown: break;
+  }
+  return "unknown";
+}
+
+const char* to_string(FileStatus s) {
+  switch (s) {
+    case FileStatus::kConverted: return "converted";
+    case FileStatus::kFailed: return "failed";
+    case FileStatus::kSkipped: return "skipped";
+  }
+  return "failed";
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/// Skips one JSON value starting at i (strings, numbers, literals, nested containers).
+/// Returns the position after it, or npos on malformed input.
+std::size_t skip_json_value(std::string_view t, std::size_t i) {
+  if (i >= t.size()) return std::string_view::npos;
+  if (t[i] == '"') {
+    for (++i; i < t.size(); ++i) {
+      if (t[i] == '\\') ++i;
+      else if (t[i] == '"') return i + 1;
+    }
+    return std::string_view::npos;
+  }
+  if (t[i] == '{' || t[i] == '[') {
+    int depth = 0;
+    for (; i < t.size(); ++i) {
+      const char c = t[i];
+      if (c == '"') {
+        i = skip_json_value(t, i);
+        if (i == std::string_view::npos) return i;
+        --i;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if (c == '}' || c == ']') {
+        if (--depth == 0) return i + 1;
+      }
+    }
+    return std::string_view::npos;
+  }
+  while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && !is_space(t[i])) ++i;
+  return i;
+}
+
+struct TopLevel {
+  bool ok = false;
+  bool api_version = false;
+  std::string kind;           // value when a string
+  bool container_definitions = false;
+  bool task_definition_object = false;
+};
+
+/// Top-level keys of the JSON object starting at i (no full parse).
+TopLevel scan_object(std::string_view t, std::size_t i) {
+  TopLevel top;
+  if (i >= t.size() || t[i] != '{') return top;
+  ++i;
+  while (true) {
+    while (i < t.size() && (is_space(t[i]) || t[i] == ',')) ++i;
+    if (i >= t.size()) return top;
+    if (t[i] == '}') {
+      top.ok = true;
+      return top;
+    }
+    if (t[i] != '"') return top;
+    const std::size_t key_end = skip_json_value(t, i);
+    if (key_end == std::string_view::npos) return top;
+    const std::string_view key = t.substr(i + 1, key_end - i - 2);
+    i = key_end;
+    while (i < t.size() && is_space(t[i])) ++i;
+    if (i >= t.size() || t[i] != ':') return top;
+    ++i;
+    while (i < t.size() && is_space(t[i])) ++i;
+    const std::size_t value_end = skip_json_value(t, i);
+    if (value_end == std::string_view::npos) return top;
+    if (key == "apiVersion") top.api_version = true;
+    if (key == "kind" && t[i] == '"') top.kind = std::string(t.substr(i + 1, value_end - i - 2));
+    if (key == "containerDefinitions") top.container_definitions = true;
+    if (key == "taskDefinition" && t[i] == '{') top.task_definition_object = true;
+    i = value_end;
+  }
+}
+
+bool is_workload_kind(std::string_view kind) {
+  static const std::set<std::string_view> kKinds = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+                                                    "Pod", "Job", "CronJob", "List"};
+  return kKinds.count(kind) != 0;
+}
+
+/// Kinds named at the start of a line (`kind: X` at column 0: top-level keys of YAML documents).
+bool yaml_has_workload(std::string_view t) {
+  std::size_t pos = 0;
+  while (pos < t.size()) {
+    const std::size_t eol = std::min(t.find('\n', pos), t.size());
+    std::string_view line = t.substr(pos, eol - pos);
+    if (line.substr(0, 5) == "kind:") {
+      line.remove_prefix(5);
+      while (!line.empty() && (is_space(line.front()) || line.front() == '"' || line.front() == '\'')) line.remove_prefix(1);
+      std::size_t n = 0;
+      while (n < line.size() && std::isalnum(static_cast<unsigned char>(line[n])) != 0) ++n;
+      if (is_workload_kind(line.substr(0, n))) return true;
+    }
+    pos = eol + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+Detected detect_input(std::string_view name, std::string_view text) {
+  Detected d;
+  const std::string ext = fs::path(std::string(name)).extension().string();
+  std::size_t i = 0;
+  while (i < text.size() && is_space(text[i])) ++i;
+  if (i == text.size()) return d;  // empty: unknown
+  if (ext == ".yaml" || ext == ".yml") {
+    d.direction = Direction::kToEcs;
+    d.companion = !yaml_has_workload(text);
+    return d;
+  }
+  // JSON (or something pretending): ECS unless the top level looks like a Kubernetes object.
+  if (text[i] == '[') {
+    std::size_t j = i + 1;
+    while (j < text.size() && is_space(text[j])) ++j;
+    const TopLevel first = scan_object(text, j);
+    if (first.api_version) {
+      d.direction = Direction::kToEcs;
+      return d;  // an array of manifests: converted as one unit of its own
+    }
+    d.direction = Direction::kToK8s;
+    return d;
+  }
+  const TopLevel top = scan_object(text, i);
+  if (top.api_version && !top.kind.empty() && !top.container_definitions) {
+    d.direction = Direction::kToEcs;
+    d.companion = !is_workload_kind(top.kind);
+    return d;
+  }
+  d.direction = Direction::kToK8s;
+  // Broken JSON is converted on its own (it reports its own syntax error).
+  d.companion = top.ok && !top.container_definitions && !top.task_definition_object;
+  return d;
+}
+
+std::string safe_file_name(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    const bool ok = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.';
+    out += ok && static_cast<unsigned char>(c) < 0x80 ? c : '-';
+  }
+  while (!out.empty() && out.front() == '.') out.erase(0, 1);
+  if (out.size() > 200) out.resize(200);
+  if (out.empty()) out = "unnamed";
+  return out;
+}
+
+namespace {
+
+struct FileItem {
+  std::size_t seq = 0;
+  std::string path;      // display path
+  std::string rel_stem;  // output folder relative to DIR (generic separators)
+  Detected detected;
+  std::optional<std::string> text;  // kept from classification when the folder is small enough
+};
+
+struct Unit {
+  Direction direction = Direction::kUnknown;
+  std::vector<FileItem> files;
+};
+
+/// Bounded multi-producer/multi-consumer queue of units.
+class WorkQueue {
+ public:
+  explicit WorkQueue(std::size_t capacity) : capacity_(capacity) {}
+  void push(Unit u) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
+    items_.push_back(std::move(u));
+    not_empty_.notify_one();
+  }
+  std::optional<Unit> pop() {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return std::nullopt;
+    Unit u = std::move(items_.front());
+    items_.pop_front();
+    // Wake a waiting producer only at half capacity, so that it refills in bursts instead of
+    // one context switch per unit.
+    if (items_.size() == capacity_ / 2) not_full_.notify_one();
+    return u;
+  }
+  void close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<Unit> items_;
+  std::size_t capacity_;
+  bool closed_ = false;
+};
+
+int severity_rank(Severity s) { return s == Severity::kError ? 0 : s == Severity::kWarning ? 1 : 2; }
+
+void sort_diagnostics(std::vector<Diagnostic>& v) {
+  std::stable_sort(v.begin(), v.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.location.document, a.location.line, a.location.column, a.location.pointer) <
+               std::tie(b.location.document, b.location.line, b.location.column, b.location.pointer) ||
+           (std::tie(a.location.document, a.location.line, a.location.column, a.location.pointer) ==
+                std::tie(b.location.document, b.location.line, b.location.column, b.location.pointer) &&
+            std::make_tuple(severity_rank(a.severity), std::cref(a.code), std::cref(a.message)) <
+                std::make_tuple(severity_rank(b.severity), std::cref(b.code), std::cref(b.message)));
+  });
+}
+
+/// Hands reports to the sink in sequence order.
+class Reorder {
+ public:
+  Reorder(const FileSink& sink, BatchProgress& progress, BatchTotals& totals)
+      : sink_(sink), progress_(progress), totals_(totals) {}
+  void push(FileReport r, std::size_t seq) {
+    std::lock_guard lock(mu_);
+    sort_diagnostics(r.diagnostics);
+    std::sort(r.outputs.begin(), r.outputs.end());
+    pending_.emplace(seq, std::move(r));
+    while (!pending_.empty() && pending_.begin()->first == next_) {
+      FileReport& x = pending_.begin()->second;
+      account(x);
+      if (sink_) sink_(x);
+      pending_.erase(pending_.begin());
+      ++next_;
+    }
+  }
+
+ private:
+  void account(const FileReport& r) {
+    ++totals_.files;
+    if (r.status == FileStatus::kConverted) ++totals_.converted;
+    else if (r.status == FileStatus::kFailed) ++totals_.failed;
+    else ++totals_.skipped;
+    totals_.outputs += r.outputs.size();
+    totals_.outputs_written += r.outputs_written;
+    std::size_t warnings = 0;
+    for (const Diagnostic& d : r.diagnostics) {
+      if (d.severity == Severity::kError) ++totals_.errors;
+      else if (d.severity == Severity::kWarning) ++totals_.warnings, ++warnings;
+      else ++totals_.notes;
+    }
+    progress_.done.fetch_add(1, std::memory_order_relaxed);
+    if (r.status == FileStatus::kFailed) progress_.errors.fetch_add(1, std::memory_order_relaxed);
+    progress_.warnings.fetch_add(warnings, std::memory_order_relaxed);
+  }
+
+  std::mutex mu_;
+  const FileSink& sink_;
+  BatchProgress& progress_;
+  BatchTotals& totals_;
+  std::map<std::size_t, FileReport> pending_;
+  std::size_t next_ = 0;
+};
+
+bool has_ext(const fs::path& p) {
+  const std::string e = p.extension().string();
+  return e == ".json" || e == ".yaml" || e == ".yml";
+}
+
+/// `inner` is `outer` or below it (both canonical).
+bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto i = inner.begin();
+  for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+    if (o->empty()) continue;  // trailing separator
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+
+std::string stem_of(const fs::path& file) {
+  std::string s = file.stem().string();
+  if (s.empty() || s == "." || s == "..") {
+    s = file.filename().string();
+    std::replace(s.begin(), s.end(), '.', '_');
+  }
+  return s;
+}
+
+class Batch {
+ public:
+  Batch(const BatchOptions& o, BatchProgress& p, const FileSink& sink)
+      : o_(o), progress_(p), reorder_(sink, p, totals_), queue_(32 * std::max<std::size_t>(1, o.jobs)) {}
+
+  BatchOutcome run() {
+    BatchOutcome outcome;
+    outcome.refused = check_setup();
+    if (!outcome.refused.empty()) return outcome;
+    if (o_.count_first) {
+      std::size_t n = 0;
+      for (const std::string& in : o_.inputs) n += count(in);
+      progress_.total = n;
+      progress_.walked = true;
+    }
+    std::vector<std::thread> workers;
+    const std::size_t jobs = std::max<std::size_t>(1, o_.jobs);
+    workers.reserve(jobs);
+    for (std::size_t i = 0; i < jobs; ++i) workers.emplace_back([this] { work(); });
+    try {
+      for (const std::string& in : o_.inputs) walk_input(in);
+    } catch (...) {
+      remember(std::current_exception());
+    }
+    if (!o_.count_first) progress_.walked = true;
+    queue_.close();
+    for (auto& t : workers) t.join();
+    if (failure_) std::rethrow_exception(failure_);
+    outcome.totals = totals_;
+    return outcome;
+  }
+
+ private:
+  std::string check_setup() {
+    if (o_.output_dir.empty()) return "convert needs an output folder: -o DIR";
+    if (o_.inputs.empty()) return "no input given";
+    std::error_code ec;
+    fs::create_directories(o_.output_dir, ec);
+    if (ec) return "cannot create the output folder " + o_.output_dir + ": " + ec.message();
+    out_dir_ = fs::canonical(o_.output_dir, ec);
+    if (ec) return "cannot resolve the output folder " + o_.output_dir + ": " + ec.message();
+    for (const std::string& x : o_.exclude) {
+      const fs::path c = fs::weakly_canonical(x, ec);
+      if (!ec) excluded_.push_back(c);
+    }
+    for (const std::string& in : o_.inputs) {
+      if (in == "-") return "convert reads files and folders, not standard input (use to-k8s or to-ecs for -)";
+      const fs::path c = fs::weakly_canonical(in, ec);
+      if (!ec && is_within(c, out_dir_)) {
+        return "the output folder " + o_.output_dir + " holds the input " + in +
+               ": outputs could overwrite inputs; choose an output folder outside the inputs";
+      }
+    }
+    return "";
+  }
+
+  void remember(std::exception_ptr e) {
+    std::lock_guard lock(failure_mu_);
+    if (!failure_) failure_ = e;
+  }
+
+  bool is_output_dir(const fs::path& dir) const {
+    std::error_code ec;
+    const fs::path c = fs::canonical(dir, ec);
+    return !ec && c == out_dir_;
+  }
+
+  bool is_excluded(const fs::path& file) const {
+    for (const fs::path& x : excluded_) {
+      if (x.filename() != file.filename()) continue;
+      std::error_code ec;
+      if (fs::weakly_canonical(file, ec) == x) return true;
+    }
+    return false;
+  }
+
+  std::size_t count(const fs::path& in) {
+    std::error_code ec;
+    if (!fs::is_directory(in, ec)) return 1;
+    if (is_output_dir(in)) return 0;
+    std::size_t n = 0;
+    for (const auto& e : fs::directory_iterator(in, fs::directory_options::skip_permission_denied, ec)) {
+      std::error_code ec2;
+      if (e.is_directory(ec2) && !e.is_symlink(ec2)) n += count(e.path());
+      else if (e.is_regular_file(ec2) && has_ext(e.path()) && !is_excluded(e.path())) ++n;
+    }
+    return n;
+  }
+
+  void walk_input(const std::string& in) {
+    std::error_code ec;
+    const fs::path p(in);
+    if (fs::is_directory(p, ec)) {
+      walk_folder(p, "");
+      return;
+    }
+    FileItem item;
+    item.path = in;
+    item.rel_stem = stem_of(p);
+    if (!fs::exists(p, ec)) {
+      FileReport r;
+      r.path = in;
+      r.status = FileStatus::kFailed;
+      r.diagnostics.push_back({Severity::kError, "unreadable-input", "no such file or folder", {in, "", 0, 0, -1}});
+      reorder_.push(std::move(r), next_seq_++);
+      return;
+    }
+    std::vector<FileItem> files;
+    files.push_back(std::move(item));
+    dispatch_folder(files);
+  }
+
+  void walk_folder(const fs::path& dir, const std::string& rel) {
+    if (is_output_dir(dir)) return;  // the output folder inside an input folder is not input
+    std::vector<std::string> file_names, dir_names;
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      std::error_code ec2;
+      const auto& e = *it;
+      if (e.is_directory(ec2)) {
+        if (!e.is_symlink(ec2)) dir_names.push_back(e.path().filename().string());  // no cycles
+      } else if (e.is_regular_file(ec2) && has_ext(e.path()) && !is_excluded(e.path())) {
+        file_names.push_back(e.path().filename().string());
+      }
+    }
+    std::sort(file_names.begin(), file_names.end());
+    std::sort(dir_names.begin(), dir_names.end());
+    std::vector<FileItem> files;
+    files.reserve(file_names.size());
+    for (const std::string& name : file_names) {
+      FileItem item;
+      item.path = (dir / name).string();
+      const std::string stem = stem_of(fs::path(name));
+      item.rel_stem = rel.empty() ? stem : rel + "/" + stem;
+      files.push_back(std::move(item));
+    }
+    dispatch_folder(files);
+    for (const std::string& name : dir_names) walk_folder(dir / name, rel.empty() ? name : rel + "/" + name);
+  }
+
+  /// Classifies a folder's files, decides the units, and queues them (reports skipped and
+  /// unreadable files directly).
+  void dispatch_folder(std::vector<FileItem>& files) {
+    constexpr std::size_t kKeepBytes = 16u << 20;  // texts kept from classification per folder
+    std::size_t kept = 0;
+    std::vector<std::optional<FileReport>> early(files.size());
+    bool group_ecs = false;
+    std::set<std::string> local;  // output folders of this folder's files
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      FileItem& f = files[i];
+      Diagnostics d;
+      std::optional<std::string> text = io::read_input(f.path, o_.limits, d);
+      if (!text) {
+        FileReport r;
+        r.path = f.path;
+        r.status = FileStatus::kFailed;
+        r.diagnostics = d.all();
+        early[i] = std::move(r);
+        continue;
+      }
+      f.detected = detect_input(fs::path(f.path).filename().string(), *text);
+      if (f.detected.direction == Direction::kUnknown) {
+        // Empty or blank: the reader of the extension's direction says so.
+        const std::string ext = fs::path(f.path).extension().string();
+        f.detected.direction = ext == ".json" ? Direction::kToK8s : Direction::kToEcs;
+      }
+      if (o_.only && *o_.only != f.detected.direction) {
+        FileReport r;
+        r.path = f.path;
+        r.status = FileStatus::kSkipped;
+        r.direction = f.detected.direction;
+        early[i] = std::move(r);
+        continue;
+      }
+      // Output folders are unique within one INPUT except for same-stem files of one folder
+      // (x.json, x.yaml); across several INPUTs any two may clash, so those are remembered.
+      const bool clash = !local.insert(f.rel_stem).second ||
+                         (o_.inputs.size() > 1 && !claimed_.insert(std::hash<std::string>{}(f.rel_stem)).second);
+      if (clash) {
+        FileReport r;
+        r.path = f.path;
+        r.status = FileStatus::kFailed;
+        r.direction = f.detected.direction;
+        r.diagnostics.push_back({Severity::kError, "duplicate-output",
+                                 "another input already writes to the output folder " + f.rel_stem +
+                                     "/ (same path without extension); this file is skipped",
+                                 {f.path, "", 0, 0, -1}});
+        early[i] = std::move(r);
+        continue;
+      }
+      // Only ECS companions group their folder: a service cannot be converted without its task
+      // definition, while Kubernetes files stand alone (a folder of unrelated manifests would
+      // otherwise clash on names).
+      if (f.detected.companion && f.detected.direction == Direction::kToK8s) group_ecs = true;
+      if (kept + text->size() <= kKeepBytes) {
+        kept += text->size();
+        f.text = std::move(text);
+      }
+    }
+    progress_.total.fetch_add(o_.count_first ? 0 : files.size(), std::memory_order_relaxed);
+    Unit ecs_group;
+    ecs_group.direction = Direction::kToK8s;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      FileItem& f = files[i];
+      f.seq = next_seq_++;
+      if (early[i]) {
+        reorder_.push(std::move(*early[i]), f.seq);
+        continue;
+      }
+      if (group_ecs && f.detected.direction == Direction::kToK8s) {
+        ecs_group.files.push_back(std::move(f));
+      } else {
+        Unit u;
+        u.direction = f.detected.direction;
+        u.files.push_back(std::move(f));
+        queue_.push(std::move(u));
+      }
+    }
+    if (!ecs_group.files.empty()) queue_.push(std::move(ecs_group));
+  }
+
+  void work() {
+    while (auto unit = queue_.pop()) {
+      try {
+        process(*unit);
+      } catch (...) {
+        remember(std::current_exception());
+        // keep the reorder buffer moving so the batch can finish
+        for (const FileItem& f : unit->files) {
+          FileReport r;
+          r.path = f.path;
+          r.status = FileStatus::kFailed;
+          r.direction = unit->direction;
+          reorder_.push(std::move(r), f.seq);
+        }
+      }
+    }
+  }
+
+  void process(Unit& unit) {
+    std::vector<FileReport> reports(unit.files.size());
+    std::map<std::string, std::size_t> index;
+    std::vector<InputText> inputs;
+    inputs.reserve(unit.files.size());
+    for (std::size_t i = 0; i < unit.files.size(); ++i) {
+      FileItem& f = unit.files[i];
+      reports[i].path = f.path;
+      reports[i].direction = unit.direction;
+      index.emplace(f.path, i);
+      if (!f.text) {
+        Diagnostics d;
+        f.text = io::read_input(f.path, o_.limits, d);
+        for (const Diagnostic& x : d.all()) reports[i].diagnostics.push_back(x);
+        if (!f.text) continue;
+      }
+      inputs.push_back({f.path, std::move(*f.text)});
+      f.text.reset();
+    }
+    const bool to_k8s = unit.direction == Direction::kToK8s;
+    ConvertResult result;
+    if (!inputs.empty()) result = to_k8s ? convert_to_k8s(inputs, o_.to_k8s) : convert_to_ecs(inputs, o_.to_ecs);
+    inputs.clear();
+    for (const Diagnostic& d : result.diagnostics.all()) {
+      const auto it = index.find(d.location.file);
+      reports[it == index.end() ? 0 : it->second].diagnostics.push_back(d);
+    }
+    const std::string ext = to_k8s && o_.to_k8s.format == OutputFormat::kJson ? ".json" : to_k8s ? ".yaml" : ".json";
+    std::set<std::string> used;
+    for (const OutputDocument& doc : result.documents) {
+      std::size_t owner = 0;
+      bool found = false;
+      for (const std::string& s : doc.sources) {  // the first source in path order owns the output
+        const auto it = index.find(s);
+        if (it != index.end() && (!found || unit.files[it->second].path < unit.files[owner].path)) {
+          owner = it->second;
+          found = true;
+        }
+      }
+      const std::string name =
+          to_k8s ? mapping::to_k8s_name(doc.name, mapping::NameKind::kRfc1123Subdomain).name : doc.name;
+      const std::string rel = unit.files[owner].rel_stem + "/" + safe_file_name(name) + ext;
+      FileReport& r = reports[owner];
+      if (!used.insert(rel).second) {
+        r.diagnostics.push_back({Severity::kError, "duplicate-output",
+                                 "another workload of this input already writes " + rel + "; \"" + doc.name + "\" is skipped",
+                                 {unit.files[owner].path, "", 0, 0, -1}});
+        continue;
+      }
+      bool written = false;
+      const std::string problem = write_output(rel, doc.text, written);
+      if (!problem.empty()) {
+        r.diagnostics.push_back({Severity::kError, "write-failed", problem, {unit.files[owner].path, "", 0, 0, -1}});
+        continue;
+      }
+      r.outputs.push_back(rel);
+      if (written) ++r.outputs_written;
+    }
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      FileReport& r = reports[i];
+      const bool failed_input = std::find(result.failed_inputs.begin(), result.failed_inputs.end(), r.path) !=
+                                result.failed_inputs.end();
+      const bool error = std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                                     [](const Diagnostic& d) { return d.severity == Severity::kError; });
+      r.status = failed_input || error ? FileStatus::kFailed : FileStatus::kConverted;
+      reorder_.push(std::move(r), unit.files[i].seq);
+    }
+  }
+
+  /// Writes DIR/rel unless it already holds `content`. Refuses paths that would leave DIR
+  /// (through `..` or a symlink) and symlinked targets.
+  std::string write_output(const std::string& rel, const std::string& content, bool& written) {
+    const fs::path relp(rel);
+    for (const auto& part : relp) {
+      if (part == ".." || part == "." || part.empty() || relp.is_absolute()) {
+        return "refusing to write " + rel + ": the path would leave the output folder";
+      }
+    }
+    const fs::path full = out_dir_ / relp;
+    std::error_code ec;
+    // The deepest existing ancestor must resolve (symlinks followed) inside DIR.
+    fs::path probe = full.parent_path();
+    while (!fs::exists(fs::symlink_status(probe, ec)) && probe != out_dir_ && probe.has_parent_path()) {
+      probe = probe.parent_path();
+    }
+    const fs::path real = fs::canonical(probe, ec);
+    if (ec || !is_within(real, out_dir_)) {
+      return "refusing to write " + rel + ": " + probe.string() + " leads outside the output folder (symlink)";
+    }
+    const fs::file_status st = fs::symlink_status(full, ec);
+    if (fs::is_symlink(st)) return "refusing to write " + rel + ": the output path is a symlink";
+    if (fs::is_regular_file(st) && fs::file_size(full, ec) == content.size() && !ec) {
+      std::ifstream in(full, std::ios::binary);
+      std::string old(content.size(), '\0');
+      if (in.read(old.data(), static_cast<std::streamsize>(old.size())) && old == content) {
+        written = false;
+        return "";
+      }
+    } else if (fs::exists(st) && !fs::is_regular_file(st)) {
+      return "refusing to write " + rel + ": something other than a file is in the way";
+    }
+    const std::string problem = io::write_file_atomic(full.string(), content);
+    written = problem.empty();
+    return problem;
+  }
+
+  const BatchOptions& o_;
+  BatchProgress& progress_;
+  BatchTotals totals_;
+  Reorder reorder_;
+  WorkQueue queue_;
+  fs::path out_dir_;
+  std::vector<fs::path> excluded_;
+  std::size_t next_seq_ = 0;                 // producer only
+  std::unordered_set<std::size_t> claimed_;  // producer only: output folders taken (hashes), several INPUTs only
+  std::mutex failure_mu_;
+  std::exception_ptr failure_;
+};
+
+}  // namespace
+
+BatchOutcome run_batch(const BatchOptions& options, BatchProgress& progress, const FileSink& sink) {
+  Batch batch(options, progress, sink);
+  return batch.run();
+}
+
+std::string report_entry_json(const FileReport& r) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["path"] = r.path;
+  j["status"] = to_string(r.status);
+  j["direction"] = to_string(r.direction);
+  j["outputs"] = r.outputs;
+  nlohmann::ordered_json diags = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : r.diagnostics) {
+    nlohmann::ordered_json x = nlohmann::ordered_json::object();
+    x["code"] = d.code;
+    x["severity"] = to_string(d.severity);
+    x["file"] = d.location.file;
+    x["pointer"] = d.location.pointer;
+    x["line"] = d.location.line;
+    x["column"] = d.location.column;
+    if (d.location.document >= 0) x["document"] = d.location.document;
+    x["message"] = d.message;
+    diags.push_back(std::move(x));
+  }
+  j["diagnostics"] = std::move(diags);
+  return j.dump();
+}
+
+std::string report_totals_json(const BatchTotals& t) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["files"] = t.files;
+  j["converted"] = t.converted;
+  j["failed"] = t.failed;
+  j["skipped"] = t.skipped;
+  j["outputs"] = t.outputs;
+  j["errors"] = t.errors;
+  j["warnings"] = t.warnings;
+  j["notes"] = t.notes;
+  return j.dump();
+}
+
+}  // namespace specconv::app

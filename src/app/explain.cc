@@ -1,0 +1,415 @@
+// Field-by-field explanation of one conversion. Never prints.
+#include "app/explain.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "io/json_load.h"
+#include "io/yaml_load.h"
+#include "mapping/field_table.h"
+#include "specconv/convert_ecs.h"
+
+namespace specconv::app {
+namespace {
+
+std::string escape_pointer_token(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+std::string status_of(mapping::Fidelity f) {
+  switch (f) {
+    case mapping::Fidelity::kExact: return "exact";
+    case mapping::Fidelity::kConverted: return "converted";
+    case mapping::Fidelity::kApproximate: return "approximated";
+    case mapping::Fidelity::kAnnotation: return "annotation";
+    case mapping::Fidelity::kReported: return "dropped";
+    case mapping::Fidelity::kIgnored: return "ignored";
+  }
+  return "converted";
+}
+
+/// Nested ECS objects the mapping table describes: (scope, key) -> scope of the value (or of
+/// each array item).
+const std::map<std::pair<std::string_view, std::string_view>, std::string_view>& child_scopes() {
+  static const std::map<std::pair<std::string_view, std::string_view>, std::string_view> kChildren = {
+      {{"task", "containerDefinitions"}, "container"},
+      {{"task", "volumes"}, "volume"},
+      {{"volume", "host"}, "hostVolume"},
+      {{"volume", "dockerVolumeConfiguration"}, "dockerVolume"},
+      {{"volume", "efsVolumeConfiguration"}, "efs"},
+      {{"efs", "authorizationConfig"}, "efsAuth"},
+      {{"container", "portMappings"}, "portMapping"},
+      {{"container", "mountPoints"}, "mountPoint"},
+      {{"container", "volumesFrom"}, "volumeFrom"},
+      {{"container", "dependsOn"}, "dependsOn"},
+      {{"container", "healthCheck"}, "healthCheck"},
+      {{"container", "linuxParameters"}, "linuxParameters"},
+      {{"linuxParameters", "capabilities"}, "capabilities"},
+      {{"linuxParameters", "tmpfs"}, "tmpfs"},
+      {{"container", "extraHosts"}, "extraHost"},
+      {{"container", "systemControls"}, "systemControl"},
+      {{"container", "resourceRequirements"}, "resourceRequirement"},
+      {{"service", "deploymentConfiguration"}, "deploymentConfiguration"},
+      {{"service", "loadBalancers"}, "loadBalancer"},
+      {{"service", "serviceRegistries"}, "serviceRegistry"},
+  };
+  return kChildren;
+}
+
+void walk_ecs(const io::Node& obj, const std::string& pointer, std::string_view scope, std::vector<ExplainRow>& rows) {
+  if (!obj.is_object()) return;
+  for (const auto& [key, value] : obj.members()) {
+    ExplainRow row;
+    row.source = pointer + "/" + escape_pointer_token(key);
+    row.line = value.line();
+    row.column = value.column();
+    if (const mapping::FieldRow* f = mapping::ecs_field(scope, key)) {
+      row.target = std::string(f->k8s);
+      row.status = status_of(f->fidelity);
+      row.note = std::string(f->note);
+    } else {
+      row.status = "unknown";
+      row.note = "not a field of the ECS " + std::string(scope) + " object";
+    }
+    rows.push_back(std::move(row));
+    const auto it = child_scopes().find({scope, std::string_view(key)});
+    if (it == child_scopes().end()) continue;
+    const std::string child = pointer + "/" + escape_pointer_token(key);
+    if (value.is_array()) {
+      for (std::size_t i = 0; i < value.items().size(); ++i) {
+        walk_ecs(value.items()[i], child + "/" + std::to_string(i), it->second, rows);
+      }
+    } else {
+      walk_ecs(value, child, it->second, rows);
+    }
+  }
+}
+
+void explain_ecs_tree(const io::Node& root, std::vector<ExplainRow>& rows) {
+  if (!root.is_object()) return;
+  if (const io::Node* td = root.find("taskDefinition"); td != nullptr && td->is_object()) {
+    walk_ecs(*td, "/taskDefinition", "task", rows);
+    return;
+  }
+  if (root.find("containerDefinitions") != nullptr) {
+    walk_ecs(root, "", "task", rows);
+    return;
+  }
+  if (const io::Node* services = root.find("services"); services != nullptr && services->is_array()) {
+    for (std::size_t i = 0; i < services->items().size(); ++i) {
+      walk_ecs(services->items()[i], "/services/" + std::to_string(i), "service", rows);
+    }
+    return;
+  }
+  if (root.find("serviceName") != nullptr || root.find("taskDefinition") != nullptr) walk_ecs(root, "", "service", rows);
+}
+
+// ---- Kubernetes ---------------------------------------------------------------------------
+
+/// Maps whose entries are reported as one row.
+bool collapsed(const std::string& key) {
+  static const std::vector<std::string> kKeys = {"labels", "annotations", "data", "stringData", "binaryData",
+                                                 "matchLabels", "nodeSelector", "selector"};
+  return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
+}
+
+/// The usual ECS counterpart of a Kubernetes field, by the last one or two pointer tokens.
+std::string k8s_target(const std::string& pointer, const std::string& kind) {
+  static const std::vector<std::string> kWorkloads = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+                                                      "Pod", "Job", "CronJob"};
+  if (kind == "HorizontalPodAutoscaler") {
+    if (pointer == "/spec/minReplicas") return "Application Auto Scaling MinCapacity";
+    if (pointer == "/spec/maxReplicas") return "Application Auto Scaling MaxCapacity";
+    if (pointer == "/spec/metrics") return "target tracking scaling policies";
+    if (pointer == "/spec/scaleTargetRef") return "the ECS service of the scaled workload (ResourceId)";
+    return "";
+  }
+  if (kind == "Service") {
+    if (pointer == "/spec/ports") return "portMappings / service loadBalancers of the selected workload";
+    if (pointer == "/spec/selector") return "links the Service to its workload";
+    return "";
+  }
+  if (std::find(kWorkloads.begin(), kWorkloads.end(), kind) == kWorkloads.end()) return "";
+  static const std::vector<std::pair<std::string, std::string>> kTargets = {
+      {"/metadata/name", "task definition family / service serviceName"},
+      {"/metadata/namespace", "SSM parameter path and Secrets Manager name prefix"},
+      {"/metadata/labels", "task definition tags"},
+      {"/spec/replicas", "service desiredCount"},
+      {"/spec/strategy", "service deploymentConfiguration"},
+      {"/spec/template/spec/containers", "containerDefinitions"},
+      {"/spec/template/spec/initContainers", "containerDefinitions (essential: false, dependsOn)"},
+      {"/spec/template/spec/volumes", "volumes"},
+      {"/spec/template/spec/serviceAccountName", "taskRoleArn (IRSA role of the ServiceAccount)"},
+      {"/spec/template/spec/hostNetwork", "networkMode host"},
+      {"/spec/schedule", "EventBridge Scheduler schedule (noted, not written)"},
+  };
+  static const std::vector<std::pair<std::string, std::string>> kContainer = {
+      {"name", "containerDefinitions[].name"},
+      {"image", "containerDefinitions[].image"},
+      {"command", "containerDefinitions[].entryPoint"},
+      {"args", "containerDefinitions[].command"},
+      {"env", "containerDefinitions[].environment / secrets"},
+      {"envFrom", "containerDefinitions[].environment / secrets (one per key)"},
+      {"ports", "containerDefinitions[].portMappings"},
+      {"resources", "containerDefinitions[].cpu / memory / memoryReservation, task cpu / memory"},
+      {"volumeMounts", "containerDefinitions[].mountPoints"},
+      {"workingDir", "containerDefinitions[].workingDirectory"},
+      {"livenessProbe", "containerDefinitions[].healthCheck"},
+      {"securityContext", "containerDefinitions[].user / privileged / readonlyRootFilesystem / linuxParameters"},
+  };
+  for (const auto& [suffix, target] : kTargets) {
+    if (pointer == suffix || (kind == "CronJob" && pointer == "/spec/jobTemplate" + suffix)) return target;
+  }
+  // .../containers/N/<field> or .../initContainers/N/<field>
+  const std::size_t c = pointer.rfind("ontainers/");
+  if (c != std::string::npos) {
+    const std::size_t slash = pointer.find('/', c + 10);
+    if (slash != std::string::npos && pointer.find('/', slash + 1) == std::string::npos) {
+      const std::string field = pointer.substr(slash + 1);
+      for (const auto& [k, target] : kContainer) {
+        if (k == field) return target;
+      }
+    }
+  }
+  return "";
+}
+
+void walk_k8s(const io::Node& node, const std::string& pointer, int64_t document, const std::string& kind,
+              std::vector<ExplainRow>& rows) {
+  if (node.is_object()) {
+    for (const auto& [key, value] : node.members()) {
+      ExplainRow row;
+      row.document = document;
+      row.source = pointer + "/" + escape_pointer_token(key);
+      row.line = value.line();
+      row.column = value.column();
+      row.status = "read";
+      row.target = k8s_target(row.source, kind);
+      rows.push_back(row);
+      if (!collapsed(key) && (value.is_object() || value.is_array())) walk_k8s(value, row.source, document, kind, rows);
+    }
+  } else if (node.is_array()) {
+    for (std::size_t i = 0; i < node.items().size(); ++i) {
+      const io::Node& item = node.items()[i];
+      if (item.is_object() || item.is_array()) walk_k8s(item, pointer + "/" + std::to_string(i), document, kind, rows);
+    }
+  }
+}
+
+std::string kind_of(const io::Node& root) {
+  const io::Node* k = root.is_object() ? root.find("kind") : nullptr;
+  return k != nullptr && k->is_string() ? k->text() : "";
+}
+
+// ---- overlaying diagnostics -----------------------------------------------------------------
+
+bool pointer_within(const std::string& inner, const std::string& outer) {
+  return inner == outer || (inner.size() > outer.size() && inner.compare(0, outer.size(), outer) == 0 && inner[outer.size()] == '/');
+}
+
+std::string status_from(const Diagnostic& d, const std::string& current) {
+  if (d.severity == Severity::kError) return "error";
+  if (current == "error") return current;
+  if (d.code == "unsupported-field") return "dropped";
+  if (d.code == "ignored-field") return d.severity == Severity::kWarning ? "approximated" : "ignored";
+  if (d.code == "not-carried-over" || d.code == "kept-in-annotation") return "annotation";
+  if (d.code == "renamed-resource") return current == "exact" ? "converted" : current;
+  if (d.severity == Severity::kWarning) return "approximated";
+  return current;
+}
+
+void overlay(const Diagnostics& diags, Explanation& e) {
+  for (const Diagnostic& d : diags.all()) {
+    ExplainRow* best = nullptr;
+    if (!d.location.pointer.empty()) {
+      for (ExplainRow& r : e.rows) {
+        const bool same_doc = d.location.document < 0 || r.document < 0 || d.location.document == r.document;
+        if (same_doc && pointer_within(d.location.pointer, r.source) &&
+            (best == nullptr || r.source.size() > best->source.size())) {
+          best = &r;
+        }
+      }
+    }
+    if (best == nullptr) {
+      // Nothing to attach to: a file- or object-level finding gets a row of its own.
+      ExplainRow row;
+      row.document = d.location.document;
+      row.source = !d.location.pointer.empty() ? d.location.pointer : d.location.document >= 0 ? "(document)" : "(file)";
+      row.line = d.location.line;
+      row.column = d.location.column;
+      row.status = d.severity == Severity::kError ? "error" : d.severity == Severity::kWarning ? "approximated" : "note";
+      row.note = d.message;
+      row.codes.push_back(d.code);
+      e.rows.push_back(std::move(row));
+      continue;
+    }
+    best->status = status_from(d, best->status);
+    // The diagnostic is more specific than the table's rule: it replaces it (first one), then adds.
+    const bool from_table = best->codes.empty();
+    best->note = from_table ? d.message : best->note + "; " + d.message;
+    best->codes.push_back(d.code);
+  }
+}
+
+}  // namespace
+
+Explanation explain_input(const InputText& input, const io::Limits& limits) {
+  Explanation e;
+  e.file = input.path;
+  const Detected det = detect_input(input.path, input.text);
+  e.direction = det.direction == Direction::kUnknown
+                    ? (input.path.size() >= 5 && input.path.compare(input.path.size() - 5, 5, ".json") == 0 ? Direction::kToK8s
+                                                                                                         : Direction::kToEcs)
+                    : det.direction;
+  ConvertResult result;
+  Diagnostics parse;  // the conversion reports parse problems itself; these are only for the walk
+  if (e.direction == Direction::kToK8s) {
+    ToK8sOptions o;
+    o.max_depth = limits.max_depth;
+    o.max_nodes = limits.max_nodes;
+    result = convert_to_k8s({input}, o);
+    if (auto root = io::load_json(input.text, input.path, limits, parse)) explain_ecs_tree(*root, e.rows);
+  } else {
+    ToEcsOptions o;
+    o.max_depth = limits.max_depth;
+    o.max_nodes = limits.max_nodes;
+    result = convert_to_ecs({input}, o);
+    std::size_t i = 0;
+    while (i < input.text.size() && (input.text[i] == ' ' || input.text[i] == '\n' || input.text[i] == '\t' || input.text[i] == '\r')) ++i;
+    if (i < input.text.size() && (input.text[i] == '{' || input.text[i] == '[')) {
+      if (auto root = io::load_json(input.text, input.path, limits, parse)) {
+        if (root->is_array()) {
+          for (std::size_t k = 0; k < root->items().size(); ++k) walk_k8s(root->items()[k], "", static_cast<int64_t>(k), kind_of(root->items()[k]), e.rows);
+        } else {
+          walk_k8s(*root, "", 0, kind_of(*root), e.rows);
+        }
+      }
+    } else {
+      const io::YamlLoad y = io::load_yaml(input.text, input.path, limits, parse);
+      for (const io::YamlDocument& doc : y.documents) walk_k8s(doc.root, "", doc.index, kind_of(doc.root), e.rows);
+    }
+  }
+  e.diagnostics = result.diagnostics;
+  e.converted = !result.documents.empty() && !result.diagnostics.has_errors();
+  for (const OutputDocument& d : result.documents) e.workloads.push_back(d.name);
+  overlay(result.diagnostics, e);
+  std::stable_sort(e.rows.begin(), e.rows.end(), [](const ExplainRow& a, const ExplainRow& b) {
+    if (a.document != b.document) return a.document < b.document;
+    const bool aw = a.source.front() == '(', bw = b.source.front() == '(';  // whole-file/document findings first
+    if (aw != bw) return aw;
+    const bool az = a.line == 0, bz = b.line == 0;  // unlocated rows last within their document
+    if (az != bz) return bz;
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
+  return e;
+}
+
+namespace {
+
+std::string location(const ExplainRow& r) {
+  std::string s;
+  if (r.document >= 0) s += "doc " + std::to_string(r.document) + " ";
+  if (r.line > 0) s += std::to_string(r.line) + ":" + std::to_string(r.column);
+  return s;
+}
+
+std::string headline(const Explanation& e) {
+  std::string s = e.file + " (" + to_string(e.direction) + "): ";
+  if (e.converted) {
+    s += "converted to ";
+    for (std::size_t i = 0; i < e.workloads.size(); ++i) s += (i > 0 ? ", " : "") + e.workloads[i];
+  } else {
+    s += "not converted";
+  }
+  s += "; " + std::to_string(e.diagnostics.count(Severity::kError)) + " errors, " +
+       std::to_string(e.diagnostics.count(Severity::kWarning)) + " warnings, " + std::to_string(e.diagnostics.count(Severity::kNote)) +
+       " notes";
+  return s;
+}
+
+std::string md_cell(std::string s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_explain_text(const Explanation& e) {
+  std::size_t w_src = 6, w_loc = 8, w_status = 6;
+  for (const ExplainRow& r : e.rows) {
+    w_src = std::max(w_src, r.source.size());
+    w_loc = std::max(w_loc, location(r).size());
+    w_status = std::max(w_status, r.status.size());
+  }
+  w_src = std::min<std::size_t>(w_src, 60);
+  std::ostringstream out;
+  out << headline(e) << "\n\n";
+  auto pad = [](const std::string& s, std::size_t w) { return s.size() >= w ? s + " " : s + std::string(w - s.size() + 1, ' '); };
+  out << pad("SOURCE", w_src) << pad("LOCATION", w_loc) << pad("STATUS", w_status) << "TARGET / WHY\n";
+  for (const ExplainRow& r : e.rows) {
+    out << pad(r.source, w_src) << pad(location(r), w_loc) << pad(r.status, w_status);
+    std::string tail = r.target.empty() ? "-" : r.target;
+    if (!r.note.empty()) tail += " -- " + r.note;
+    if (!r.codes.empty()) {
+      tail += " [";
+      for (std::size_t i = 0; i < r.codes.size(); ++i) tail += (i > 0 ? ", " : "") + r.codes[i];
+      tail += "]";
+    }
+    out << tail << "\n";
+  }
+  return out.str();
+}
+
+std::string render_explain_markdown(const Explanation& e) {
+  std::ostringstream out;
+  out << "# " << md_cell(e.file) << "\n\n" << md_cell(headline(e)) << "\n\n";
+  out << "| source | location | status | target | why | codes |\n|---|---|---|---|---|---|\n";
+  for (const ExplainRow& r : e.rows) {
+    std::string codes;
+    for (std::size_t i = 0; i < r.codes.size(); ++i) codes += (i > 0 ? ", " : "") + ("`" + r.codes[i] + "`");
+    out << "| `" << md_cell(r.source) << "` | " << location(r) << " | " << r.status << " | " << md_cell(r.target) << " | "
+        << md_cell(r.note) << " | " << codes << " |\n";
+  }
+  return out.str();
+}
+
+std::string render_explain_json(const Explanation& e) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["file"] = e.file;
+  j["direction"] = to_string(e.direction);
+  j["converted"] = e.converted;
+  j["workloads"] = e.workloads;
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const ExplainRow& r : e.rows) {
+    nlohmann::ordered_json x = nlohmann::ordered_json::object();
+    if (r.document >= 0) x["document"] = r.document;
+    x["source"] = r.source;
+    x["line"] = r.line;
+    x["column"] = r.column;
+    x["status"] = r.status;
+    x["target"] = r.target;
+    x["note"] = r.note;
+    x["codes"] = r.codes;
+    rows.push_back(std::move(x));
+  }
+  j["fields"] = std::move(rows);
+  j["errors"] = e.diagnostics.count(Severity::kError);
+  j["warnings"] = e.diagnostics.count(Severity::kWarning);
+  j["notes"] = e.diagnostics.count(Severity::kNote);
+  return j.dump(2) + "\n";
+}
+
+}  // namespace specconv::app
