@@ -644,14 +644,20 @@ class Batch {
     }
     const fs::path full = out_dir_ / relp;
     std::error_code ec;
-    // The deepest existing ancestor must resolve (symlinks followed) inside DIR.
-    fs::path probe = full.parent_path();
-    while (!fs::exists(fs::symlink_status(probe, ec)) && probe != out_dir_ && probe.has_parent_path()) {
-      probe = probe.parent_path();
-    }
-    const fs::path real = fs::canonical(probe, ec);
-    if (ec || !is_within(real, out_dir_)) {
-      return "refusing to write " + rel + ": " + probe.string() + " leads outside the output folder (symlink)";
+    // Every existing folder between DIR and the file: a symlink among them must resolve inside DIR.
+    fs::path at = out_dir_;
+    for (const auto& part : relp.parent_path()) {
+      at /= part;
+      const fs::file_status s = fs::symlink_status(at, ec);
+      if (!fs::exists(s)) break;  // the rest is created below DIR
+      if (fs::is_symlink(s)) {
+        const fs::path real = fs::canonical(at, ec);
+        if (ec || !is_within(real, out_dir_)) {
+          return "refusing to write " + rel + ": " + at.string() + " is a symlink that leads outside the output folder";
+        }
+      } else if (!fs::is_directory(s)) {
+        return "refusing to write " + rel + ": " + at.string() + " is not a folder";
+      }
     }
     const fs::file_status st = fs::symlink_status(full, ec);
     if (fs::is_symlink(st)) return "refusing to write " + rel + ": the output path is a symlink";

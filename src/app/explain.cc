@@ -327,7 +327,7 @@ std::string headline(const Explanation& e) {
     s += "converted to ";
     for (std::size_t i = 0; i < e.workloads.size(); ++i) s += (i > 0 ? ", " : "") + e.workloads[i];
   } else {
-    s += "not converted";
+    s += "not converted (no output: fields marked read were read, but nothing was written)";
   }
   s += "; " + std::to_string(e.diagnostics.count(Severity::kError)) + " errors, " +
        std::to_string(e.diagnostics.count(Severity::kWarning)) + " warnings, " + std::to_string(e.diagnostics.count(Severity::kNote)) +

@@ -37,7 +37,15 @@ void write_map_body(const Node& n, int indent, bool first_inline, std::string& o
   for (const auto& [k, v] : n.members()) {
     if (!(first && first_inline)) out.append(static_cast<std::size_t>(indent), ' ');
     first = false;
-    out += yaml_scalar(k);
+    const std::string key = yaml_scalar(k);
+    // YAML limits implicit keys to 1024 characters; longer ones need the explicit "? key" form.
+    const bool explicit_key = key.size() > 1000;
+    if (explicit_key) {
+      out += "? " + key + "\n";
+      out.append(static_cast<std::size_t>(indent), ' ');
+    } else {
+      out += key;
+    }
     out += ':';
     if (v.is_scalar() || is_empty_collection(v)) {
       out += ' ';
@@ -45,7 +53,7 @@ void write_map_body(const Node& n, int indent, bool first_inline, std::string& o
       out += '\n';
     } else if (v.is_array()) {
       out += '\n';
-      write_block(v, indent, out);  // kubectl style: "- " at the key's indentation
+      write_block(v, explicit_key ? indent + 2 : indent, out);  // kubectl style: "- " at the key's indentation
     } else {
       out += '\n';
       write_block(v, indent + 2, out);
