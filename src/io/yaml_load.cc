@@ -56,6 +56,40 @@ std::size_t rough_depth(std::string_view text) {
   return std::max(max_flow, max_block);
 }
 
+/// yaml-cpp 0.7 loops forever on a document whose first token is a flow entry (","), which
+/// is invalid YAML anyway: find it before yaml-cpp sees the text. Returns the 0-based offset of
+/// the offending ',' or npos.
+std::size_t document_starting_with_comma(std::string_view text) {
+  bool at_start = true;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t end = std::min(text.find('\n', i), text.size());
+    std::string_view line = text.substr(i, end - i);
+    const bool marker = line.rfind("---", 0) == 0 && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+    if (marker || (line.rfind("...", 0) == 0)) {
+      at_start = true;
+      line = marker ? line.substr(3) : std::string_view();
+    }
+    if (at_start) {
+      std::size_t p = 0;
+      while (true) {
+        while (p < line.size() && (line[p] == ' ' || line[p] == '\t' || line[p] == '\r')) ++p;
+        if (p < line.size() && (line[p] == '&' || line[p] == '!')) {  // node properties
+          while (p < line.size() && line[p] != ' ' && line[p] != '\t') ++p;
+          continue;
+        }
+        break;
+      }
+      if (p < line.size() && line[p] != '#' && !(p == 0 && line[0] == '%')) {
+        if (line[p] == ',') return static_cast<std::size_t>(line.data() - text.data()) + p;
+        at_start = false;
+      }
+    }
+    i = end + 1;
+  }
+  return std::string_view::npos;
+}
+
 bool full_match(const std::string& s, const std::regex& re) { return std::regex_match(s, re); }
 
 class Converter {
@@ -260,6 +294,21 @@ YamlLoad load_yaml(std::string_view text, const std::string& file, const Limits&
     diags.error("nesting-too-deep", {file, "", 0, 0, -1},
                 "nesting deeper than " + std::to_string(limits.max_depth) +
                     " levels (raise with --max-depth)");
+    result.ok = false;
+    return result;
+  }
+  if (const std::size_t comma = document_starting_with_comma(text); comma != std::string_view::npos) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t k = 0; k < comma; ++k) {
+      if (text[k] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    diags.error("yaml-syntax", {file, "", static_cast<int64_t>(line), static_cast<int64_t>(column), -1},
+                "a document cannot start with ',' (a flow entry outside [ ] or { })");
     result.ok = false;
     return result;
   }
