@@ -3,7 +3,11 @@
 // node-count limit; nesting is bounded before yaml-cpp's recursive parser ever sees the text.
 #include "io/yaml_load.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <sstream>
 
 #include <cmath>
 #include <optional>
@@ -92,106 +96,106 @@ std::size_t document_starting_with_comma(std::string_view text) {
 
 bool full_match(const std::string& s, const std::regex& re) { return std::regex_match(s, re); }
 
-class Converter {
+/// Thrown by the builder to stop yaml-cpp's parser (a limit, or an invalid construct).
+struct Abort {};
+
+/// yaml-cpp parser events -> io::Node documents. Building from events (not YAML::Node) lets
+/// every limit apply while parsing: documents, values, alias expansion, nesting, string size.
+/// yaml-cpp 0.7 can loop forever producing empty documents on some invalid input; the document
+/// limit ends that.
+class Builder : public YAML::EventHandler {
  public:
-  Converter(const std::string& file, int64_t doc, const Limits& limits, Diagnostics& diags)
-      : file_(file), doc_(doc), limits_(limits), diags_(diags) {}
+  Builder(const std::string& file, const Limits& limits, Diagnostics& diags)
+      : file_(file), limits_(limits), diags_(diags) {}
 
-  bool convert(const YAML::Node& in, Node& out, const std::string& path, std::size_t depth) {
-    if (failed_) return false;
-    if (++nodes_ > limits_.max_nodes) {
-      return fail(in, path, "too-many-values",
-                  "more than " + std::to_string(limits_.max_nodes) +
-                      " values after alias expansion (an alias bomb?)");
+  std::vector<YamlDocument> take_documents() { return std::move(documents_); }
+  [[nodiscard]] std::size_t documents_seen() const { return documents_seen_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {
+    if (++documents_seen_ > limits_.max_documents) {
+      fail({}, "too-many-documents",
+           "more than " + std::to_string(limits_.max_documents) + " documents in one stream (or YAML the parser cannot get past)");
     }
-    if (depth > limits_.max_depth) {
-      return fail(in, path, "nesting-too-deep",
-                  "nesting deeper than " + std::to_string(limits_.max_depth) +
-                      " levels (raise with --max-depth)");
-    }
-    // An alias reaches a collection a second time (same mark): count what it expands to.
-    const bool collection = in.Type() == YAML::NodeType::Map || in.Type() == YAML::NodeType::Sequence;
-    bool entered_alias = false;
-    if (collection) {
-      const YAML::Mark m = in.Mark();
-      if (!seen_.insert({m.pos, m.line}).second && alias_depth_ == 0) {
-        ++alias_depth_;
-        entered_alias = true;
-      }
-    }
-    if (alias_depth_ > 0 && ++alias_nodes_ > limits_.max_alias_nodes) {
-      return fail(in, path, "alias-expansion-limit",
-                  "YAML aliases expand to more than " + std::to_string(limits_.max_alias_nodes) +
-                      " values (an alias bomb?)");
-    }
-    const bool ok = convert_node(in, out, path, depth);
-    if (entered_alias) --alias_depth_;
-    return ok;
+    stack_.clear();
+    anchors_.clear();
+    root_ = Node();
+    has_root_ = false;
   }
 
-  bool convert_node(const YAML::Node& in, Node& out, const std::string& path, std::size_t depth) {
-    switch (in.Type()) {
-      case YAML::NodeType::Undefined:
-      case YAML::NodeType::Null:
-        out = Node::null();
-        break;
-      case YAML::NodeType::Scalar: {
-        const std::string& s = in.Scalar();
-        if (s.size() > limits_.max_string_bytes) {
-          return fail(in, path, "string-too-long",
-                      "a scalar of " + std::to_string(s.size()) + " bytes exceeds the limit of " +
-                          std::to_string(limits_.max_string_bytes) + " bytes");
-        }
-        const std::string& tag = in.Tag();
-        if (tag == "?") out = resolve_plain_scalar(s);
-        else out = Node::string(s);  // quoted, block literal, or explicit !!str
-        break;
-      }
-      case YAML::NodeType::Sequence: {
-        out = Node::array();
-        std::size_t i = 0;
-        for (const auto& item : in) {
-          Node child;
-          if (!convert(item, child, path + "/" + std::to_string(i++), depth + 1)) return false;
-          out.items().push_back(std::move(child));
-        }
-        break;
-      }
-      case YAML::NodeType::Map: {
-        out = Node::object();
-        std::set<std::string, std::less<>> seen;
-        for (const auto& kv : in) {
-          if (!kv.first.IsScalar()) {
-            return fail(kv.first, path, "yaml-complex-key", "only scalar mapping keys are supported");
-          }
-          const std::string key = kv.first.Scalar();
-          const std::string child_path = path + "/" + escape(key);
-          if (key == "<<" && kv.first.Tag() == "?") {
-            return fail(kv.first, child_path, "yaml-merge-key",
-                        "merge keys (<<) are not supported by Kubernetes' YAML reader");
-          }
-          if (!seen.insert(key).second) {
-            return fail(kv.first, child_path, "duplicate-key",
-                        "duplicate key \"" + key + "\" in the same mapping");
-          }
-          Node child;
-          if (!convert(kv.second, child, child_path, depth + 1)) return false;
-          const YAML::Mark m = kv.first.Mark();
-          child.set_position(m.line + 1, m.column + 1);
-          out.members().emplace_back(key, std::move(child));
-        }
-        break;
-      }
+  void OnDocumentEnd() override {
+    if (has_root_ && !root_.is_null()) {
+      documents_.push_back(YamlDocument{std::move(root_), static_cast<int64_t>(documents_seen_ - 1)});
     }
-    if (out.line() == 0) {
-      const YAML::Mark m = in.Mark();
-      if (m.line >= 0) out.set_position(m.line + 1, m.column + 1);
-    }
-    return true;
   }
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node n = Node::null();
+    position(n, mark);
+    add(std::move(n), anchor, mark);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) fail(mark, "yaml-syntax", "alias to an unknown anchor");
+    alias_values_ += it->second.second;
+    if (alias_values_ > limits_.max_alias_nodes) {
+      fail(mark, "alias-expansion-limit",
+           "YAML aliases expand to more than " + std::to_string(limits_.max_alias_nodes) + " values (an alias bomb?)");
+    }
+    count(it->second.second, mark);
+    add(Node(it->second.first), 0, mark);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    if (value.size() > limits_.max_string_bytes) {
+      fail(mark, "string-too-long",
+           "a scalar of " + std::to_string(value.size()) + " bytes exceeds the limit of " +
+               std::to_string(limits_.max_string_bytes) + " bytes");
+    }
+    Node n = tag == "?" ? resolve_plain_scalar(value) : Node::string(value);
+    if (tag == "?" && value == "<<" && expecting_key()) fail(mark, "yaml-merge-key", "merge keys (<<) are not supported by Kubernetes' YAML reader");
+    position(n, mark);
+    add(std::move(n), anchor, mark);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(Node::array(), anchor, mark);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(Node::object(), anchor, mark);
+  }
+  void OnMapEnd() override { close(); }
 
  private:
-  static std::string escape(std::string_view k) {
+  struct Frame {
+    Node node;
+    YAML::anchor_t anchor = 0;
+    std::size_t values = 1;  // values in this subtree, for alias accounting
+    bool has_key = false;    // maps: a key is waiting for its value
+    std::string key;
+    YAML::Mark key_mark;
+    std::set<std::string, std::less<>> keys;
+  };
+
+  bool expecting_key() const { return !stack_.empty() && stack_.back().node.is_object() && !stack_.back().has_key; }
+
+  std::string pointer() const {
+    std::string p;
+    for (const Frame& f : stack_) {
+      if (f.node.is_object()) {
+        if (f.has_key) p += "/" + escape_token(f.key);
+      } else {
+        p += "/" + std::to_string(f.node.items().size());
+      }
+    }
+    return p;
+  }
+
+  static std::string escape_token(std::string_view k) {
     std::string out;
     for (char c : k) {
       if (c == '~') out += "~0";
@@ -201,24 +205,92 @@ class Converter {
     return out;
   }
 
-  bool fail(const YAML::Node& at, const std::string& path, const std::string& code,
-            const std::string& message) {
-    const YAML::Mark m = at.Mark();
-    diags_.error(code, {file_, path, m.line >= 0 ? m.line + 1 : 0, m.column >= 0 ? m.column + 1 : 0, doc_},
+  [[noreturn]] void fail(const YAML::Mark& mark, const std::string& code, const std::string& message) {
+    diags_.error(code,
+                 {file_, pointer(), mark.line >= 0 ? mark.line + 1 : 0, mark.column >= 0 ? mark.column + 1 : 0,
+                  documents_seen_ > 0 ? static_cast<int64_t>(documents_seen_ - 1) : -1},
                  message);
-    failed_ = true;
-    return false;
+    throw Abort{};
+  }
+
+  static void position(Node& n, const YAML::Mark& mark) {
+    if (mark.line >= 0) n.set_position(mark.line + 1, mark.column + 1);
+  }
+
+  void count(std::size_t values, const YAML::Mark& mark) {
+    values_ += values;
+    if (values_ > limits_.max_nodes) {
+      fail(mark, "too-many-values", "more than " + std::to_string(limits_.max_nodes) + " values in one file");
+    }
+    for (Frame& f : stack_) f.values += values;
+  }
+
+  void open(Node n, YAML::anchor_t anchor, const YAML::Mark& mark) {
+    if (stack_.size() >= limits_.max_depth) {
+      fail(mark, "nesting-too-deep", "nesting deeper than " + std::to_string(limits_.max_depth) + " levels (raise with --max-depth)");
+    }
+    if (expecting_key()) fail(mark, "yaml-complex-key", "only scalar mapping keys are supported");
+    count(1, mark);
+    position(n, mark);
+    Frame f;
+    f.node = std::move(n);
+    f.anchor = anchor;
+    stack_.push_back(std::move(f));
+  }
+
+  void close() {
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    if (f.anchor != 0) anchors_[f.anchor] = {f.node, f.values};
+    attach(std::move(f.node), f.key_mark);
+  }
+
+  void add(Node n, YAML::anchor_t anchor, const YAML::Mark& mark) {
+    if (!stack_.empty() && stack_.back().node.is_object() && !stack_.back().has_key) {
+      // a mapping key
+      Frame& f = stack_.back();
+      if (!n.is_scalar()) fail(mark, "yaml-complex-key", "only scalar mapping keys are supported");
+      std::string key = n.is_string() || !n.text().empty() ? n.text() : (n.is_null() ? "" : n.text());
+      if (n.is_null() && key.empty()) key = "";
+      f.has_key = true;
+      f.key = key;
+      f.key_mark = mark;
+      if (!f.keys.insert(key).second) fail(mark, "duplicate-key", "duplicate key \"" + key + "\" in the same mapping");
+      return;
+    }
+    count(1, mark);
+    if (anchor != 0) anchors_[anchor] = {n, 1};
+    attach(std::move(n), mark);
+  }
+
+  void attach(Node n, const YAML::Mark&) {
+    if (stack_.empty()) {
+      root_ = std::move(n);
+      has_root_ = true;
+      return;
+    }
+    Frame& parent = stack_.back();
+    if (parent.node.is_object()) {
+      if (parent.key_mark.line >= 0) n.set_position(parent.key_mark.line + 1, parent.key_mark.column + 1);
+      parent.node.members().emplace_back(std::move(parent.key), std::move(n));
+      parent.has_key = false;
+      parent.key.clear();
+    } else {
+      parent.node.items().push_back(std::move(n));
+    }
   }
 
   const std::string& file_;
-  int64_t doc_;
   const Limits& limits_;
   Diagnostics& diags_;
-  std::size_t nodes_ = 0;
-  std::size_t alias_nodes_ = 0;
-  int alias_depth_ = 0;
-  std::set<std::pair<std::size_t, int>> seen_;
-  bool failed_ = false;
+  std::vector<Frame> stack_;
+  std::map<YAML::anchor_t, std::pair<Node, std::size_t>> anchors_;
+  std::vector<YamlDocument> documents_;
+  Node root_;
+  bool has_root_ = false;
+  std::size_t documents_seen_ = 0;
+  std::size_t values_ = 0;
+  std::size_t alias_values_ = 0;
 };
 
 }  // namespace
@@ -312,9 +384,15 @@ YamlLoad load_yaml(std::string_view text, const std::string& file, const Limits&
     result.ok = false;
     return result;
   }
-  std::vector<YAML::Node> docs;
+  Builder builder(file, limits, diags);
   try {
-    docs = YAML::LoadAll(std::string(text));
+    std::istringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+    }
+  } catch (const Abort&) {
+    result.ok = false;
+    return result;
   } catch (const YAML::ParserException& e) {
     // yaml-cpp's message for a tab in indentation ("illegal map value") does not say why.
     std::string message = e.msg;
@@ -344,25 +422,7 @@ YamlLoad load_yaml(std::string_view text, const std::string& file, const Limits&
     result.ok = false;
     return result;
   }
-  if (docs.size() > limits.max_documents) {
-    diags.error("too-many-documents", {file, "", 0, 0, -1},
-                std::to_string(docs.size()) + " documents exceed the limit of " +
-                    std::to_string(limits.max_documents));
-    result.ok = false;
-    return result;
-  }
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    if (docs[i].IsNull()) continue;
-    Converter conv(file, static_cast<int64_t>(i), limits, diags);
-    YamlDocument d;
-    d.index = static_cast<int64_t>(i);
-    if (!conv.convert(docs[i], d.root, "", 0)) {
-      result.ok = false;
-      result.documents.clear();
-      return result;
-    }
-    result.documents.push_back(std::move(d));
-  }
+  result.documents = builder.take_documents();
   return result;
 }
 
