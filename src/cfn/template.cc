@@ -45,6 +45,24 @@ Node strings(const std::vector<std::string>& v) {
   return a;
 }
 
+/// ELBv2 listener rule conditions (host-header, path-pattern), shared by the template and the
+/// API call plan.
+Node rule_conditions(const std::vector<std::string>& hosts, const std::vector<std::string>& paths) {
+  Node conds = Node::array();
+  auto condition = [&](const char* field, const char* config, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    Node cfg = Node::object();
+    cfg.set("Values", strings(values));
+    Node c = Node::object();
+    c.set("Field", str(field));
+    c.set(config, std::move(cfg));
+    conds.push(std::move(c));
+  };
+  condition("host-header", "HostHeaderConfig", hosts);
+  condition("path-pattern", "PathPatternConfig", paths);
+  return conds;
+}
+
 Node list_of(Node one) {
   Node a = Node::array();
   a.push(std::move(one));
@@ -872,23 +890,7 @@ Node cloudformation_template(const NamespaceInput& in, const Options& o, Diagnos
         resource(ids.make(l.id, "Certificates"), "AWS::ElasticLoadBalancingV2::ListenerCertificate", std::move(cp));
       }
       for (const auto& r : l.rules) {
-        Node conds = Node::array();
-        if (!r.hosts.empty()) {
-          Node cfg = Node::object();
-          cfg.set("Values", strings(r.hosts));
-          Node c = Node::object();
-          c.set("Field", str("host-header"));
-          c.set("HostHeaderConfig", std::move(cfg));
-          conds.push(std::move(c));
-        }
-        if (!r.paths.empty()) {
-          Node cfg = Node::object();
-          cfg.set("Values", strings(r.paths));
-          Node c = Node::object();
-          c.set("Field", str("path-pattern"));
-          c.set("PathPatternConfig", std::move(cfg));
-          conds.push(std::move(c));
-        }
+        Node conds = rule_conditions(r.hosts, r.paths);
         Node fwd = Node::object();
         fwd.set("Type", str("forward"));
         fwd.set("TargetGroupArn", cfn_ref(plan.tgs[r.target_group].id));
@@ -1250,23 +1252,7 @@ Node api_calls(const NamespaceInput& in, const Options& o, Diagnostics& diags) {
       const std::string listener_arn = elb_arn + "listener/" + (lb.alb ? "app/" : "net/") + lb.name + "/REPLACE_ME/" +
                                        l.protocol + "-" + std::to_string(l.port);
       for (const auto& r : l.rules) {
-        Node conds = Node::array();
-        if (!r.hosts.empty()) {
-          Node cfg = Node::object();
-          cfg.set("Values", strings(r.hosts));
-          Node c = Node::object();
-          c.set("Field", str("host-header"));
-          c.set("HostHeaderConfig", std::move(cfg));
-          conds.push(std::move(c));
-        }
-        if (!r.paths.empty()) {
-          Node cfg = Node::object();
-          cfg.set("Values", strings(r.paths));
-          Node c = Node::object();
-          c.set("Field", str("path-pattern"));
-          c.set("PathPatternConfig", std::move(cfg));
-          conds.push(std::move(c));
-        }
+        Node conds = rule_conditions(r.hosts, r.paths);
         Node fwd = Node::object();
         fwd.set("Type", str("forward"));
         fwd.set("TargetGroupArn", str(tg_arn(plan.tgs[r.target_group])));

@@ -51,6 +51,36 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
   return files;
 }
 
+/// Writes DIR/<name><ext> for each document, atomically.
+void write_documents(const std::string& dir, const std::string& ext, const std::vector<OutputDocument>& docs,
+                     Diagnostics& diags) {
+  for (const auto& doc : docs) {
+    const std::string path = (fs::path(dir) / (doc.name + ext)).string();
+    const std::string problem = io::write_file_atomic(path, doc.text);
+    if (!problem.empty()) diags.error("write-failed", {path, "", 0, 0, -1}, problem);
+  }
+}
+
+/// Inputs with at least one error. Taken after --strict promoted warnings, so a warning fails
+/// its input as well ("no partial output").
+std::set<std::string> failed_inputs(const Diagnostics& diags) {
+  std::set<std::string> failed;
+  for (const auto& d : diags.all()) {
+    if (d.severity == Severity::kError) failed.insert(d.location.file);
+  }
+  return failed;
+}
+
+/// The documents none of whose inputs failed.
+std::vector<OutputDocument> without_failed_inputs(std::vector<OutputDocument> documents, const std::set<std::string>& failed) {
+  std::vector<OutputDocument> good;
+  for (auto& doc : documents) {
+    const bool bad = std::any_of(doc.sources.begin(), doc.sources.end(), [&](const std::string& s) { return failed.count(s) != 0; });
+    if (!bad) good.push_back(std::move(doc));
+  }
+  return good;
+}
+
 int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
   io::Limits limits;
@@ -71,26 +101,12 @@ int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   diags.append(result.diagnostics);
   if (o.strict) diags = diag::apply_strict(diags);
 
-  // With --strict, a warning fails its input: drop the outputs of inputs with errors now.
-  std::set<std::string> failed;
-  for (const auto& d : diags.all()) {
-    if (d.severity == Severity::kError) failed.insert(d.location.file);
-  }
-  std::vector<OutputDocument> good;
-  for (auto& doc : result.documents) {
-    const bool bad = std::any_of(doc.sources.begin(), doc.sources.end(), [&](const std::string& s) { return failed.count(s) != 0; });
-    if (!bad) good.push_back(std::move(doc));
-  }
+  std::vector<OutputDocument> good = without_failed_inputs(std::move(result.documents), failed_inputs(diags));
 
   if (o.output_dir.empty()) {
     out << join_documents(good, options.format);
   } else {
-    const std::string ext = options.format == OutputFormat::kJson ? ".json" : ".yaml";
-    for (const auto& doc : good) {
-      const std::string path = (fs::path(o.output_dir) / (doc.name + ext)).string();
-      const std::string problem = io::write_file_atomic(path, doc.text);
-      if (!problem.empty()) diags.error("write-failed", {path, "", 0, 0, -1}, problem);
-    }
+    write_documents(o.output_dir, options.format == OutputFormat::kJson ? ".json" : ".yaml", good, diags);
   }
   if (o.diagnostics == "json") err << diag::render_json(diags);
   else err << diag::render_text(diags, !o.quiet);
@@ -126,15 +142,8 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
   diags.append(result.diagnostics);
   if (o.strict) diags = diag::apply_strict(diags);
 
-  std::set<std::string> failed;
-  for (const auto& d : diags.all()) {
-    if (d.severity == Severity::kError) failed.insert(d.location.file);
-  }
-  std::vector<OutputDocument> good;
-  for (auto& doc : result.documents) {
-    const bool bad = std::any_of(doc.sources.begin(), doc.sources.end(), [&](const std::string& s) { return failed.count(s) != 0; });
-    if (!bad) good.push_back(std::move(doc));
-  }
+  const std::set<std::string> failed = failed_inputs(diags);
+  std::vector<OutputDocument> good = without_failed_inputs(std::move(result.documents), failed);
   if (!o.emit_secret_values.empty()) {
     // Only from inputs that converted; the file is created with mode 0600.
     std::vector<InputText> ok;
@@ -148,12 +157,7 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
   if (o.output_dir.empty()) {
     out << join_ecs_output(good, options.format);
   } else {
-    const std::string ext = options.format == EcsFormat::kCfn ? ".yaml" : ".json";
-    for (const auto& doc : good) {
-      const std::string path = (fs::path(o.output_dir) / (doc.name + ext)).string();
-      const std::string problem = io::write_file_atomic(path, doc.text);
-      if (!problem.empty()) diags.error("write-failed", {path, "", 0, 0, -1}, problem);
-    }
+    write_documents(o.output_dir, options.format == EcsFormat::kCfn ? ".yaml" : ".json", good, diags);
   }
   if (o.diagnostics == "json") err << diag::render_json(diags);
   else err << diag::render_text(diags, !o.quiet);
