@@ -69,6 +69,9 @@ Node list_of(Node one) {
   return a;
 }
 
+/// IAM statement: may pass any role to ECS tasks (what EventBridge Scheduler needs to run them).
+Node pass_role_to_ecs_tasks_statement();
+
 std::string join(const std::vector<std::string>& v, const std::string& sep) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
@@ -382,6 +385,19 @@ Node convert_keys(const Node& n, const std::string& parent) {
 }
 
 const char* kTrustEcsTasks = "ecs-tasks.amazonaws.com";
+
+Node pass_role_to_ecs_tasks_statement() {
+  Node pass = Node::object();
+  pass.set("Effect", str("Allow"));
+  pass.set("Action", strings({"iam:PassRole"}));
+  pass.set("Resource", str("*"));
+  Node pass_cond = Node::object();
+  pass_cond.set("iam:PassedToService", str(kTrustEcsTasks));
+  Node string_like = Node::object();
+  string_like.set("StringLike", std::move(pass_cond));
+  pass.set("Condition", std::move(string_like));
+  return pass;
+}
 
 Node trust_policy(bool as_cfn) {
   Node principal = Node::object();
@@ -718,15 +734,7 @@ Node cloudformation_template(const NamespaceInput& in, const Options& o, Diagnos
     Node arn_equals = Node::object();
     arn_equals.set("ArnEquals", std::move(cond));
     run.set("Condition", std::move(arn_equals));
-    Node pass = Node::object();
-    pass.set("Effect", str("Allow"));
-    pass.set("Action", strings({"iam:PassRole"}));
-    pass.set("Resource", str("*"));
-    Node pass_cond = Node::object();
-    pass_cond.set("iam:PassedToService", str(kTrustEcsTasks));
-    Node string_like = Node::object();
-    string_like.set("StringLike", std::move(pass_cond));
-    pass.set("Condition", std::move(string_like));
+    Node pass = pass_role_to_ecs_tasks_statement();
     Node statements = Node::array();
     statements.push(std::move(run));
     statements.push(std::move(pass));
@@ -1320,15 +1328,7 @@ Node api_calls(const NamespaceInput& in, const Options& o, Diagnostics& diags) {
       run.set("Effect", str("Allow"));
       run.set("Action", strings({"ecs:RunTask"}));
       run.set("Resource", str("*"));
-      Node pass = Node::object();
-      pass.set("Effect", str("Allow"));
-      pass.set("Action", strings({"iam:PassRole"}));
-      pass.set("Resource", str("*"));
-      Node pass_cond = Node::object();
-      pass_cond.set("iam:PassedToService", str(kTrustEcsTasks));
-      Node string_like = Node::object();
-      string_like.set("StringLike", std::move(pass_cond));
-      pass.set("Condition", std::move(string_like));
+      Node pass = pass_role_to_ecs_tasks_statement();
       Node statements = Node::array();
       statements.push(std::move(run));
       statements.push(std::move(pass));
