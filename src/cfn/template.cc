@@ -156,6 +156,23 @@ struct ListenerPlan {
   std::vector<RulePlan> rules;
 };
 
+/// The default action of an HTTP listener that redirects to the load balancer's HTTPS listener
+/// (port 443 when there is none), shared by the template and the API plan.
+Node redirect_to_https_action(const std::vector<ListenerPlan>& listeners) {
+  int64_t https_port = 443;
+  for (const auto& x : listeners) {
+    if (x.protocol == "HTTPS") https_port = x.port;
+  }
+  Node rc = Node::object();
+  rc.set("Protocol", str("HTTPS"));
+  rc.set("Port", str(std::to_string(https_port)));
+  rc.set("StatusCode", str("HTTP_301"));
+  Node action = Node::object();
+  action.set("Type", str("redirect"));
+  action.set("RedirectConfig", std::move(rc));
+  return action;
+}
+
 struct LoadBalancerPlan {
   std::string id;
   std::string name;  // ELB name
@@ -841,16 +858,7 @@ Node cloudformation_template(const NamespaceInput& in, const Options& o, Diagnos
     for (const auto& l : lb.listeners) {
       Node action = Node::object();
       if (l.redirect) {
-        int64_t https_port = 443;
-        for (const auto& x : lb.listeners) {
-          if (x.protocol == "HTTPS") https_port = x.port;
-        }
-        Node rc = Node::object();
-        rc.set("Protocol", str("HTTPS"));
-        rc.set("Port", str(std::to_string(https_port)));
-        rc.set("StatusCode", str("HTTP_301"));
-        action.set("Type", str("redirect"));
-        action.set("RedirectConfig", std::move(rc));
+        action = redirect_to_https_action(lb.listeners);
       } else if (l.default_target_group) {
         action.set("Type", str("forward"));
         action.set("TargetGroupArn", cfn_ref(plan.tgs[*l.default_target_group].id));
@@ -1214,16 +1222,7 @@ Node api_calls(const NamespaceInput& in, const Options& o, Diagnostics& diags) {
     for (const auto& l : lb.listeners) {
       Node action = Node::object();
       if (l.redirect) {
-        int64_t https_port = 443;
-        for (const auto& x : lb.listeners) {
-          if (x.protocol == "HTTPS") https_port = x.port;
-        }
-        Node rc = Node::object();
-        rc.set("Protocol", str("HTTPS"));
-        rc.set("Port", str(std::to_string(https_port)));
-        rc.set("StatusCode", str("HTTP_301"));
-        action.set("Type", str("redirect"));
-        action.set("RedirectConfig", std::move(rc));
+        action = redirect_to_https_action(lb.listeners);
       } else if (l.default_target_group) {
         action.set("Type", str("forward"));
         action.set("TargetGroupArn", str(tg_arn(plan.tgs[*l.default_target_group])));
