@@ -40,6 +40,15 @@ TEST(Cli, InputErrorExitsOneWithNothingOnStdout) {
   EXPECT_THAT(r.err, HasSubstr("error:"));
 }
 
+TEST(Cli, ToEcsInputErrorExitsOneWithNothingOnStdout) {
+  TempDir dir;
+  write_file(dir.path() / "not-k8s.yaml", "kind: Foo\n");
+  const auto r = run_specconv({"to-ecs", (dir.path() / "not-k8s.yaml").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, IsEmpty());  // not even "[]"
+  EXPECT_THAT(r.err, HasSubstr("[not-kubernetes]"));
+}
+
 TEST(Cli, MissingFileExitsOne) {
   const auto r = run_specconv({"to-k8s", "/nonexistent/specconv/input.json"});
   EXPECT_EQ(r.exit_code, 1);

@@ -155,7 +155,8 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
     if (!problem.empty()) diags.error("write-failed", {o.emit_secret_values, "", 0, 0, -1}, problem);
   }
   if (o.output_dir.empty()) {
-    out << join_ecs_output(good, options.format);
+    // When every input failed there is nothing to print, not even an empty JSON array.
+    if (!good.empty() || !diags.has_errors()) out << join_ecs_output(good, options.format);
   } else {
     write_documents(o.output_dir, options.format == EcsFormat::kCfn ? ".yaml" : ".json", good, diags);
   }
