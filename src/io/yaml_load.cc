@@ -3,6 +3,7 @@
 // node-count limit; nesting is bounded before yaml-cpp's recursive parser ever sees the text.
 #include "io/yaml_load.h"
 
+#include <algorithm>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -11,7 +12,6 @@
 
 #include <cmath>
 #include <optional>
-#include <regex>
 #include <set>
 
 namespace specconv::io {
@@ -94,7 +94,33 @@ std::size_t document_starting_with_comma(std::string_view text) {
   return std::string_view::npos;
 }
 
-bool full_match(const std::string& s, const std::regex& re) { return std::regex_match(s, re); }
+
+/// yaml-cpp 0.7 decodes the double-quoted escapes `\N` (U+0085) and `\_` (U+00A0) to the single
+/// bytes 0x85 and 0xA0 instead of their UTF-8 encodings. The input was valid UTF-8, so a byte
+/// that does not belong to a valid sequence came from one of those escapes: encode it properly.
+std::string utf8_escapes_repaired(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + 4);
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) >> 6) == 0x2;
+    if (ok) {
+      out.append(s, i, len);
+      i += len;
+    } else {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool is_ascii(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
 
 /// Thrown by the builder to stop yaml-cpp's parser (a limit, or an invalid construct).
 struct Abort {};
@@ -153,7 +179,8 @@ class Builder : public YAML::EventHandler {
            "a scalar of " + std::to_string(value.size()) + " bytes exceeds the limit of " +
                std::to_string(limits_.max_string_bytes) + " bytes");
     }
-    Node n = tag == "?" ? resolve_plain_scalar(value) : Node::string(value);
+    Node n = tag == "?" ? resolve_plain_scalar(value)
+                        : Node::string(is_ascii(value) ? value : utf8_escapes_repaired(value));
     if (tag == "?" && value == "<<" && expecting_key()) fail(mark, "yaml-merge-key", "merge keys (<<) are not supported by Kubernetes' YAML reader");
     position(n, mark);
     add(std::move(n), anchor, mark);
@@ -295,13 +322,84 @@ class Builder : public YAML::EventHandler {
 
 }  // namespace
 
+namespace scalar_syntax {
+
+namespace {
+bool digit(char c) { return c >= '0' && c <= '9'; }
+bool digit_or_sep(char c) { return digit(c) || c == '_'; }
+bool sign(char c) { return c == '-' || c == '+'; }
+}  // namespace
+
+// Hand-written equivalents of the YAML 1.1 core-schema patterns (std::regex was the hot spot of
+// reading manifests); yaml_load_test.cc checks them against the regular expressions.
+
+// [-+]?[0-9][0-9_]*
+bool is_int(std::string_view s) {
+  std::size_t i = !s.empty() && sign(s[0]) ? 1 : 0;
+  if (i >= s.size() || !digit(s[i])) return false;
+  for (++i; i < s.size(); ++i) {
+    if (!digit_or_sep(s[i])) return false;
+  }
+  return true;
+}
+
+// 0x[0-9a-fA-F_]+
+bool is_hex(std::string_view s) {
+  if (s.size() < 3 || s[0] != '0' || s[1] != 'x') return false;
+  for (std::size_t i = 2; i < s.size(); ++i) {
+    const char c = s[i];
+    if (!(digit_or_sep(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+  }
+  return true;
+}
+
+// 0o[0-7_]+
+bool is_oct(std::string_view s) {
+  if (s.size() < 3 || s[0] != '0' || s[1] != 'o') return false;
+  for (std::size_t i = 2; i < s.size(); ++i) {
+    if (!((s[i] >= '0' && s[i] <= '7') || s[i] == '_')) return false;
+  }
+  return true;
+}
+
+// [-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?
+bool is_float(std::string_view s) {
+  std::size_t i = !s.empty() && sign(s[0]) ? 1 : 0;
+  if (i >= s.size()) return false;
+  if (s[i] == '.') {
+    ++i;
+    if (i >= s.size() || !digit(s[i])) return false;
+    while (i < s.size() && digit(s[i])) ++i;
+  } else if (digit(s[i])) {
+    while (i < s.size() && digit_or_sep(s[i])) ++i;
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      while (i < s.size() && digit_or_sep(s[i])) ++i;
+    }
+  } else {
+    return false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && sign(s[i])) ++i;
+    if (i >= s.size() || !digit(s[i])) return false;
+    while (i < s.size() && digit(s[i])) ++i;
+  }
+  return i == s.size();
+}
+
+// [-+]?\.(inf|Inf|INF)
+bool is_inf(std::string_view s) {
+  if (!s.empty() && sign(s[0])) s.remove_prefix(1);
+  return s == ".inf" || s == ".Inf" || s == ".INF";
+}
+
+// \.(nan|NaN|NAN)
+bool is_nan(std::string_view s) { return s == ".nan" || s == ".NaN" || s == ".NAN"; }
+
+}  // namespace scalar_syntax
+
 Node resolve_plain_scalar(const std::string& s) {
-  static const std::regex kInt(R"([-+]?[0-9][0-9_]*)");
-  static const std::regex kHex(R"(0x[0-9a-fA-F_]+)");
-  static const std::regex kOct(R"(0o[0-7_]+)");
-  static const std::regex kFloat(R"([-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?)");
-  static const std::regex kInf(R"([-+]?\.(inf|Inf|INF))");
-  static const std::regex kNan(R"(\.(nan|NaN|NAN))");
   if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Node::null();
   static const std::set<std::string, std::less<>> kTrue = {"true", "True", "TRUE", "yes", "Yes", "YES",
                                                             "on",   "On",   "ON",   "y",   "Y"};
@@ -326,7 +424,7 @@ Node resolve_plain_scalar(const std::string& s) {
       return std::nullopt;
     }
   };
-  if (full_match(s, kInt)) {
+  if (scalar_syntax::is_int(s)) {
     // YAML 1.1 (kubectl): a leading 0 means octal.
     const bool negative = s[0] == '-';
     const std::string body = (s[0] == '-' || s[0] == '+') ? s.substr(1) : s;
@@ -339,23 +437,23 @@ Node resolve_plain_scalar(const std::string& s) {
     (void)negative;
     return Node::floating(std::strtod(s.c_str(), nullptr), s);
   }
-  if (full_match(s, kHex)) {
+  if (scalar_syntax::is_hex(s)) {
     if (auto v = parse_int(s.substr(2), 16)) return std::move(Node::integer(*v).with_text(s));
     return Node::string(s);
   }
-  if (full_match(s, kOct)) {
+  if (scalar_syntax::is_oct(s)) {
     if (auto v = parse_int(s.substr(2), 8)) return std::move(Node::integer(*v).with_text(s));
     return Node::string(s);
   }
-  if (s != "." && full_match(s, kFloat)) {
+  if (s != "." && scalar_syntax::is_float(s)) {
     std::string clean;
     for (char c : s) {
       if (c != '_') clean += c;
     }
     return Node::floating(std::strtod(clean.c_str(), nullptr), s);
   }
-  if (full_match(s, kInf)) return Node::floating(s[0] == '-' ? -HUGE_VAL : HUGE_VAL, s);
-  if (full_match(s, kNan)) return Node::floating(NAN, s);
+  if (scalar_syntax::is_inf(s)) return Node::floating(s[0] == '-' ? -HUGE_VAL : HUGE_VAL, s);
+  if (scalar_syntax::is_nan(s)) return Node::floating(NAN, s);
   return Node::string(s);
 }
 

@@ -31,4 +31,14 @@ struct YamlLoad {
 /// How a plain (unquoted) YAML scalar is typed by kubectl's YAML 1.1 reader.
 [[nodiscard]] Node resolve_plain_scalar(const std::string& text);
 
+/// The YAML 1.1 core-schema number patterns, as full matches (exposed for their tests).
+namespace scalar_syntax {
+[[nodiscard]] bool is_int(std::string_view s);    // [-+]?[0-9][0-9_]*
+[[nodiscard]] bool is_hex(std::string_view s);    // 0x[0-9a-fA-F_]+
+[[nodiscard]] bool is_oct(std::string_view s);    // 0o[0-7_]+
+[[nodiscard]] bool is_float(std::string_view s);  // [-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?
+[[nodiscard]] bool is_inf(std::string_view s);    // [-+]?\.(inf|Inf|INF)
+[[nodiscard]] bool is_nan(std::string_view s);    // \.(nan|NaN|NAN)
+}  // namespace scalar_syntax
+
 }  // namespace specconv::io

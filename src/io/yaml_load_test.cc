@@ -1,0 +1,75 @@
+// Plain-scalar typing: the hand-written number patterns agree with the YAML 1.1 regular
+// expressions they replace, over every short string of the characters that matter, and the
+// typing of the values kubectl users trip over.
+#include "io/yaml_load.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <regex>
+
+namespace specconv::io {
+namespace {
+
+TEST(ScalarSyntax, AgreesWithTheRegularExpressionsOnEveryShortString) {
+  const std::regex kInt(R"([-+]?[0-9][0-9_]*)");
+  const std::regex kHex(R"(0x[0-9a-fA-F_]+)");
+  const std::regex kOct(R"(0o[0-7_]+)");
+  const std::regex kFloat(R"([-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?)");
+  const std::regex kInf(R"([-+]?\.(inf|Inf|INF))");
+  const std::regex kNan(R"(\.(nan|NaN|NAN))");
+  const std::string alphabet = "09_.-+eExoaf8";
+  std::vector<std::string> all = {"", ".inf", "-.Inf", "+.INF", ".nan", ".NaN", ".NAN", "-.nan", ".infx"};
+  std::vector<std::string> layer = {""};
+  for (int len = 1; len <= 4; ++len) {  // 13^4 = 28 561 strings of length 4
+    std::vector<std::string> next;
+    for (const std::string& p : layer) {
+      for (char c : alphabet) next.push_back(p + c);
+    }
+    all.insert(all.end(), next.begin(), next.end());
+    layer = std::move(next);
+  }
+  std::size_t ints = 0, floats = 0;
+  for (const std::string& s : all) {
+    ASSERT_EQ(scalar_syntax::is_int(s), std::regex_match(s, kInt)) << s;
+    ASSERT_EQ(scalar_syntax::is_hex(s), std::regex_match(s, kHex)) << s;
+    ASSERT_EQ(scalar_syntax::is_oct(s), std::regex_match(s, kOct)) << s;
+    ASSERT_EQ(scalar_syntax::is_float(s), std::regex_match(s, kFloat)) << s;
+    ASSERT_EQ(scalar_syntax::is_inf(s), std::regex_match(s, kInf)) << s;
+    ASSERT_EQ(scalar_syntax::is_nan(s), std::regex_match(s, kNan)) << s;
+    ints += scalar_syntax::is_int(s) ? 1 : 0;
+    floats += scalar_syntax::is_float(s) ? 1 : 0;
+  }
+  EXPECT_GT(ints, 300u);  // the alphabet really exercises the patterns
+  EXPECT_GT(floats, ints);
+}
+
+TEST(ResolvePlainScalar, TypesValuesAsKubectlDoes) {
+  EXPECT_EQ(resolve_plain_scalar("0777").as_int(), 511);  // YAML 1.1 octal
+  EXPECT_EQ(resolve_plain_scalar("0x1F").as_int(), 31);
+  EXPECT_EQ(resolve_plain_scalar("1_000").as_int(), 1000);
+  EXPECT_EQ(resolve_plain_scalar("089").as_int(), 89);  // not octal: decimal
+  EXPECT_TRUE(resolve_plain_scalar("yes").is_bool());
+  EXPECT_TRUE(resolve_plain_scalar("off").is_bool());
+  EXPECT_TRUE(resolve_plain_scalar("~").is_null());
+  EXPECT_DOUBLE_EQ(resolve_plain_scalar("1.5e3").as_float(), 1500.0);
+  EXPECT_TRUE(std::isinf(resolve_plain_scalar("-.inf").as_float()));
+  EXPECT_TRUE(std::isnan(resolve_plain_scalar(".nan").as_float()));
+  EXPECT_TRUE(resolve_plain_scalar("1.2.3").is_string());
+  EXPECT_TRUE(resolve_plain_scalar("500m").is_string());
+  EXPECT_TRUE(resolve_plain_scalar(".").is_string());
+}
+
+TEST(LoadYaml, NextLineAndNoBreakSpaceEscapesDecodeToUtf8) {
+  // yaml-cpp 0.7 alone turns "\N" and "\_" into the lone bytes 0x85 and 0xA0 (invalid UTF-8).
+  Diagnostics d;
+  const auto loaded = load_yaml("a: \"x\\Ny\"\nb: \"x\\_y\"\nc: \"x\\u0085y\"\n", "in.yaml", Limits{}, d);
+  ASSERT_EQ(loaded.documents.size(), 1u);
+  const Node& root = loaded.documents[0].root;
+  EXPECT_EQ(root.find("a")->text(), "x\xC2\x85y");
+  EXPECT_EQ(root.find("b")->text(), "x\xC2\xA0y");
+  EXPECT_EQ(root.find("c")->text(), "x\xC2\x85y");
+}
+
+}  // namespace
+}  // namespace specconv::io
