@@ -4,6 +4,9 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
+#include <cstring>
+
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
@@ -644,20 +647,46 @@ class Batch {
     }
     const fs::path full = out_dir_ / relp;
     std::error_code ec;
-    // Every existing folder between DIR and the file: a symlink among them must resolve inside DIR.
+    // Every folder between DIR and the file must be a real folder inside DIR: a symlink among
+    // them must resolve inside DIR. mkdir first (most folders are new, and a folder this call
+    // created cannot be a symlink); the folders above the input's own folder (the mirrored input
+    // tree, few) are remembered once checked, so memory stays flat as the batch grows.
+    const fs::path parent = relp.parent_path();
+    const std::size_t depth = static_cast<std::size_t>(std::distance(parent.begin(), parent.end()));
     fs::path at = out_dir_;
-    for (const auto& part : relp.parent_path()) {
+    std::size_t level = 0;
+    bool fresh_folder = false;  // the file's folder was created just now, so the file cannot exist
+    for (const auto& part : parent) {
       at /= part;
-      const fs::file_status s = fs::symlink_status(at, ec);
-      if (!fs::exists(s)) break;  // the rest is created below DIR
-      if (fs::is_symlink(s)) {
-        const fs::path real = fs::canonical(at, ec);
-        if (ec || !is_within(real, out_dir_)) {
-          return "refusing to write " + rel + ": " + at.string() + " is a symlink that leads outside the output folder";
-        }
-      } else if (!fs::is_directory(s)) {
-        return "refusing to write " + rel + ": " + at.string() + " is not a folder";
+      const bool remember = ++level < depth;
+      const std::string key = at.native();
+      if (remember) {
+        std::lock_guard lock(folders_mu_);
+        if (checked_folders_.count(key) != 0) continue;
       }
+      const bool created = ::mkdir(at.c_str(), 0777) == 0;
+      fresh_folder = created && level == depth;
+      if (!created) {
+        if (errno != EEXIST) return "cannot create " + at.string() + ": " + std::strerror(errno);
+        const fs::file_status s = fs::symlink_status(at, ec);
+        if (fs::is_symlink(s)) {
+          const fs::path real = fs::canonical(at, ec);
+          if (ec || !is_within(real, out_dir_)) {
+            return "refusing to write " + rel + ": " + at.string() + " is a symlink that leads outside the output folder";
+          }
+        } else if (!fs::is_directory(s)) {
+          return "refusing to write " + rel + ": " + at.string() + " is not a folder";
+        }
+      }
+      if (remember) {
+        std::lock_guard lock(folders_mu_);
+        checked_folders_.insert(key);
+      }
+    }
+    if (fresh_folder) {
+      const std::string problem = io::write_file_atomic(full.string(), content);
+      written = problem.empty();
+      return problem;
     }
     const fs::file_status st = fs::symlink_status(full, ec);
     if (fs::is_symlink(st)) return "refusing to write " + rel + ": the output path is a symlink";
@@ -687,6 +716,8 @@ class Batch {
   std::unordered_set<std::size_t> claimed_;  // producer only: output folders taken (hashes), several INPUTs only
   std::mutex failure_mu_;
   std::exception_ptr failure_;
+  std::mutex folders_mu_;
+  std::unordered_set<std::string> checked_folders_;  // mirrored input folders known to be real folders inside DIR
 };
 
 }  // namespace

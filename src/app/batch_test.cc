@@ -222,6 +222,23 @@ TEST(BatchTest, RefusesToWriteThroughASymlinkLeavingTheOutputFolder) {
   EXPECT_TRUE(fs::is_empty(elsewhere));
 }
 
+TEST(BatchTest, RefusesToWriteThroughAnInputsOwnFolderThatIsASymlink) {
+  // in/ecs/web.json writes DIR/ecs/web/<name>.yaml; DIR/ecs/web is a symlink leading outside.
+  TempDir tmp;
+  write_file(tmp.path() / "in" / "ecs" / "web.json", kTaskDefinition);
+  const fs::path out = tmp.path() / "out";
+  const fs::path elsewhere = tmp.path() / "elsewhere";
+  fs::create_directories(out / "ecs");
+  fs::create_directories(elsewhere);
+  fs::create_directory_symlink(elsewhere, out / "ecs" / "web");
+  const BatchRun r = run({(tmp.path() / "in").string()}, out, 1);
+  ASSERT_EQ(r.reports.size(), 1u);
+  EXPECT_EQ(r.reports[0].status, FileStatus::kFailed);
+  ASSERT_FALSE(r.reports[0].diagnostics.empty());
+  EXPECT_EQ(r.reports[0].diagnostics.back().code, "write-failed");
+  EXPECT_TRUE(fs::is_empty(elsewhere));
+}
+
 TEST(BatchTest, OutputFolderInsideTheInputsIsNotReadBack) {
   TempDir tmp;
   make_mixed(tmp.path() / "in");

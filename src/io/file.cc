@@ -83,12 +83,32 @@ std::optional<std::string> read_input(const std::string& path, const Limits& lim
                       std::to_string(limits.max_file_bytes) + " (raise with --max-file-size)");
       return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
       diags.error("unreadable-input", {path, "", 0, 0, -1}, std::string("cannot open: ") + std::strerror(errno));
       return std::nullopt;
     }
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    // One read of the size the file had; keep reading if it grew meanwhile (up to the limit).
+    text.resize(static_cast<std::size_t>(size) + 1);
+    std::size_t got = 0;
+    while (true) {
+      if (got == text.size()) {
+        if (text.size() > limits.max_file_bytes) break;
+        text.resize(text.size() * 2);
+      }
+      const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        const std::string err = std::strerror(errno);
+        ::close(fd);
+        diags.error("unreadable-input", {path, "", 0, 0, -1}, "cannot read: " + err);
+        return std::nullopt;
+      }
+      if (n == 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    text.resize(got);
   }
   if (text.size() > limits.max_file_bytes) {
     diags.error("file-too-large", {path, "", 0, 0, -1},
@@ -102,12 +122,16 @@ std::optional<std::string> read_input(const std::string& path, const Limits& lim
 
 std::string write_file_atomic(const std::string& path, std::string_view content, bool private_file) {
   namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path target(path);
-  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  if (ec) return "cannot create " + target.parent_path().string() + ": " + ec.message();
   std::string tmp = path + ".tmp-XXXXXX";
-  const int fd = mkstemp(tmp.data());
+  int fd = mkstemp(tmp.data());
+  if (fd < 0 && errno == ENOENT) {  // the parent folder is missing: create it and try once more
+    std::error_code ec;
+    const fs::path target(path);
+    if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+    if (ec) return "cannot create " + target.parent_path().string() + ": " + ec.message();
+    tmp = path + ".tmp-XXXXXX";
+    fd = mkstemp(tmp.data());
+  }
   if (fd < 0) return "cannot create a temporary file next to " + path + ": " + std::strerror(errno);
   if (fchmod(fd, private_file ? 0600 : 0644) != 0) {
     // keep going: the umask-derived mode of mkstemp (0600) is safe
