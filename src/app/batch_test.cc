@@ -353,5 +353,27 @@ TEST(BatchTest, CommandLineExitCodesAndReport) {
   EXPECT_EQ(r.exit_code, 2) << r.err;
 }
 
+TEST(BatchTest, CommandLinePassesPerDirectionSettings) {
+  TempDir tmp;
+  std::string daemonset = kDeployment;
+  daemonset.replace(daemonset.find("kind: Deployment"), 16, "kind: DaemonSet");
+  daemonset.erase(daemonset.find("  replicas: 2\n"), 14);
+  write_file(tmp.path() / "in" / "k8s" / "agent.yaml", daemonset);
+  write_file(tmp.path() / "in" / "ecs" / "web.json", kTaskDefinition);
+  const fs::path out = tmp.path() / "out";
+  // Fargate (the default) has no DAEMON scheduling: the DaemonSet fails, with the flag to use.
+  auto r = testutil::run_specconv({"convert", (tmp.path() / "in").string(), "-o", out.string(), "-q"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("[daemon-on-fargate]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--launch-type EC2"), std::string::npos) << r.err;
+  r = testutil::run_specconv({"convert", (tmp.path() / "in").string(), "-o", out.string(), "-q", "--launch-type", "EC2",
+                              "-n", "shop", "--cluster", "prod"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string agent = read_file(out / "k8s" / "agent" / "api.json");
+  EXPECT_NE(agent.find("\"schedulingStrategy\": \"DAEMON\""), std::string::npos) << agent;
+  EXPECT_NE(agent.find("\"cluster\": \"prod\""), std::string::npos) << agent;
+  EXPECT_NE(read_file(out / "ecs" / "web" / "web.yaml").find("namespace: shop"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace specconv::app

@@ -20,6 +20,20 @@ struct BatchCliOptions {
   int verbose = 0;
   std::size_t max_file_size = 64u << 20;
   std::size_t max_depth = 200;
+  // Per-direction settings, as on to-k8s and to-ecs.
+  std::string namespace_name;             // to-k8s -n
+  std::string secrets = "refs";           // to-k8s --secrets refs | external-secrets
+  std::string ssm_store = "aws-parameter-store";
+  std::string secrets_manager_store = "aws-secrets-manager";
+  std::string launch_type = "FARGATE";    // to-ecs --launch-type
+  std::string parameter_prefix = "/";
+  std::string secret_store = "ssm";       // ssm | secretsmanager
+  std::string region;
+  std::string account_id;
+  std::string execution_role_arn;
+  std::string cluster = "default";
+  std::vector<std::string> subnets;
+  std::vector<std::string> security_groups;
   std::string explain_format = "text";  // text | markdown | json
   std::string shell;                    // completion: bash | zsh
 };

@@ -44,6 +44,28 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
   c->add_flag("-v,--verbose", o.verbose, "developer traces on stderr (one line per file; repeat for more)");
   c->add_option("--max-file-size", o.max_file_size, "largest input file accepted, in bytes (default 64 MiB)");
   c->add_option("--max-depth", o.max_depth, "deepest nesting accepted in an input (default 200)");
+  // ECS inputs (as on to-k8s).
+  c->add_option("-n,--namespace", o.namespace_name, "ECS inputs: set metadata.namespace on every namespaced object");
+  c->add_option("--secrets", o.secrets,
+                "ECS inputs: refs (env valueFrom.secretKeyRef only, default) or external-secrets (also ExternalSecret objects)")
+      ->check(CLI::IsMember({"refs", "external-secrets"}));
+  c->add_option("--ssm-store", o.ssm_store, "ECS inputs: ClusterSecretStore name for SSM parameters (with --secrets external-secrets)");
+  c->add_option("--secretsmanager-store", o.secrets_manager_store,
+                "ECS inputs: ClusterSecretStore name for Secrets Manager secrets (with --secrets external-secrets)");
+  // Kubernetes inputs (as on to-ecs).
+  c->add_option("--launch-type", o.launch_type, "Kubernetes inputs: FARGATE (default) or EC2 (needed for DaemonSets, hostPath, privileged)")
+      ->check(CLI::IsMember({"FARGATE", "EC2"}));
+  c->add_option("--parameter-prefix", o.parameter_prefix, "Kubernetes inputs: SSM parameter names are <prefix><namespace>/<object>/<key> (default /)");
+  c->add_option("--secret-store", o.secret_store,
+                "Kubernetes inputs: ssm (default) or secretsmanager (needs --region and --account-id)")
+      ->check(CLI::IsMember({"ssm", "secretsmanager"}));
+  c->add_option("--region", o.region, "Kubernetes inputs: AWS region for generated ARNs");
+  c->add_option("--account-id", o.account_id, "Kubernetes inputs: AWS account id for generated ARNs");
+  c->add_option("--execution-role-arn", o.execution_role_arn, "Kubernetes inputs: task execution role ARN for every task definition");
+  c->add_option("--cluster", o.cluster, "Kubernetes inputs: ECS cluster name for services and scaling targets (default: default)");
+  c->add_option("--subnets", o.subnets, "Kubernetes inputs: subnet ids for awsvpc networkConfiguration")->delimiter(',');
+  c->add_option("--security-groups", o.security_groups, "Kubernetes inputs: security group ids for awsvpc networkConfiguration")
+      ->delimiter(',');
   return c;
 }
 
@@ -104,6 +126,23 @@ int run_convert(const BatchCliOptions& o, std::ostream& /*out*/, std::ostream& e
   b.limits.max_depth = o.max_depth;
   b.to_k8s.max_depth = o.max_depth;
   b.to_ecs.max_depth = o.max_depth;
+  if (o.secret_store == "secretsmanager" && (o.region.empty() || o.account_id.empty())) {
+    err << "specconv: --secret-store secretsmanager needs --region and --account-id (Secrets Manager ARNs name both)\n";
+    return 2;
+  }
+  b.to_k8s.namespace_name = o.namespace_name;
+  b.to_k8s.external_secrets = o.secrets == "external-secrets";
+  b.to_k8s.ssm_store = o.ssm_store;
+  b.to_k8s.secrets_manager_store = o.secrets_manager_store;
+  b.to_ecs.fargate = o.launch_type != "EC2";
+  b.to_ecs.parameter_prefix = o.parameter_prefix;
+  b.to_ecs.secrets_manager = o.secret_store == "secretsmanager";
+  b.to_ecs.region = o.region;
+  b.to_ecs.account_id = o.account_id;
+  b.to_ecs.execution_role_arn = o.execution_role_arn;
+  b.to_ecs.cluster = o.cluster;
+  b.to_ecs.subnets = o.subnets;
+  b.to_ecs.security_groups = o.security_groups;
   const bool tty = isatty(STDERR_FILENO) != 0;
   const bool show_progress = tty && !o.quiet;
   b.count_first = show_progress;
