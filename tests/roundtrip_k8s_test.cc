@@ -125,7 +125,9 @@ std::vector<Case> cases() {
 RoundTrip run_case(const Case& c) {
   std::vector<InputText> inputs;
   for (const fs::path& f : c.files) inputs.push_back({f.filename().string(), read_text(f)});
-  return round_trip(inputs, c.fargate);
+  RoundTrip rt = round_trip(inputs, c.fargate);
+  if (rt.rejected && c.fargate) rt = round_trip(inputs, false);  // e.g. a DaemonSet: --launch-type EC2
+  return rt;
 }
 
 std::string report(const std::vector<roundtrip::K8sDifference>& diffs) {
@@ -186,6 +188,40 @@ TEST(RoundTripK8sSummary, CountsPerFolderAndAcceptedPerCode) {
   EXPECT_GT(objects, 50u);
 }
 
+
+/// The carry never overrides the ECS side: a changed image and CPU come back changed (and are
+/// reported as differences), everything else still comes back.
+TEST(RoundTripK8sEdits, EcsEditsWinOverTheCarry) {
+  const fs::path dir = fs::path(SPECCONV_SOURCE_DIR) / "examples" / "k8s" / "shop";
+  const std::vector<InputText> inputs = {{"workloads.yaml", read_text(dir / "workloads.yaml")}};
+  const ConvertResult first = convert_to_ecs(inputs, ToEcsOptions{});
+  ASSERT_FALSE(first.diagnostics.has_errors());
+  std::string json = join_ecs_output(first.documents, EcsFormat::kJson);
+  const std::string image = "retail-store-sample-catalog:0.4.0";
+  ASSERT_NE(json.find(image), std::string::npos);
+  json.replace(json.find(image), image.size(), "retail-store-sample-catalog:0.5.0");
+  const std::string cpu = "\"cpu\": 256,";
+  ASSERT_NE(json.find(cpu), std::string::npos);
+  json.replace(json.find(cpu), cpu.size(), "\"cpu\": 512,");
+  const ConvertResult second = convert_to_k8s({{"-", json}}, ToK8sOptions{});
+  std::vector<roundtrip::K8sObject> original = roundtrip::load_k8s_objects(inputs[0].text, "workloads.yaml");
+  auto diffs = roundtrip::compare_k8s(original, roundtrip::load_k8s_objects(join_documents(second.documents, OutputFormat::kYaml), "-"));
+  std::vector<std::string> paths;
+  for (const auto& d : diffs) paths.push_back(d.kind + " " + d.name + " " + d.path + " -> " + d.round_tripped);
+  EXPECT_EQ(paths, (std::vector<std::string>{
+                       "Deployment catalog /spec/template/spec/containers/0/image -> \"public.ecr.aws/aws-containers/retail-store-sample-catalog:0.5.0\"",
+                       "Deployment catalog /spec/template/spec/containers/0/resources/requests/cpu -> \"0.5\""}));
+  EXPECT_EQ(roundtrip::unaccepted(diffs, original, first.diagnostics).size(), 2u);
+}
+
+TEST(RoundTripK8sDocs, EveryLossyCodeIsDocumented) {
+  const std::string doc = read_text(fs::path(SPECCONV_SOURCE_DIR) / "docs" / "round-trip-k8s.md");
+  ASSERT_FALSE(doc.empty());
+  for (const auto& c : roundtrip::k8s_lossy_codes()) {
+    EXPECT_NE(doc.find("| `" + std::string(c.code) + "` |"), std::string::npos)
+        << c.code << " is missing from the lossy table of docs/round-trip-k8s.md";
+  }
+}
 
 // ---- property test: generated workloads ----------------------------------------------------
 

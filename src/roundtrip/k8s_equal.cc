@@ -676,24 +676,14 @@ const std::vector<LossyCode>& k8s_lossy_codes() {
        "the workload and its linked objects exceed the 32 KiB carried in dockerLabels (the task definition is limited "
        "to 64 KiB): only the fields ECS expresses come back",
        true},
-      {"rounded-up",
-       "a CPU quantity that is not a whole number of ECS CPU units (1/1024 vCPU) is rounded up; it comes back as the "
-       "rounded value when the carry is absent or the ECS cpu was changed",
-       false},
-      {"memory-rounded", "a memory quantity that is not a whole number of MiB is rounded up to MiB", false},
-      {"probe-needs-tool",
-       "an httpGet / tcpSocket / grpc probe becomes a CMD-SHELL healthCheck (curl / nc / grpc_health_probe): without "
-       "the carry (or after an ECS edit) it comes back as an exec probe",
-       false},
-      {"clamped-value", "a value outside the ECS range (probe timing, stopTimeout > 120 s) is clamped", false},
   };
   return kCodes;
 }
 
 std::vector<K8sDifference> unaccepted(std::vector<K8sDifference>& differences, const std::vector<K8sObject>& original,
-                                      const Diagnostics& first_conversion) {
+                                      const Diagnostics& first_conversion, const std::vector<LossyCode>& table) {
   std::map<std::string, bool> lossy;  // code -> whole_object
-  for (const LossyCode& c : k8s_lossy_codes()) lossy[c.code] = c.whole_object;
+  for (const LossyCode& c : table) lossy[c.code] = c.whole_object;
   std::vector<K8sDifference> out;
   for (K8sDifference& d : differences) {
     const K8sObject* obj = nullptr;

@@ -65,6 +65,7 @@ struct LossyCode {
 /// differences that are NOT accepted.
 [[nodiscard]] std::vector<K8sDifference> unaccepted(std::vector<K8sDifference>& differences,
                                                     const std::vector<K8sObject>& original,
-                                                    const Diagnostics& first_conversion);
+                                                    const Diagnostics& first_conversion,
+                                                    const std::vector<LossyCode>& table = k8s_lossy_codes());
 
 }  // namespace specconv::roundtrip

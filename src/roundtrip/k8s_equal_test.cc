@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "diag/codes.h"
+
 namespace specconv::roundtrip {
 namespace {
 
@@ -204,25 +206,31 @@ TEST(K8sEqual, AcceptsOnlyDifferencesUnderALossyDiagnostic) {
   const auto original = load_k8s_objects(kBase, "a.yaml");
   auto diffs = compare_k8s(original, load_k8s_objects(changed, "b.yaml"));
   ASSERT_EQ(diffs.size(), 1u);
-  std::string lossy;
-  for (const LossyCode& c : k8s_lossy_codes()) {
-    if (!c.whole_object && lossy.empty()) lossy = c.code;
-  }
-  ASSERT_FALSE(lossy.empty());
-  Diagnostics unrelated;  // right code, other path; other code, right path; other file
-  unrelated.warning(lossy, {"a.yaml", "/spec/template/spec/containers/0/image", 0, 0, 0}, "x");
+  const std::vector<LossyCode> table = {{"field-code", "test", false}, {"object-code", "test", true}};
+  Diagnostics unrelated;  // right code, other path; other code, right path; other file; other document
+  unrelated.warning("field-code", {"a.yaml", "/spec/template/spec/containers/0/image", 0, 0, 0}, "x");
   unrelated.warning("not-a-lossy-code", {"a.yaml", "/spec/template/spec/containers/0/resources", 0, 0, 0}, "x");
-  unrelated.warning(lossy, {"other.yaml", "/spec/template/spec/containers/0/resources", 0, 0, 0}, "x");
-  unrelated.warning(lossy, {"a.yaml", "", 0, 0, 0}, "at the object root: too coarse for a field code");
-  EXPECT_EQ(unaccepted(diffs, original, unrelated).size(), 1u);
+  unrelated.warning("field-code", {"other.yaml", "/spec/template/spec/containers/0/resources", 0, 0, 0}, "x");
+  unrelated.warning("field-code", {"a.yaml", "/spec/template/spec/containers/0/resources", 0, 0, 1}, "x");
+  unrelated.warning("field-code", {"a.yaml", "", 0, 0, 0}, "at the object root: too coarse for a field code");
+  EXPECT_EQ(unaccepted(diffs, original, unrelated, table).size(), 1u);
+  EXPECT_TRUE(diffs[0].accepted_by.empty());
   Diagnostics above;
-  above.warning(lossy, {"a.yaml", "/spec/template/spec/containers/0/resources", 0, 0, 0}, "x");
-  EXPECT_TRUE(unaccepted(diffs, original, above).empty());
-  EXPECT_EQ(diffs[0].accepted_by, lossy);
-  Diagnostics whole;  // a whole-object code at the root accepts the object's differences
-  whole.note("not-carried", {"a.yaml", "", 0, 0, 0}, "x");
+  above.warning("field-code", {"a.yaml", "/spec/template/spec/containers/0/resources", 0, 0, 0}, "x");
+  EXPECT_TRUE(unaccepted(diffs, original, above, table).empty());
+  EXPECT_EQ(diffs[0].accepted_by, "field-code");
   auto again = compare_k8s(original, load_k8s_objects(changed, "b.yaml"));
-  EXPECT_TRUE(unaccepted(again, original, whole).empty());
+  Diagnostics whole;  // a whole-object code at the root accepts the object's differences
+  whole.note("object-code", {"a.yaml", "", 0, 0, 0}, "x");
+  EXPECT_TRUE(unaccepted(again, original, whole, table).empty());
+}
+
+TEST(K8sEqual, LossyTableHoldsRegisteredCodesWithReasons) {
+  ASSERT_FALSE(k8s_lossy_codes().empty());
+  for (const LossyCode& c : k8s_lossy_codes()) {
+    EXPECT_NE(diag::find_code(c.code), nullptr) << c.code << " is not in src/diag/codes.cc";
+    EXPECT_GT(std::string(c.reason).size(), 20u) << c.code;
+  }
 }
 
 }  // namespace
