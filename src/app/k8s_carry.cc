@@ -460,6 +460,61 @@ std::set<std::string> claim_names(Node& workload) {
   return out;
 }
 
+/// apps/v1 for a workload carried with a removed API version (extensions/v1beta1,
+/// apps/v1beta1/2): its selector defaulted to the template labels there and is required now.
+void upgrade_workload_api(Node& workload) {
+  const std::string api = text_of(workload.find("apiVersion"));
+  if (api != "extensions/v1beta1" && api.rfind("apps/v1beta", 0) != 0) return;
+  workload.set("apiVersion", Node::string("apps/v1"));
+  Node* spec = object_at(workload, {"spec"});
+  const Node* labels = pod_labels_of(workload);
+  if (spec != nullptr && spec->find("selector") == nullptr && labels != nullptr) {
+    Node sel = Node::object();
+    sel.set("matchLabels", *labels);
+    spec->set("selector", std::move(sel));
+  }
+}
+
+/// v1beta1 backend {serviceName, servicePort} -> v1 {service: {name, port: {number | name}}}.
+void upgrade_backend(Node& b) {
+  const Node* name = b.find("serviceName");
+  if (name == nullptr) return;
+  Node svc = Node::object();
+  svc.set("name", *name);
+  Node port = Node::object();
+  if (const Node* p = b.find("servicePort")) port.set(p->is_string() ? "name" : "number", *p);
+  svc.set("port", std::move(port));
+  Node out = Node::object();
+  out.set("service", std::move(svc));
+  b = std::move(out);
+}
+
+/// networking.k8s.io/v1 for an Ingress carried as v1beta1 (no longer served).
+void upgrade_ingress_api(Node& ingress) {
+  const std::string api = text_of(ingress.find("apiVersion"));
+  if (api != "extensions/v1beta1" && api != "networking.k8s.io/v1beta1") return;
+  ingress.set("apiVersion", Node::string("networking.k8s.io/v1"));
+  Node* spec = object_at(ingress, {"spec"});
+  if (spec == nullptr) return;
+  if (Node* b = object_at(*spec, {"backend"})) {
+    Node moved = *b;
+    upgrade_backend(moved);
+    remove_member(*spec, "backend");
+    spec->set("defaultBackend", std::move(moved));
+  }
+  Node* rules = spec->find("rules");
+  if (rules == nullptr || !rules->is_array()) return;
+  for (Node& r : rules->items()) {
+    Node* http = object_at(r, {"http"});
+    Node* paths = http != nullptr ? http->find("paths") : nullptr;
+    if (paths == nullptr || !paths->is_array()) continue;
+    for (Node& p : paths->items()) {
+      if (p.find("pathType") == nullptr) p.set("pathType", Node::string("ImplementationSpecific"));
+      if (Node* b = object_at(p, {"backend"})) upgrade_backend(*b);
+    }
+  }
+}
+
 bool has_replicas(const std::string& kind) { return kind == "Deployment" || kind == "StatefulSet" || kind == "ReplicaSet"; }
 
 /// The workload object: the carried original, with the values the ECS side expresses.
@@ -748,6 +803,7 @@ void restore_k8s_carry(const model::Workload& w, const Node* task_definition, st
   for (const k8s::Object& o : objects) {
     if (o.kind == "Deployment" || o.kind == "DaemonSet") {
       Node restored = restore_workload(o.doc, workload, w, task_definition, prints, carried);
+      upgrade_workload_api(restored);
       claims = claim_names(restored);
       out.push_back({text_of(restored.find("kind")), name_of(restored), std::move(restored)});
     }
@@ -765,7 +821,12 @@ void restore_k8s_carry(const model::Workload& w, const Node* task_definition, st
   }
   for (const Node& c : carried.items()) {
     const std::string kind = text_of(c.find("kind"));
-    if (kind == "Service" || kind == "Ingress") out.push_back({kind, name_of(c), c});
+    if (kind == "Service") out.push_back({kind, name_of(c), c});
+    if (kind == "Ingress") {
+      Node ingress = c;
+      upgrade_ingress_api(ingress);
+      out.push_back({kind, name_of(ingress), std::move(ingress)});
+    }
     if (kind == "HorizontalPodAutoscaler") {
       carried_hpa = true;
       out.push_back({kind, name_of(c), emitted_hpa != nullptr ? restore_hpa(c, *emitted_hpa) : c});

@@ -613,6 +613,17 @@ Node normalize_k8s(const Node& object) {
   n.set("apiVersion", Node::string(api_group(text_of(n.find("apiVersion")), kind)));
   if (Node* md = child_object(n, "metadata")) normalize_metadata(*md, true);
   Node* spec = child_object(n, "spec");
+  const std::string api = text_of(object.find("apiVersion"));
+  if (spec != nullptr && (api == "extensions/v1beta1" || api.rfind("apps/v1beta", 0) == 0) && spec->find("selector") == nullptr) {
+    // these versions defaulted the selector to the template labels
+    const Node* tmpl = spec->find("template");
+    const Node* tmd = tmpl != nullptr ? tmpl->find("metadata") : nullptr;
+    if (const Node* labels = tmd != nullptr ? tmd->find("labels") : nullptr) {
+      Node sel = Node::object();
+      sel.set("matchLabels", *labels);
+      spec->set("selector", std::move(sel));
+    }
+  }
   if (spec != nullptr) {
     if (Node* tmpl = child_object(*spec, "template")) {
       if (Node* md = child_object(*tmpl, "metadata")) normalize_metadata(*md, false);
