@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -274,8 +275,17 @@ class WorkloadGenerator {
       for (const auto& v : volumes) y += "      - name: " + v + "\n        emptyDir: {}\n";
     }
     if (!ports.empty() && chance(2)) {
-      y += "---\napiVersion: v1\nkind: Service\nmetadata:\n" + meta + "spec:\n  selector: {app: " + name + "}\n  ports:\n";
-      y += "  - {name: http, port: " + one({"80", std::to_string(ports[0])}) + ", targetPort: " + std::to_string(ports[0]) + "}\n";
+      const bool lb = chance(4);
+      y += "---\napiVersion: v1\nkind: Service\nmetadata:\n" + meta + "spec:\n" + (lb ? "  type: LoadBalancer\n" : "") +
+           "  selector: {app: " + name + "}\n  ports:\n";
+      y += "  - {name: http, port: " + one({"80", std::to_string(ports[0])}) + ", targetPort: " + one({std::to_string(ports[0]), "http"}) + "}\n";
+      if (!lb && chance(2)) {
+        y += "---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n" + meta +
+             (chance(2) ? "  annotations: {alb.ingress.kubernetes.io/scheme: internet-facing}\n" : "") +
+             "spec:\n  ingressClassName: alb\n  rules:\n  - " + (chance(2) ? "host: " + name + ".example.com\n    " : "") +
+             "http:\n      paths:\n      - path: " + one({"/", "/api", "/v1/items"}) + "\n        pathType: " + one({"Prefix", "Exact"}) +
+             "\n        backend: {service: {name: " + name + ", port: {name: http}}}\n";
+      }
     }
     if (kind == "Deployment" && chance(4)) {
       const int min = 1 + pick(3);
@@ -361,6 +371,9 @@ TEST(RoundTripK8sProperty, GeneratedWorkloadsComeBack) {
   std::map<std::string, int> per_code;
   for (int i = 0; i < kCases; ++i) {
     const WorkloadGenerator::Generated g = gen.next(i);
+    if (const char* dump = std::getenv("SPECCONV_DUMP_GENERATED"); dump != nullptr && i < 200) {
+      std::ofstream(fs::path(dump) / ("case-" + std::to_string(i) + ".yaml")) << g.yaml;  // to check with validate-k8s
+    }
     const RoundTrip rt = round_trip({{"case.yaml", g.yaml}}, g.fargate);
     if (rt.rejected) {
       ++rejected;

@@ -74,6 +74,20 @@ Diagnostics locate(const Diagnostics& diags, const std::map<std::string, io::Nod
   return out;
 }
 
+/// Objects identical to one an earlier workload already output (the carry gives a shared Service
+/// or Ingress to each workload it belongs to) are output once.
+void drop_repeated_objects(std::vector<k8s::Object>& objects, std::set<std::string>& seen) {
+  std::vector<k8s::Object> kept;
+  for (auto& o : objects) {
+    if (o.kind != "Service" && o.kind != "Ingress" && o.kind != "ServiceAccount" && o.kind != "HorizontalPodAutoscaler") {
+      kept.push_back(std::move(o));
+      continue;
+    }
+    if (seen.insert(io::to_json(o.doc, -1)).second) kept.push_back(std::move(o));
+  }
+  objects = std::move(kept);
+}
+
 /// The task definition JSON a workload was read from: its pointer is relative to the array item
 /// when the input is a JSON array (as `to-ecs` writes), so items are tried by family.
 const io::Node* task_definition_json(const io::Node& root, const std::string& pointer, const std::string& family) {
@@ -146,6 +160,7 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
   result.diagnostics.append(pairing);
 
   std::set<std::string> taken;
+  std::set<std::string> restored;  // objects already output (an Ingress carried by two workloads)
   for (const app::Paired& p : workloads) {
     Diagnostics d;
     k8s::Emitted e = k8s::emit_workload(p.workload, emit, d);
@@ -163,6 +178,7 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
       td_json = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
     }
     app::restore_k8s_carry(p.workload, td_json, e.objects);
+    drop_repeated_objects(e.objects, restored);
     std::stable_sort(e.objects.begin(), e.objects.end(),
                      [](const k8s::Object& a, const k8s::Object& b) { return kind_rank(a.kind) < kind_rank(b.kind); });
     result.documents.push_back({e.workload, p.files, render(e.objects, options.format)});

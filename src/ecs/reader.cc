@@ -39,6 +39,18 @@ void carry(Cursor& c, std::string_view scope, std::string_view key, std::map<std
   else c.context().diags->note("kept-in-annotation", c.where(key), msg);
 }
 
+/// dockerLabels holding only what `to-ecs` carries for the way back (specconv.io/k8s-*): kept
+/// without a note (to-k8s restores them, they are not an ECS setting). False for other labels.
+bool carry_specconv_labels(Cursor& c, std::map<std::string, std::string>& into) {
+  const Node* n = c.node().find("dockerLabels");
+  if (n == nullptr || !n->is_object() || n->size() == 0) return false;
+  for (const auto& m : n->members()) {
+    if (m.first.rfind("specconv.io/k8s-", 0) != 0) return false;
+  }
+  into["dockerLabels"] = compact(*c.take("dockerLabels"));
+  return true;
+}
+
 /// Drops a value the table marks as `reported`, with its reason.
 void report_dropped(Cursor& c, std::string_view scope, std::string_view key) {
   if (c.take(key) == nullptr) return;
@@ -303,7 +315,7 @@ model::Container read_container(Cursor& c) {
   carry(c, "container", "dockerSecurityOptions", ctr.carried);
   ctr.stdin_open = c.boolean("interactive").value_or(false);
   ctr.tty = c.boolean("pseudoTerminal").value_or(false);
-  carry(c, "container", "dockerLabels", ctr.carried);
+  if (!carry_specconv_labels(c, ctr.carried)) carry(c, "container", "dockerLabels", ctr.carried);
   carry(c, "container", "ulimits", ctr.carried);
   carry(c, "container", "logConfiguration", ctr.carried);
   ctr.liveness = read_health_check(c);
