@@ -217,6 +217,22 @@ TEST(RoundTripK8sEdits, EcsEditsWinOverTheCarry) {
   EXPECT_EQ(roundtrip::unaccepted(diffs, original, first.diagnostics).size(), 2u);
 }
 
+TEST(RoundTripK8sEdits, JsonArrayInputRoundTripsAndTiesLossToItsDocument) {
+  const std::string json = R"([
+  {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "api"},
+   "spec": {"selector": {"matchLabels": {"app": "api"}}, "template": {"metadata": {"labels": {"app": "api"}},
+   "spec": {"containers": [{"name": "api", "image": "nginx:1.25", "ports": [{"containerPort": 80}]}]}}}},
+  {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "api"}, "spec": {"selector": {"app": "api"}, "ports": [{"port": 80}]}},
+  {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "orphan"}, "spec": {"selector": {"app": "none"}, "ports": [{"port": 80}]}}
+])";
+  const RoundTrip rt = round_trip({{"app.json", json}}, true);
+  ASSERT_FALSE(rt.rejected);
+  EXPECT_TRUE(rt.unaccepted.empty()) << report(rt.unaccepted);
+  ASSERT_EQ(rt.all.size(), 1u) << report(rt.all);
+  EXPECT_EQ(rt.all[0].name, "orphan");
+  EXPECT_EQ(rt.all[0].accepted_by, "not-carried");
+}
+
 TEST(RoundTripK8sDocs, EveryLossyCodeIsDocumented) {
   const std::string doc = read_text(fs::path(SPECCONV_SOURCE_DIR) / "docs" / "round-trip-k8s.md");
   ASSERT_FALSE(doc.empty());

@@ -597,7 +597,15 @@ std::vector<K8sObject> load_k8s_objects(const std::string& text, const std::stri
   std::size_t i = 0;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')) ++i;
   if (i < text.size() && (text[i] == '{' || text[i] == '[')) {
-    if (auto root = io::load_json(text, file, io::Limits{}, ignored)) add(*root, -1, "");
+    // As the to-ecs reader locates them: a JSON array's items are documents 0..n-1, a single
+    // object is document 0.
+    if (auto root = io::load_json(text, file, io::Limits{}, ignored)) {
+      if (root->is_array()) {
+        for (std::size_t d = 0; d < root->items().size(); ++d) add(root->items()[d], static_cast<int64_t>(d), "");
+      } else {
+        add(*root, 0, "");
+      }
+    }
     return out;
   }
   const io::YamlLoad y = io::load_yaml(text, file, io::Limits{}, ignored);

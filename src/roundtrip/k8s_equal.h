@@ -18,7 +18,7 @@ namespace specconv::roundtrip {
 struct K8sObject {
   io::Node doc;
   std::string file;
-  int64_t document = -1;   // YAML document index (-1 for JSON)
+  int64_t document = -1;   // YAML document index; JSON: array item index, else 0
   std::string pointer;     // JSON pointer of the object inside its document ("" = the root)
 };
 
