@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 #include <variant>
 
 #include "io/json_load.h"
@@ -25,8 +26,8 @@ void remove_member(Node& obj, std::string_view key) {
   m.erase(std::remove_if(m.begin(), m.end(), [&](const Node::Member& x) { return x.first == key; }), m.end());
 }
 
-Node* object_at(Node& n, std::initializer_list<const char*> path) {
-  Node* cur = &n;
+const Node* object_at(const Node& n, std::initializer_list<const char*> path) {
+  const Node* cur = &n;
   for (const char* k : path) {
     cur = cur->is_object() ? cur->find(k) : nullptr;
     if (cur == nullptr || !cur->is_object()) return nullptr;
@@ -34,8 +35,8 @@ Node* object_at(Node& n, std::initializer_list<const char*> path) {
   return cur;
 }
 
-const Node* object_at(const Node& n, std::initializer_list<const char*> path) {
-  return object_at(const_cast<Node&>(n), path);  // NOLINT: same lookup, no mutation
+Node* object_at(Node& n, std::initializer_list<const char*> path) {
+  return const_cast<Node*>(object_at(std::as_const(n), path));  // the same lookup on a mutable tree
 }
 
 std::string namespace_of(const Node& doc) {
@@ -50,12 +51,14 @@ std::string name_of(const Node& doc) {
 }
 
 /// The pod spec of a workload object, by kind.
-Node* pod_spec_of(Node& doc) {
+const Node* pod_spec_of(const Node& doc) {
   const std::string kind = text_of(doc.find("kind"));
   if (kind == "Pod") return object_at(doc, {"spec"});
   if (kind == "CronJob") return object_at(doc, {"spec", "jobTemplate", "spec", "template", "spec"});
   return object_at(doc, {"spec", "template", "spec"});
 }
+
+Node* pod_spec_of(Node& doc) { return const_cast<Node*>(pod_spec_of(std::as_const(doc))); }
 
 const Node* pod_labels_of(const Node& doc) {
   const std::string kind = text_of(doc.find("kind"));
@@ -534,8 +537,7 @@ Node restore_workload(const Node& emitted, const Node& original, const model::Wo
                       const Node& prints, const Node& carried) {
   Node out = original;
   const std::string kind = text_of(original.find("kind"));
-  Node& emitted_doc = const_cast<Node&>(emitted);  // NOLINT: read only
-  const Node* emitted_pod = pod_spec_of(emitted_doc);
+  const Node* emitted_pod = pod_spec_of(emitted);
   Node* pod = pod_spec_of(out);
   if (emitted_pod != nullptr && pod != nullptr) *pod = restore_pod_spec(*emitted_pod, *pod, w, namespace_of(original), task_definition, prints);
   Node* spec = object_at(out, {"spec"});
@@ -723,8 +725,7 @@ std::vector<const RawObject*> linked_objects(const std::vector<RawObject>& all, 
   const std::string kind = text_of(self->doc.find("kind"));
   const std::string name = name_of(self->doc);
   const Node* labels = pod_labels_of(self->doc);
-  Node copy = self->doc;
-  const Node* pod = pod_spec_of(copy);
+  const Node* pod = pod_spec_of(self->doc);
   std::string sa = pod != nullptr ? text_of(pod->find("serviceAccountName")) : "";
   if (sa.empty() && pod != nullptr) sa = text_of(pod->find("serviceAccount"));
   std::set<std::string> services;
