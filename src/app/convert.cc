@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "app/k8s_carry.h"
 #include "app/pairing.h"
 #include "ecs/reader.h"
 #include "io/json_load.h"
@@ -50,7 +51,8 @@ std::string render(const std::vector<k8s::Object>& objects, OutputFormat format)
 int kind_rank(const std::string& kind) {
   static const std::vector<std::string> kOrder = {"ServiceAccount", "ExternalSecret", "PersistentVolume",
                                                   "PersistentVolumeClaim", "Service", "Deployment",
-                                                  "DaemonSet", "HorizontalPodAutoscaler", "Ingress"};
+                                                  "DaemonSet", "StatefulSet", "ReplicaSet", "Job", "CronJob", "Pod",
+                                                  "HorizontalPodAutoscaler", "Ingress"};
   const auto it = std::find(kOrder.begin(), kOrder.end(), kind);
   return static_cast<int>(it - kOrder.begin());
 }
@@ -70,6 +72,38 @@ Diagnostics locate(const Diagnostics& diags, const std::map<std::string, io::Nod
     out.report(std::move(d));
   }
   return out;
+}
+
+/// Objects identical to one an earlier workload already output (the carry gives a shared Service
+/// or Ingress to each workload it belongs to) are output once.
+void drop_repeated_objects(std::vector<k8s::Object>& objects, std::set<std::string>& seen) {
+  std::vector<k8s::Object> kept;
+  for (auto& o : objects) {
+    if (o.kind != "Service" && o.kind != "Ingress" && o.kind != "ServiceAccount" && o.kind != "HorizontalPodAutoscaler") {
+      kept.push_back(std::move(o));
+      continue;
+    }
+    if (seen.insert(io::to_json(o.doc, -1)).second) kept.push_back(std::move(o));
+  }
+  objects = std::move(kept);
+}
+
+/// The task definition JSON a workload was read from: its pointer is relative to the array item
+/// when the input is a JSON array (as `to-ecs` writes), so items are tried by family.
+const io::Node* task_definition_json(const io::Node& root, const std::string& pointer, const std::string& family) {
+  auto family_of = [](const io::Node* n) {
+    const io::Node* f = n != nullptr && n->is_object() ? n->find("family") : nullptr;
+    return f != nullptr && f->is_string() ? f->text() : std::string();
+  };
+  if (root.is_array()) {
+    for (const io::Node& item : root.items()) {
+      const io::Node* td = io::resolve_pointer(item, pointer);
+      if (family_of(td) == family) return td;
+    }
+    return nullptr;
+  }
+  const io::Node* td = io::resolve_pointer(root, pointer);
+  return family_of(td) == family ? td : nullptr;
 }
 
 }  // namespace
@@ -126,6 +160,7 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
   result.diagnostics.append(pairing);
 
   std::set<std::string> taken;
+  std::set<std::string> restored;  // objects already output (an Ingress carried by two workloads)
   for (const app::Paired& p : workloads) {
     Diagnostics d;
     k8s::Emitted e = k8s::emit_workload(p.workload, emit, d);
@@ -138,6 +173,12 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
       for (const auto& f : p.files) failed.insert(f);
       continue;
     }
+    const io::Node* td_json = nullptr;
+    if (auto t = trees.find(p.workload.source_file); t != trees.end()) {
+      td_json = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
+    }
+    app::restore_k8s_carry(p.workload, td_json, e.objects);
+    drop_repeated_objects(e.objects, restored);
     std::stable_sort(e.objects.begin(), e.objects.end(),
                      [](const k8s::Object& a, const k8s::Object& b) { return kind_rank(a.kind) < kind_rank(b.kind); });
     result.documents.push_back({e.workload, p.files, render(e.objects, options.format)});

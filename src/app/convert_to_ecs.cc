@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/k8s_carry.h"
 #include "app/link.h"
 #include "cfn/template.h"
 #include "ecs/writer.h"
@@ -30,7 +31,8 @@ bool starts_like_json(const std::string& text) {
 }
 
 /// Reads one input file into `part`; problems go to `d`.
-void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& part, Diagnostics& d) {
+void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& part, std::vector<app::RawObject>& raw,
+                Diagnostics& d) {
   if (blank(in.text)) {
     d.error("empty-input", {in.path, "", 0, 0, -1}, "the file is empty: nothing to convert");
     return;
@@ -51,9 +53,11 @@ void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& p
       for (std::size_t i = 0; i < root->items().size(); ++i) {
         ctx.document = static_cast<int64_t>(i);
         k8s::read_document(root->items()[i], ctx, part);
+        app::collect_raw_objects(root->items()[i], {in.path, "", 0, 0, ctx.document}, raw);
       }
     } else {
       k8s::read_document(*root, ctx, part);
+      app::collect_raw_objects(*root, {in.path, "", 0, 0, 0}, raw);
     }
     return;
   }
@@ -68,6 +72,7 @@ void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& p
     ctx.document = doc.index;
     if (doc.root.is_null()) continue;
     k8s::read_document(doc.root, ctx, part);
+    app::collect_raw_objects(doc.root, {in.path, "", 0, 0, doc.index}, raw);
   }
 }
 
@@ -92,6 +97,24 @@ void add_repository_credentials(io::Node& td, const app::LinkedWorkload& lw, con
   }
 }
 
+/// Services, Ingresses, HPAs and ServiceAccounts linked to no converted workload have no ECS
+/// document to travel with: converting the output back to Kubernetes does not give them.
+void report_not_carried(const std::vector<app::RawObject>& raw, const std::set<const app::RawObject*>& carried,
+                        Diagnostics& diags) {
+  for (const app::RawObject& o : raw) {
+    const io::Node* kind = o.doc.find("kind");
+    const std::string k = kind != nullptr && kind->is_string() ? kind->text() : "";
+    if (k != "Service" && k != "Ingress" && k != "HorizontalPodAutoscaler" && k != "ServiceAccount") continue;
+    if (carried.count(&o) != 0) continue;
+    const io::Node* md = o.doc.find("metadata");
+    const io::Node* name = md != nullptr ? md->find("name") : nullptr;
+    diags.note("not-carried", o.where,
+               k + " \"" + (name != nullptr && name->is_string() ? name->text() : std::string()) +
+                   "\" belongs to no converted workload, so no ECS document carries it: converting the output back "
+                   "to Kubernetes does not give it back");
+  }
+}
+
 }  // namespace
 
 ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOptions& options) {
@@ -101,12 +124,17 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
   limits.max_nodes = options.max_nodes;
   std::set<std::string> failed;
   k8s::Manifests all;
+  std::vector<app::RawObject> raw;  // the objects as written, for the Kubernetes-only fields (k8s_carry.h)
   for (const InputText& in : inputs) {
     Diagnostics d;
     k8s::Manifests part;
-    read_input(in, limits, part, d);
+    std::vector<app::RawObject> raw_part;
+    read_input(in, limits, part, raw_part, d);
     if (d.has_errors()) failed.insert(in.path);
-    else all.append(std::move(part));
+    else {
+      all.append(std::move(part));
+      for (auto& r : raw_part) raw.push_back(std::move(r));
+    }
     result.diagnostics.append(d);
   }
 
@@ -131,6 +159,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
   std::set<std::string> taken;
   const bool wiring = options.format != EcsFormat::kJson;
   std::vector<cfn::WorkloadInput> written;  // cfn / api: per kept workload
+  std::set<const app::RawObject*> carried;  // objects carried with a kept workload
   for (const app::LinkedWorkload& lw : workloads) {
     Diagnostics d;
     const model::Workload& w = lw.workload;
@@ -139,6 +168,8 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     io::Node td = ecs::task_definition_input(w, lw.where, wo, d);
     const std::string family = ecs::ecs_name(w.name);
     if (!lw.image_pull_secrets.empty()) add_repository_credentials(td, lw, options);
+    const std::vector<const app::RawObject*> linked = app::linked_objects(raw, lw.where);
+    app::add_k8s_carry(td, linked, d);
     io::Node doc;
     cfn::WorkloadInput wi;
     wi.linked = &lw;
@@ -190,9 +221,11 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
       for (const auto& f : lw.files) failed.insert(f);
       continue;
     }
+    for (const app::RawObject* o : linked) carried.insert(o);
     if (wiring) written.push_back(std::move(wi));
     else result.documents.push_back({family, lw.files, io::to_json(doc, 2) + "\n"});
   }
+  if (!wiring) report_not_carried(raw, carried, result.diagnostics);
   if (wiring) {
     cfn::Options co;
     co.fargate = options.fargate;

@@ -39,6 +39,18 @@ void carry(Cursor& c, std::string_view scope, std::string_view key, std::map<std
   else c.context().diags->note("kept-in-annotation", c.where(key), msg);
 }
 
+/// dockerLabels holding only what `to-ecs` carries for the way back (specconv.io/k8s-*): kept
+/// without a note (to-k8s restores them, they are not an ECS setting). False for other labels.
+bool carry_specconv_labels(Cursor& c, std::map<std::string, std::string>& into) {
+  const Node* n = c.node().find("dockerLabels");
+  if (n == nullptr || !n->is_object() || n->size() == 0) return false;
+  for (const auto& m : n->members()) {
+    if (m.first.rfind("specconv.io/k8s-", 0) != 0) return false;
+  }
+  into["dockerLabels"] = compact(*c.take("dockerLabels"));
+  return true;
+}
+
 /// Drops a value the table marks as `reported`, with its reason.
 void report_dropped(Cursor& c, std::string_view scope, std::string_view key) {
   if (c.take(key) == nullptr) return;
@@ -303,7 +315,7 @@ model::Container read_container(Cursor& c) {
   carry(c, "container", "dockerSecurityOptions", ctr.carried);
   ctr.stdin_open = c.boolean("interactive").value_or(false);
   ctr.tty = c.boolean("pseudoTerminal").value_or(false);
-  carry(c, "container", "dockerLabels", ctr.carried);
+  if (!carry_specconv_labels(c, ctr.carried)) carry(c, "container", "dockerLabels", ctr.carried);
   carry(c, "container", "ulimits", ctr.carried);
   carry(c, "container", "logConfiguration", ctr.carried);
   ctr.liveness = read_health_check(c);
@@ -777,6 +789,41 @@ void read_scaling(Cursor& c, Bundle& b) {
   }
 }
 
+/// The document `specconv to-ecs --format json` writes for a long-running workload:
+/// {"taskDefinition": RegisterTaskDefinition input, "service": CreateService input,
+///  "autoscaling": [{"api": "application-autoscaling:RegisterScalableTarget", "input": {...}},
+///                  {"api": "application-autoscaling:PutScalingPolicy", "input": {...}}]}.
+void read_to_ecs_document(Cursor& c, Bundle& bundle) {
+  if (auto td = c.object("taskDefinition")) read_task_definition(*td, bundle, {});
+  if (auto svc = c.object("service")) read_service(*svc, bundle);
+  for (Cursor call : c.objects("autoscaling")) {
+    const std::string api = call.string("api").value_or("");
+    auto input = call.object("input");
+    call.finish({"api", "input"});
+    if (!input) continue;
+    ScalableTargetInfo st;
+    if (api == "application-autoscaling:RegisterScalableTarget") {
+      // The same fields as one describe-scalable-targets entry.
+      st.resource_id = input->string("ResourceId").value_or("");
+      st.min_capacity = input->integer("MinCapacity", 0, INT32_MAX).value_or(1);
+      st.max_capacity = input->integer("MaxCapacity", 0, INT32_MAX).value_or(st.min_capacity);
+      input->ignore("ServiceNamespace");
+      input->ignore("ScalableDimension");
+      input->finish({"ResourceId", "MinCapacity", "MaxCapacity", "ServiceNamespace", "ScalableDimension"});
+      bundle.scalable_targets.push_back(std::move(st));
+    } else if (api == "application-autoscaling:PutScalingPolicy") {
+      // One describe-scaling-policies entry: read through the same reader.
+      Node wrapper = Node::object();
+      Node list = Node::array();
+      list.push(input->node());
+      wrapper.set("ScalingPolicies", std::move(list));
+      Cursor w(wrapper, c.context(), input->pointer());
+      read_scaling(w, bundle);
+    }
+  }
+  c.finish({"taskDefinition", "service", "autoscaling"});
+}
+
 }  // namespace
 
 bool looks_like_ecs(const Node& root) {
@@ -807,6 +854,8 @@ void read_ecs(const Node& root, const std::string& file, Bundle& bundle, Diagnos
       // Re-point locations is not needed: the cursor below is rooted at the item.
       for (auto& td : part.task_definitions) bundle.task_definitions.push_back(std::move(td));
       for (auto& s : part.services) bundle.services.push_back(std::move(s));
+      for (auto& t : part.scalable_targets) bundle.scalable_targets.push_back(std::move(t));
+      for (auto& p : part.scaling_policies) bundle.scaling_policies.push_back(std::move(p));
     }
     return;
   }
@@ -819,6 +868,10 @@ void read_ecs(const Node& root, const std::string& file, Bundle& bundle, Diagnos
   Cursor c(root, ctx, "");
   if (root.find("containerDefinitions") != nullptr || (root.find("family") != nullptr && root.find("taskDefinition") == nullptr)) {
     read_task_definition(c, bundle, {});
+    return;
+  }
+  if (root.find("taskDefinition") != nullptr && (root.find("service") != nullptr || root.find("autoscaling") != nullptr)) {
+    read_to_ecs_document(c, bundle);
     return;
   }
   if (root.find("taskDefinition") != nullptr && root.find("serviceName") == nullptr) {

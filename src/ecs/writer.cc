@@ -528,6 +528,7 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     Node tags = Node::array();
     for (const auto& [k, v] : w.tags) {
       if (k.rfind("aws:", 0) == 0 || k.size() > 128 || v.size() > 256) continue;
+      if (tags.size() == 50) break;  // ECS: at most 50 tags per resource (labels travel in the carry too)
       Node t = Node::object();
       t.set("key", str(k));
       t.set("value", str(v));

@@ -1,0 +1,55 @@
+// Kubernetes-only fields across a round trip Kubernetes -> ECS -> Kubernetes.
+//
+// to-ecs: the workload object and the objects linked to it (Services selecting it, Ingresses
+// routing to those Services, its HPA and ServiceAccount) are carried, without server-populated
+// fields, as compact JSON in the dockerLabels of the task's first container
+// ("specconv.io/k8s-workload", "specconv.io/k8s-objects"). ECS allows any string there (the only
+// bound is the 64 KiB task definition size; above kMaxCarryBytes nothing is carried, warning
+// `k8s-carry-too-large`). Tags are not used: 50 per resource and 256 characters per value.
+//
+// to-k8s: the objects emitted from the ECS fields are merged with the carry. Every field the ECS
+// input expresses wins (so edits made on the ECS side are kept); the carry fills in the fields
+// ECS has no counterpart for (kind, selectors, template labels, imagePullPolicy, affinity,
+// Service ports, Ingress rules, ...). Pure functions; never prints.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "io/tree.h"
+#include "k8s/emit.h"
+#include "specconv/diagnostics.h"
+#include "specconv/model/workload.h"
+
+namespace specconv::app {
+
+inline constexpr const char* kCarryWorkloadLabel = "specconv.io/k8s-workload";
+inline constexpr const char* kCarryObjectsLabel = "specconv.io/k8s-objects";
+inline constexpr const char* kCarryEcsLabel = "specconv.io/k8s-ecs";  // fingerprints of the ECS fields as written
+inline constexpr std::size_t kMaxCarryBytes = 32 * 1024;
+
+/// One Kubernetes object as read (file, YAML document, pointer of the object).
+struct RawObject {
+  io::Node doc;
+  SourceLocation where;
+};
+
+/// Every object of one parsed input root (List items and JSON arrays flattened).
+void collect_raw_objects(const io::Node& root, const SourceLocation& where, std::vector<RawObject>& out);
+
+/// The objects linked to the workload found at `where`: itself first, then Services that select
+/// its pods, Ingresses routing to those Services, HPAs targeting it, its ServiceAccount.
+[[nodiscard]] std::vector<const RawObject*> linked_objects(const std::vector<RawObject>& all, const SourceLocation& where);
+
+/// Adds the carry labels to the first container of `task_definition` (a RegisterTaskDefinition
+/// input). Reports `k8s-carry-too-large` when it does not fit.
+void add_k8s_carry(io::Node& task_definition, const std::vector<const RawObject*>& objects, Diagnostics& diags);
+
+/// Merges the carry found in `w` (if any) into the emitted objects. `task_definition` is the ECS
+/// JSON the workload was read from (nullptr when unknown): Kubernetes fields written from ECS
+/// fields that are unchanged since to-ecs are restored as written (probes, resources, ports,
+/// securityContext); the others come from the ECS values.
+void restore_k8s_carry(const model::Workload& w, const io::Node* task_definition, std::vector<k8s::Object>& objects);
+
+}  // namespace specconv::app
