@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/link.h"
+#include "app/output_check.h"
 #include "cfn/template.h"
 #include "ecs/writer.h"
 #include "io/json_load.h"
@@ -168,6 +169,9 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
                "CronJob \"" + w.name + "\" becomes a task definition only: schedule it with an EventBridge Scheduler "
                "schedule `cron(" + lw.schedule + ")` (Kubernetes cron syntax; EventBridge uses six fields) targeting ECS RunTask");
       }
+    }
+    if (!d.has_errors()) {
+      (void)app::check_output_ecs(wi.task_definition, w.has_service ? &wi.service : nullptr, lw.where, d);
     }
     if (!d.has_errors() && !taken.insert(family).second) {
       d.error("duplicate-output", lw.where,
