@@ -1,12 +1,13 @@
-// Registry construction from the embedded schema JSON (parsed with the project's own reader).
+// Registry construction from the embedded schema JSON (a minimal reader for that trusted, machine-written data).
 #include "validate/schema.h"
 
 #include <algorithm>
 #include <stdexcept>
 
-#include "io/json_load.h"
-#include "io/limits.h"
-#include "io/tree.h"
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace specconv::validate {
 
@@ -18,17 +19,132 @@ const Property* Type::prop(std::string_view key) const {
 
 namespace {
 
-io::Node parse(std::string_view text, const char* what) {
-  Diagnostics d;
-  io::Limits limits;
-  limits.max_file_bytes = text.size() + 1;
-  auto node = io::load_json(text, what, limits, d);
-  if (!node || !node->is_object()) throw std::runtime_error(std::string("bad embedded schema ") + what);
-  return std::move(*node);
-}
+// A minimal reader for the embedded, machine-written schema JSON (no escapes, no floats that
+// matter): views into the embedded buffer, no per-string allocation. Untrusted input never
+// comes here; it goes through io::load_json.
+struct Json {
+  enum class Kind { kString, kNumber, kArray, kObject, kLiteral };
+  Kind kind = Kind::kLiteral;
+  std::string_view text_;
+  int64_t number = 0;
+  std::vector<Json> items_;
+  std::vector<std::pair<std::string_view, Json>> members_;
 
-const io::Node& need(const io::Node& n, std::string_view key) {
-  const io::Node* v = n.find(key);
+  [[nodiscard]] bool is_string() const { return kind == Kind::kString; }
+  [[nodiscard]] bool is_int() const { return kind == Kind::kNumber; }
+  [[nodiscard]] int64_t as_int() const { return number; }
+  [[nodiscard]] double as_float() const { return static_cast<double>(number); }
+  [[nodiscard]] std::string_view text() const { return text_; }
+  [[nodiscard]] const std::vector<Json>& items() const { return items_; }
+  [[nodiscard]] const std::vector<std::pair<std::string_view, Json>>& members() const { return members_; }
+  [[nodiscard]] const Json* find(std::string_view key) const {
+    for (const auto& m : members_) {
+      if (m.first == key) return &m.second;
+    }
+    return nullptr;
+  }
+};
+
+class JsonReader {
+ public:
+  explicit JsonReader(std::string_view text) : s_(text) {}
+  Json document() {
+    Json j = value();
+    ws();
+    if (i_ != s_.size()) fail();
+    return j;
+  }
+
+ private:
+  [[noreturn]] void fail() const { throw std::runtime_error("embedded schema: bad JSON at byte " + std::to_string(i_)); }
+  void ws() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+  }
+  std::string_view string() {
+    if (s_[i_] != '"') fail();
+    const std::size_t start = ++i_;
+    while (i_ < s_.size() && s_[i_] != '"') {
+      if (s_[i_] == '\\') fail();  // update-schemas writes no escapes
+      ++i_;
+    }
+    if (i_ >= s_.size()) fail();
+    return s_.substr(start, i_++ - start);
+  }
+  Json value() {
+    ws();
+    if (i_ >= s_.size()) fail();
+    Json j;
+    const char c = s_[i_];
+    if (c == '"') {
+      j.kind = Json::Kind::kString;
+      j.text_ = string();
+    } else if (c == '[') {
+      j.kind = Json::Kind::kArray;
+      ++i_;
+      ws();
+      if (s_[i_] == ']') {
+        ++i_;
+        return j;
+      }
+      while (true) {
+        j.items_.push_back(value());
+        ws();
+        if (s_[i_] == ',') {
+          ++i_;
+        } else if (s_[i_] == ']') {
+          ++i_;
+          return j;
+        } else {
+          fail();
+        }
+      }
+    } else if (c == '{') {
+      j.kind = Json::Kind::kObject;
+      ++i_;
+      ws();
+      if (s_[i_] == '}') {
+        ++i_;
+        return j;
+      }
+      while (true) {
+        ws();
+        std::string_view key = string();
+        ws();
+        if (s_[i_++] != ':') fail();
+        j.members_.emplace_back(key, value());
+        ws();
+        if (s_[i_] == ',') {
+          ++i_;
+        } else if (s_[i_] == '}') {
+          ++i_;
+          return j;
+        } else {
+          fail();
+        }
+      }
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      j.kind = Json::Kind::kNumber;
+      const std::size_t start = i_;
+      while (i_ < s_.size() && (s_[i_] == '-' || s_[i_] == '+' || s_[i_] == '.' || s_[i_] == 'e' || s_[i_] == 'E' ||
+                                (s_[i_] >= '0' && s_[i_] <= '9'))) {
+        ++i_;
+      }
+      j.number = std::stoll(std::string(s_.substr(start, i_ - start)));
+    } else {
+      const std::size_t start = i_;
+      while (i_ < s_.size() && s_[i_] >= 'a' && s_[i_] <= 'z') ++i_;
+      j.text_ = s_.substr(start, i_ - start);  // true / false / null
+    }
+    return j;
+  }
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
+
+Json parse(std::string_view text, const char* /*what*/) { return JsonReader(text).document(); }
+
+const Json& need(const Json& n, std::string_view key) {
+  const Json* v = n.find(key);
   if (v == nullptr) throw std::runtime_error("embedded schema: missing " + std::string(key));
   return *v;
 }
@@ -42,21 +158,21 @@ struct RegistryBuilder {
   Type* fresh() { return &r.store_.emplace_back(); }
 
   // ---- Kubernetes: TYPE = "string" | ... | {"enum"} | {"ref"} | {"array"} | {"map"} | {"props"}
-  const Type* k8s_type(const io::Node& n) {
+  const Type* k8s_type(const Json& n) {
     if (n.is_string()) {
       static const std::map<std::string, Type::Kind, std::less<>> kScalars = {
           {"string", Type::Kind::kString}, {"integer", Type::Kind::kInteger},
           {"boolean", Type::Kind::kBoolean}, {"any", Type::Kind::kAny},
           {"int-or-string", Type::Kind::kIntOrString}, {"quantity", Type::Kind::kQuantity}};
       auto it = kScalars.find(n.text());
-      if (it == kScalars.end()) throw std::runtime_error("embedded schema: type " + n.text());
+      if (it == kScalars.end()) throw std::runtime_error("embedded schema: type " + std::string(n.text()));
       Type* t = fresh();
       t->kind = it->second;
       return t;
     }
-    if (const io::Node* ref = n.find("ref")) {
+    if (const Json* ref = n.find("ref")) {
       auto it = k8s_named.find(ref->text());
-      if (it == k8s_named.end()) throw std::runtime_error("embedded schema: ref " + ref->text());
+      if (it == k8s_named.end()) throw std::runtime_error("embedded schema: ref " + std::string(ref->text()));
       return it->second;
     }
     Type* t = fresh();
@@ -64,20 +180,20 @@ struct RegistryBuilder {
     return t;
   }
 
-  void fill_k8s(Type& t, const io::Node& n) {
-    if (const io::Node* e = n.find("enum")) {
+  void fill_k8s(Type& t, const Json& n) {
+    if (const Json* e = n.find("enum")) {
       t.kind = Type::Kind::kEnum;
-      for (const auto& v : e->items()) t.enum_values.push_back(v.text());
-    } else if (const io::Node* a = n.find("array")) {
+      for (const auto& v : e->items()) t.enum_values.emplace_back(v.text());
+    } else if (const Json* a = n.find("array")) {
       t.kind = Type::Kind::kArray;
       t.item = k8s_type(*a);
-    } else if (const io::Node* m = n.find("map")) {
+    } else if (const Json* m = n.find("map")) {
       t.kind = Type::Kind::kMap;
       t.item = k8s_type(*m);
-    } else if (const io::Node* p = n.find("props")) {
+    } else if (const Json* p = n.find("props")) {
       t.kind = Type::Kind::kObject;
-      for (const auto& [key, val] : p->members()) t.props.push_back({key, k8s_type(val), false});
-      if (const io::Node* req = n.find("required")) {
+      for (const auto& [key, val] : p->members()) t.props.push_back({std::string(key), k8s_type(val), false});
+      if (const Json* req = n.find("required")) {
         for (const auto& q : req->items()) {
           for (auto& pr : t.props) pr.required = pr.required || pr.name == q.text();
         }
@@ -91,49 +207,49 @@ struct RegistryBuilder {
     }
   }
 
-  void load_k8s(const io::Node& doc) {
-    const io::Node& defs = need(doc, "defs");
+  void load_k8s(const Json& doc) {
+    const Json& defs = need(doc, "defs");
     for (const auto& m : defs.members()) {
       Type* t = fresh();
-      t->name = m.first;
-      k8s_named.emplace(m.first, t);
+      t->name = std::string(m.first);
+      k8s_named.emplace(std::string(m.first), t);
     }
     for (const auto& m : defs.members()) {
-      Type* t = k8s_named.at(m.first);
+      Type* t = k8s_named.find(m.first)->second;
       if (m.second.is_string() || m.second.find("ref") != nullptr) {
         *t = *k8s_type(m.second);
-        t->name = m.first;
+        t->name = std::string(m.first);
       } else {
         fill_k8s(*t, m.second);
       }
     }
-    for (const auto& m : need(doc, "kinds").members()) r.kinds_.emplace(m.first, k8s_named.at(m.second.text()));
-    for (const auto& m : need(doc, "source").members()) r.sources_.emplace(m.first, m.second.text());
+    for (const auto& m : need(doc, "kinds").members()) r.kinds_.emplace(std::string(m.first), k8s_named.find(m.second.text())->second);
+    for (const auto& m : need(doc, "source").members()) r.sources_.emplace(std::string(m.first), std::string(m.second.text()));
   }
 
   // ---- ECS: botocore shapes
-  void load_ecs(const io::Node& doc) {
-    const io::Node& shapes = need(doc, "shapes");
+  void load_ecs(const Json& doc) {
+    const Json& shapes = need(doc, "shapes");
     for (const auto& m : shapes.members()) {
       Type* t = fresh();
-      t->name = m.first;
+      t->name = std::string(m.first);
       t->ecs = true;
-      ecs_named.emplace(m.first, t);
+      ecs_named.emplace(std::string(m.first), t);
     }
-    auto shape = [&](const io::Node& n) -> const Type* {
+    auto shape = [&](const Json& n) -> const Type* {
       auto it = ecs_named.find(n.text());
-      if (it == ecs_named.end()) throw std::runtime_error("embedded schema: shape " + n.text());
+      if (it == ecs_named.end()) throw std::runtime_error("embedded schema: shape " + std::string(n.text()));
       return it->second;
     };
     for (const auto& [name, s] : shapes.members()) {
-      Type& t = *ecs_named.at(name);
-      const std::string& type = need(s, "type").text();
-      if (const io::Node* v = s.find("min")) t.min = v->is_int() ? v->as_int() : static_cast<int64_t>(v->as_float());
-      if (const io::Node* v = s.find("max")) t.max = v->is_int() ? v->as_int() : static_cast<int64_t>(v->as_float());
+      Type& t = *ecs_named.find(name)->second;
+      const std::string_view type = need(s, "type").text();
+      if (const Json* v = s.find("min")) t.min = v->is_int() ? v->as_int() : static_cast<int64_t>(v->as_float());
+      if (const Json* v = s.find("max")) t.max = v->is_int() ? v->as_int() : static_cast<int64_t>(v->as_float());
       if (type == "structure") {
         t.kind = Type::Kind::kObject;
-        for (const auto& [key, val] : need(s, "members").members()) t.props.push_back({key, shape(val), false});
-        if (const io::Node* req = s.find("required")) {
+        for (const auto& [key, val] : need(s, "members").members()) t.props.push_back({std::string(key), shape(val), false});
+        if (const Json* req = s.find("required")) {
           for (const auto& q : req->items()) {
             for (auto& pr : t.props) pr.required = pr.required || pr.name == q.text();
           }
@@ -148,8 +264,8 @@ struct RegistryBuilder {
         t.item = shape(need(s, "value"));
       } else if (type == "string") {
         t.kind = s.find("enum") != nullptr ? Type::Kind::kEnum : Type::Kind::kString;
-        if (const io::Node* e = s.find("enum")) {
-          for (const auto& v : e->items()) t.enum_values.push_back(v.text());
+        if (const Json* e = s.find("enum")) {
+          for (const auto& v : e->items()) t.enum_values.emplace_back(v.text());
         }
       } else if (type == "integer" || type == "long") {
         t.kind = Type::Kind::kInteger;
@@ -163,8 +279,8 @@ struct RegistryBuilder {
         t.kind = Type::Kind::kAny;
       }
     }
-    for (const auto& m : need(doc, "operations").members()) r.ops_.emplace(m.first, shape(m.second));
-    for (const auto& m : need(doc, "source").members()) r.sources_.emplace("ecs:" + m.first, m.second.text());
+    for (const auto& m : need(doc, "operations").members()) r.ops_.emplace(std::string(m.first), shape(m.second));
+    for (const auto& m : need(doc, "source").members()) r.sources_.emplace("ecs:" + std::string(m.first), std::string(m.second.text()));
   }
 };
 
