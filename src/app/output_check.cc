@@ -22,14 +22,14 @@ bool relay(const Diagnostics& found, const std::string& what, const SourceLocati
 
 bool check_output_k8s(const io::Node& object, const SourceLocation& input, Diagnostics& diags) {
   Diagnostics found;
-  validate::check_k8s_object(validate::builtin_registry(), object, {"(output)", "", 0, 0, -1}, found);
+  validate::check_k8s_object(validate::builtin_k8s_registry(), object, {"(output)", "", 0, 0, -1}, found);
   const io::Node* kind = object.find("kind");
   return relay(found, kind != nullptr && kind->is_string() ? kind->text() : std::string("object"), input, diags);
 }
 
 bool check_output_ecs(const io::Node& task_definition, const io::Node* service, const SourceLocation& input,
                       Diagnostics& diags) {
-  const validate::Registry& r = validate::builtin_registry();
+  const validate::Registry& r = validate::builtin_aws_registry();
   Diagnostics found;
   validate::check_ecs_task_definition(r, task_definition, {"(output)", "", 0, 0, -1}, found);
   bool ok = relay(found, "task definition", input, diags);
@@ -39,6 +39,12 @@ bool check_output_ecs(const io::Node& task_definition, const io::Node* service, 
     ok = relay(svc, "service", input, diags) && ok;
   }
   return ok;
+}
+
+bool check_output_api(const io::Node& calls, const SourceLocation& input, Diagnostics& diags) {
+  Diagnostics found;
+  validate::check_ecs_document(validate::builtin_aws_registry(), calls, {"(output)", "", 0, 0, -1}, found);
+  return relay(found, "AWS API call", input, diags);
 }
 
 }  // namespace specconv::app

@@ -14,4 +14,8 @@ bool check_output_k8s(const io::Node& object, const SourceLocation& input, Diagn
 bool check_output_ecs(const io::Node& task_definition, const io::Node* service, const SourceLocation& input,
                       Diagnostics& diags);
 
+/// The AWS API calls of `to-ecs --format api` (an array of {"api", "input"}): each call whose
+/// model is shipped is checked (ECS, ELBv2, Cloud Map, SSM, Application Auto Scaling, ...).
+bool check_output_api(const io::Node& calls, const SourceLocation& input, Diagnostics& diags);
+
 }  // namespace specconv::app

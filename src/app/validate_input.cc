@@ -22,14 +22,13 @@ bool starts_like_json(const std::string& text) {
 ValidateResult validate_input(const InputText& input, const io::Limits& limits) {
   ValidateResult r;
   if (!io::check_text(input.text, input.path, r.diagnostics)) return r;
-  const validate::Registry& registry = validate::builtin_registry();
   SourceLocation where{input.path, "", 0, 0, -1};
   if (starts_like_json(input.text)) {
     auto doc = io::load_json(input.text, input.path, limits, r.diagnostics);
     if (!doc) return r;
     ++r.documents;
-    if (validate::looks_like_k8s(*doc)) validate::check_k8s_object(registry, *doc, where, r.diagnostics);
-    else validate::check_ecs_document(registry, *doc, where, r.diagnostics);
+    if (validate::looks_like_k8s(*doc)) validate::check_k8s_object(validate::builtin_k8s_registry(), *doc, where, r.diagnostics);
+    else validate::check_ecs_document(validate::builtin_aws_registry(), *doc, where, r.diagnostics);
     return r;
   }
   const io::YamlLoad loaded = io::load_yaml(input.text, input.path, limits, r.diagnostics);
@@ -38,7 +37,7 @@ ValidateResult validate_input(const InputText& input, const io::Limits& limits) 
     ++r.documents;
     SourceLocation at = where;
     at.document = d.index;
-    validate::check_k8s_object(registry, d.root, at, r.diagnostics);
+    validate::check_k8s_object(validate::builtin_k8s_registry(), d.root, at, r.diagnostics);
   }
   if (r.documents == 0) r.diagnostics.error("empty-input", where, "the file holds no document");
   return r;

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "io/suggest.h"
 #include "validate/validator.h"
 #include "validate/walk.h"
 
@@ -293,6 +294,25 @@ Shape shape_of(const io::Node& n) {
   return Shape::kNone;
 }
 
+using TaskDefinitions = std::vector<const io::Node*>;
+void check_envelope(const Registry& registry, const io::Node& n, const TaskDefinitions& tds, const SourceLocation& at,
+                    Diagnostics& diags);
+
+/// The task definition of the same file that a service refers to (by family), if any.
+const io::Node* task_definition_for(const TaskDefinitions& tds, const io::Node& service) {
+  const std::string* ref = str(service, "taskDefinition");
+  if (ref == nullptr) return tds.size() == 1 ? tds.front() : nullptr;
+  std::string family = *ref;
+  if (const std::size_t at = family.find(":task-definition/"); family.rfind("arn:", 0) == 0 && at != std::string::npos) {
+    family = family.substr(at + 17);
+  }
+  family = family.substr(0, family.find(':'));
+  for (const io::Node* td : tds) {
+    if (const std::string* f = str(*td, "family"); f != nullptr && *f == family) return td;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void check_ecs_task_definition(const Registry& registry, const io::Node& td, const SourceLocation& where,
@@ -300,7 +320,9 @@ void check_ecs_task_definition(const Registry& registry, const io::Node& td, con
   Walker w(where, diags, false);
   std::string pointer;
   pointer.reserve(128);
-  w.walk(*registry.ecs_operation("RegisterTaskDefinition"), td, pointer);
+  const Type* type = registry.ecs_operation("RegisterTaskDefinition");
+  if (type == nullptr) return;  // a registry without the AWS part
+  w.walk(*type, td, pointer);
   if (td.is_object()) task_rules(w, td);
 }
 
@@ -309,9 +331,92 @@ void check_ecs_service(const Registry& registry, const io::Node& service, const 
   Walker w(where, diags, false);
   std::string pointer;
   pointer.reserve(128);
-  w.walk(*registry.ecs_operation("CreateService"), service, pointer);
+  const Type* type = registry.ecs_operation("CreateService");
+  if (type == nullptr) return;
+  w.walk(*type, service, pointer);
   if (service.is_object()) service_rules(w, service, task_definition);
 }
+
+namespace {
+
+void autoscaling_rules(Walker& w, std::string_view op, const io::Node& in) {
+  const std::string* ns = str(in, "ServiceNamespace");
+  if (ns != nullptr && *ns == "ecs") {
+    const std::string* id = str(in, "ResourceId");
+    if (id != nullptr) {
+      const std::size_t a = id->find('/'), b = a == std::string::npos ? a : id->find('/', a + 1);
+      if (id->rfind("service/", 0) != 0 || b == std::string::npos || b + 1 >= id->size() || id->find('/', b + 1) != std::string::npos) {
+        w.error("schema-rule", "/ResourceId", *get(in, "ResourceId"), "for ECS must be \"service/<cluster>/<service>\" (got '" + *id + "')");
+      }
+    }
+    const std::string* dim = str(in, "ScalableDimension");
+    if (dim != nullptr && *dim != "ecs:service:DesiredCount") {
+      w.error("schema-rule", "/ScalableDimension", *get(in, "ScalableDimension"), "for ECS must be \"ecs:service:DesiredCount\"");
+    }
+  }
+  if (op == "RegisterScalableTarget") {
+    auto lo = num(in, "MinCapacity");
+    auto hi = num(in, "MaxCapacity");
+    if (lo && hi && *lo > *hi) {
+      w.error("schema-rule", "/MinCapacity", *get(in, "MinCapacity"),
+              "MinCapacity (" + std::to_string(*lo) + ") is greater than MaxCapacity (" + std::to_string(*hi) + ")");
+    }
+  } else if (op == "PutScalingPolicy") {
+    const std::string* type = str(in, "PolicyType");
+    const char* needs = type == nullptr ? nullptr
+                        : *type == "TargetTrackingScaling" ? "TargetTrackingScalingPolicyConfiguration"
+                        : *type == "StepScaling"           ? "StepScalingPolicyConfiguration"
+                        : *type == "PredictiveScaling"     ? "PredictiveScalingPolicyConfiguration"
+                                                           : nullptr;
+    if (needs != nullptr && get(in, needs) == nullptr) {
+      w.error("schema-rule", "", in, "PolicyType " + *type + " needs " + needs);
+    }
+  }
+}
+
+void check_envelope(const Registry& registry, const io::Node& n, const TaskDefinitions& tds, const SourceLocation& at,
+                    Diagnostics& diags) {
+  Walker w(at, diags, false);
+  const io::Node& api = *n.find("api");
+  const io::Node& input = *n.find("input");
+  if (n.members().size() != 2) {
+    w.error("schema-unknown-field", "", n, "an envelope has only \"api\" and \"input\"");
+  }
+  const std::size_t colon = api.is_string() ? api.text().find(':') : std::string::npos;
+  if (colon == std::string::npos) {
+    w.error("schema-type", "/api", api, "must be a string \"service:Operation\" (got " + detail::describe(api) + ")");
+    return;
+  }
+  const std::string service = api.text().substr(0, colon);
+  const std::string op = api.text().substr(colon + 1);
+  const std::vector<std::string>* names = registry.api_operation_names(service);
+  if (names == nullptr) {
+    w.warning("schema-not-validated", "/input", input, "no model shipped for the AWS service \"" + service + "\": not validated");
+    return;
+  }
+  if (std::find(names->begin(), names->end(), op) == names->end()) {
+    std::vector<std::string_view> known(names->begin(), names->end());
+    std::string msg = "unknown operation \"" + api.text() + "\"";
+    if (auto hint = io::did_you_mean(op, known)) msg += " (did you mean \"" + *hint + "\"?)";
+    w.error("schema-unrecognized", "/api", api, std::move(msg));
+    return;
+  }
+  const Type* type = registry.api_operation(api.text());
+  if (type == nullptr) {
+    w.warning("schema-not-validated", "/input", input, "the model of " + api.text() + " is not shipped: not validated");
+    return;
+  }
+  SourceLocation in = at;
+  in.pointer += "/input";
+  if (api.text() == "ecs:RegisterTaskDefinition") return check_ecs_task_definition(registry, input, in, diags);
+  if (api.text() == "ecs:CreateService") return check_ecs_service(registry, input, task_definition_for(tds, input), in, diags);
+  Walker iw(in, diags, false);
+  std::string pointer;
+  iw.walk(*type, input, pointer);
+  if (service == "application-autoscaling" && input.is_object()) autoscaling_rules(iw, op, input);
+}
+
+}  // namespace
 
 void check_ecs_document(const Registry& registry, const io::Node& doc, const SourceLocation& where,
                         Diagnostics& diags) {
@@ -337,13 +442,12 @@ void check_ecs_document(const Registry& registry, const io::Node& doc, const Sou
             "input (has \"serviceName\"), an {\"api\", \"input\"} envelope, an array or a wrapper object of those");
     return;
   }
-  const io::Node* td = nullptr;
+  TaskDefinitions tds;
   for (const auto& part : parts) {
-    if (td != nullptr) break;
-    if (shape_of(*part.second) == Shape::kTask) td = part.second;
+    if (shape_of(*part.second) == Shape::kTask) tds.push_back(part.second);
     const io::Node* api = part.second->find("api");
     if (shape_of(*part.second) == Shape::kEnvelope && api->is_string() && api->text() == "ecs:RegisterTaskDefinition") {
-      td = part.second->find("input");
+      tds.push_back(part.second->find("input"));
     }
   }
   for (const auto& part : parts) {
@@ -352,25 +456,8 @@ void check_ecs_document(const Registry& registry, const io::Node& doc, const Sou
     const io::Node& n = *part.second;
     switch (shape_of(n)) {
       case Shape::kTask: check_ecs_task_definition(registry, n, at, diags); break;
-      case Shape::kService: check_ecs_service(registry, n, td, at, diags); break;
-      case Shape::kEnvelope: {
-        Walker ew(at, diags, false);
-        if (n.members().size() != 2) {
-          ew.error("schema-unknown-field", "", n, "an envelope has only \"api\" and \"input\"");
-        } else if (const io::Node* api = n.find("api"); api->is_string() && api->text() == "ecs:RegisterTaskDefinition") {
-          SourceLocation in = at;
-          in.pointer += "/input";
-          check_ecs_task_definition(registry, *n.find("input"), in, diags);
-        } else if (api->is_string() && api->text() == "ecs:CreateService") {
-          SourceLocation in = at;
-          in.pointer += "/input";
-          check_ecs_service(registry, *n.find("input"), td, in, diags);
-        } else {
-          ew.warning("schema-not-validated", "/input", *n.find("input"),
-                     "no model shipped for " + (n.find("api")->is_string() ? n.find("api")->text() : std::string("this API")) + ": not validated");
-        }
-        break;
-      }
+      case Shape::kService: check_ecs_service(registry, n, task_definition_for(tds, n), at, diags); break;
+      case Shape::kEnvelope: check_envelope(registry, n, tds, at, diags); break;
       case Shape::kNone:
         Walker(at, diags, false).error("schema-unrecognized", "", n, "unrecognized document inside the array/wrapper");
         break;

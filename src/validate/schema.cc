@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <cstdint>
 #include <string>
@@ -153,7 +154,7 @@ const Json& need(const Json& n, std::string_view key) {
 
 struct RegistryBuilder {
   Registry& r;
-  std::map<std::string, Type*, std::less<>> k8s_named, ecs_named;
+  std::unordered_map<std::string_view, Type*> k8s_named, ecs_named;
 
   Type* fresh() { return &r.store_.emplace_back(); }
 
@@ -212,7 +213,7 @@ struct RegistryBuilder {
     for (const auto& m : defs.members()) {
       Type* t = fresh();
       t->name = std::string(m.first);
-      k8s_named.emplace(std::string(m.first), t);
+      k8s_named.emplace(m.first, t);
     }
     for (const auto& m : defs.members()) {
       Type* t = k8s_named.find(m.first)->second;
@@ -234,7 +235,7 @@ struct RegistryBuilder {
       Type* t = fresh();
       t->name = std::string(m.first);
       t->ecs = true;
-      ecs_named.emplace(std::string(m.first), t);
+      ecs_named.emplace(m.first, t);
     }
     auto shape = [&](const Json& n) -> const Type* {
       auto it = ecs_named.find(n.text());
@@ -280,14 +281,22 @@ struct RegistryBuilder {
       }
     }
     for (const auto& m : need(doc, "operations").members()) r.ops_.emplace(std::string(m.first), shape(m.second));
-    for (const auto& m : need(doc, "source").members()) r.sources_.emplace("ecs:" + std::string(m.first), std::string(m.second.text()));
+    for (const auto& m : need(doc, "operationNames").members()) {
+      auto& names = r.op_names_[std::string(m.first)];
+      for (const auto& n : m.second.items()) names.emplace_back(n.text());
+    }
+    const Json& source = need(doc, "source");
+    r.sources_.emplace("botocore", std::string(need(source, "botocore").text()));
+    for (const auto& m : need(source, "apiVersions").members()) {
+      r.sources_.emplace("aws:" + std::string(m.first), std::string(m.second.text()));
+    }
   }
 };
 
-Registry::Registry(std::string_view k8s_json, std::string_view ecs_json) {
+Registry::Registry(std::string_view k8s_json, std::string_view aws_json) {
   RegistryBuilder b{*this, {}, {}};
-  b.load_k8s(parse(k8s_json, "k8s.json"));
-  b.load_ecs(parse(ecs_json, "ecs.json"));
+  if (!k8s_json.empty()) b.load_k8s(parse(k8s_json, "k8s.json"));
+  if (!aws_json.empty()) b.load_ecs(parse(aws_json, "aws.json"));
 }
 
 const Type* Registry::k8s_kind(std::string_view api_version, std::string_view kind) const {
@@ -299,12 +308,33 @@ const Type* Registry::k8s_kind(std::string_view api_version, std::string_view ki
 }
 
 const Type* Registry::ecs_operation(std::string_view op) const {
-  auto it = ops_.find(op);
+  std::string key = "ecs:";
+  key.append(op);
+  return api_operation(key);
+}
+
+const Type* Registry::api_operation(std::string_view api) const {
+  auto it = ops_.find(api);
   return it == ops_.end() ? nullptr : it->second;
 }
 
+const std::vector<std::string>* Registry::api_operation_names(std::string_view service) const {
+  auto it = op_names_.find(service);
+  return it == op_names_.end() ? nullptr : &it->second;
+}
+
 const Registry& builtin_registry() {
-  static const Registry kRegistry(embedded_k8s_schema(), embedded_ecs_schema());
+  static const Registry kRegistry(embedded_k8s_schema(), embedded_aws_schema());
+  return kRegistry;
+}
+
+const Registry& builtin_k8s_registry() {
+  static const Registry kRegistry(embedded_k8s_schema(), {});
+  return kRegistry;
+}
+
+const Registry& builtin_aws_registry() {
+  static const Registry kRegistry({}, embedded_aws_schema());
   return kRegistry;
 }
 

@@ -89,7 +89,7 @@ TEST(ValidateRegistry, ShipsEveryKindSpecconvReadsAndWrites) {
 }
 
 TEST(ValidateRegistry, EmbeddedDataIsTheCommittedSchemaFiles) {
-  for (const auto& [file, embedded] : {std::pair{"k8s.json", embedded_k8s_schema()}, std::pair{"ecs.json", embedded_ecs_schema()}}) {
+  for (const auto& [file, embedded] : {std::pair{"k8s.json", embedded_k8s_schema()}, std::pair{"aws.json", embedded_aws_schema()}}) {
     std::ifstream in(std::string(SPECCONV_SOURCE_DIR) + "/data/schemas/" + file, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
@@ -168,6 +168,27 @@ TEST(ValidateEcs, ServiceSideRules) {
                              " \"containerName\": \"web\", \"containerPort\": 8080}]}}";
   EXPECT_THAT(codes(ecs(bundle)), HasSubstr("no portMapping for containerPort 8080"));
   EXPECT_THAT(codes(ecs("{\"hello\": 1}")), HasSubstr("schema-unrecognized"));
+}
+
+TEST(ValidateEcs, EnvelopesOfShippedAwsCallsAreChecked) {
+  const Diagnostics d = ecs(R"([{"api": "elbv2:CreateTargetGroup", "input": {"Name": "web", "Port": "80"}},
+    {"api": "elbv2:CreateTargetGroups", "input": {}},
+    {"api": "application-autoscaling:RegisterScalableTarget", "input": {"ServiceNamespace": "ecs",
+     "ResourceId": "service/default/web", "ScalableDimension": "ecs:service:DesiredCount", "MinCapacity": 5, "MaxCapacity": 2}},
+    {"api": "lambda:Invoke", "input": {}}])");
+  const std::string c = codes(d);
+  EXPECT_THAT(c, HasSubstr("schema-type /0/input/Port"));
+  EXPECT_THAT(c, HasSubstr("did you mean \"CreateTargetGroup\"?"));
+  EXPECT_THAT(c, HasSubstr("MinCapacity (5) is greater than MaxCapacity (2)"));
+  EXPECT_THAT(c, HasSubstr("schema-not-validated /3/input"));
+}
+
+TEST(ValidateEcs, AServiceIsCheckedAgainstTheTaskDefinitionOfItsFamily) {
+  const std::string other = replace(replace(kTask, "\"family\": \"web\"", "\"family\": \"api\""), "\"name\": \"web\"", "\"name\": \"api\"");
+  const std::string doc = std::string("[") + other + ", " + kTask +
+                          ", {\"serviceName\": \"web\", \"taskDefinition\": \"web:3\", \"loadBalancers\": [{\"targetGroupArn\": \"arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/w/1\","
+                          " \"containerName\": \"web\", \"containerPort\": 80}]}]";
+  EXPECT_EQ(codes(ecs(doc)), "");
 }
 
 TEST(ValidateQuantity, AcceptsTheResourceQuantityGrammar) {
