@@ -2,6 +2,7 @@
 #include "validate/schema.h"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -155,21 +156,29 @@ const Json& need(const Json& n, std::string_view key) {
 struct RegistryBuilder {
   Registry& r;
   std::unordered_map<std::string_view, Type*> k8s_named, ecs_named;
+  std::array<Type*, 16> scalars{};
 
   Type* fresh() { return &r.store_.emplace_back(); }
 
   // ---- Kubernetes: TYPE = "string" | ... | {"enum"} | {"ref"} | {"array"} | {"map"} | {"props"}
   const Type* k8s_type(const Json& n) {
     if (n.is_string()) {
-      static const std::map<std::string, Type::Kind, std::less<>> kScalars = {
-          {"string", Type::Kind::kString}, {"integer", Type::Kind::kInteger},
-          {"boolean", Type::Kind::kBoolean}, {"any", Type::Kind::kAny},
-          {"int-or-string", Type::Kind::kIntOrString}, {"quantity", Type::Kind::kQuantity}};
-      auto it = kScalars.find(n.text());
-      if (it == kScalars.end()) throw std::runtime_error("embedded schema: type " + std::string(n.text()));
-      Type* t = fresh();
-      t->kind = it->second;
-      return t;
+      const std::string_view name = n.text();
+      Type::Kind kind;
+      if (name == "string") kind = Type::Kind::kString;
+      else if (name == "integer") kind = Type::Kind::kInteger;
+      else if (name == "boolean") kind = Type::Kind::kBoolean;
+      else if (name == "any") kind = Type::Kind::kAny;
+      else if (name == "int-or-string") kind = Type::Kind::kIntOrString;
+      else if (name == "quantity") kind = Type::Kind::kQuantity;
+      else throw std::runtime_error("embedded schema: type " + std::string(name));
+      // One shared node per scalar kind.
+      Type*& shared = scalars[static_cast<std::size_t>(kind)];
+      if (shared == nullptr) {
+        shared = fresh();
+        shared->kind = kind;
+      }
+      return shared;
     }
     if (const Json* ref = n.find("ref")) {
       auto it = k8s_named.find(ref->text());
@@ -185,9 +194,9 @@ struct RegistryBuilder {
     if (const Json* e = n.find("enum")) {
       t.kind = Type::Kind::kEnum;
       for (const auto& v : e->items()) t.enum_values.emplace_back(v.text());
-    } else if (const Json* a = n.find("array")) {
+    } else if (const Json* arr = n.find("array")) {
       t.kind = Type::Kind::kArray;
-      t.item = k8s_type(*a);
+      t.item = k8s_type(*arr);
     } else if (const Json* m = n.find("map")) {
       t.kind = Type::Kind::kMap;
       t.item = k8s_type(*m);
@@ -294,7 +303,7 @@ struct RegistryBuilder {
 };
 
 Registry::Registry(std::string_view k8s_json, std::string_view aws_json) {
-  RegistryBuilder b{*this, {}, {}};
+  RegistryBuilder b{*this, {}, {}, {}};
   if (!k8s_json.empty()) b.load_k8s(parse(k8s_json, "k8s.json"));
   if (!aws_json.empty()) b.load_ecs(parse(aws_json, "aws.json"));
 }
