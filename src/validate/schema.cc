@@ -24,13 +24,15 @@ namespace {
 // A minimal reader for the embedded, machine-written schema JSON (no escapes, no floats that
 // matter): views into the embedded buffer, no per-string allocation. Untrusted input never
 // comes here; it goes through io::load_json.
+struct JsonMember;
+
 struct Json {
   enum class Kind { kString, kNumber, kArray, kObject, kLiteral };
   Kind kind = Kind::kLiteral;
   std::string_view text_;
   int64_t number = 0;
   std::vector<Json> items_;
-  std::vector<std::pair<std::string_view, Json>> members_;
+  std::vector<JsonMember> members_;  // (a pair<string_view, Json> would need Json complete here)
 
   [[nodiscard]] bool is_string() const { return kind == Kind::kString; }
   [[nodiscard]] bool is_int() const { return kind == Kind::kNumber; }
@@ -38,14 +40,21 @@ struct Json {
   [[nodiscard]] double as_float() const { return static_cast<double>(number); }
   [[nodiscard]] std::string_view text() const { return text_; }
   [[nodiscard]] const std::vector<Json>& items() const { return items_; }
-  [[nodiscard]] const std::vector<std::pair<std::string_view, Json>>& members() const { return members_; }
-  [[nodiscard]] const Json* find(std::string_view key) const {
-    for (const auto& m : members_) {
-      if (m.first == key) return &m.second;
-    }
-    return nullptr;
-  }
+  [[nodiscard]] const std::vector<JsonMember>& members() const { return members_; }
+  [[nodiscard]] const Json* find(std::string_view key) const;
 };
+
+struct JsonMember {
+  std::string_view first;
+  Json second;
+};
+
+const Json* Json::find(std::string_view key) const {
+  for (const auto& m : members_) {
+    if (m.first == key) return &m.second;
+  }
+  return nullptr;
+}
 
 class JsonReader {
  public:
@@ -113,7 +122,7 @@ class JsonReader {
         std::string_view key = string();
         ws();
         if (s_[i_++] != ':') fail();
-        j.members_.emplace_back(key, value());
+        j.members_.push_back(JsonMember{key, value()});
         ws();
         if (s_[i_] == ',') {
           ++i_;
