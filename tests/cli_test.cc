@@ -238,3 +238,56 @@ TEST(Cli, MappingsPrintsMarkdown) {
 
 }  // namespace
 }  // namespace specconv
+
+// ---- specconv validate ----------------------------------------------------------------------
+namespace specconv {
+namespace {
+
+const std::filesystem::path kValidate = std::filesystem::path(SPECCONV_TEST_DATA) / "validate";
+
+TEST(CliValidate, ValidFilesExitZero) {
+  const auto r = testutil::run_specconv({"validate", (kValidate / "good-deployment.yaml").string(),
+                                         (kValidate / "good-task.json").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, ::testing::HasSubstr("good-task.json: valid"));
+}
+
+TEST(CliValidate, InvalidKubernetesExitsOneWithHintsAndLocations) {
+  const auto r = testutil::run_specconv({"validate", (kValidate / "bad-k8s-typos.yaml").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, ::testing::HasSubstr("bad-k8s-typos.yaml:13:7: /spec/template/spec/contianers: error:"));
+  EXPECT_THAT(r.err, ::testing::HasSubstr("(did you mean \"containers\"?) [schema-unknown-field]"));
+  EXPECT_THAT(r.err, ::testing::HasSubstr("missing required field \"containers\""));
+}
+
+TEST(CliValidate, TypesEnumsQuantitiesAndYamlPitfalls) {
+  const auto r = testutil::run_specconv({"validate", "-q", (kValidate / "bad-k8s-types.yaml").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, ::testing::HasSubstr("spec.ports[0].port: must be integer (got string \"80\")"));
+  EXPECT_THAT(r.err, ::testing::HasSubstr("[schema-enum]"));
+  EXPECT_THAT(r.err, ::testing::HasSubstr("[schema-format]"));
+  EXPECT_THAT(r.err, ::testing::HasSubstr("data.FEATURE: must be string (got boolean true)"));
+}
+
+TEST(CliValidate, InvalidEcsFromStdinAndFolders) {
+  const auto in = testutil::read_file(kValidate / "bad-ecs-task.json");
+  const auto r = testutil::run_specconv({"validate", "-"}, {}, in);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, ::testing::HasSubstr("did you mean \"memoryReservation\"?"));
+  EXPECT_THAT(r.err, ::testing::HasSubstr("not a valid Fargate task size"));
+  const auto folder = testutil::run_specconv({"validate", kValidate.string()});
+  EXPECT_EQ(folder.exit_code, 1);
+  EXPECT_THAT(folder.out, ::testing::HasSubstr("good-deployment.yaml: valid"));
+  EXPECT_THAT(folder.out, ::testing::HasSubstr("bad-ecs-task.json: invalid"));
+}
+
+TEST(CliValidate, ConversionOutputsPassValidation) {
+  testutil::TempDir dir;
+  const auto conv = testutil::run_specconv({"to-k8s", "-o", dir.path().string(), kGood.string()});
+  ASSERT_EQ(conv.exit_code, 0) << conv.err;
+  const auto r = testutil::run_specconv({"validate", dir.path().string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+}  // namespace
+}  // namespace specconv

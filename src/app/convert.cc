@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/k8s_carry.h"
+#include "app/output_check.h"
 #include "app/pairing.h"
 #include "ecs/reader.h"
 #include "io/json_load.h"
@@ -167,6 +168,10 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
     if (!d.has_errors() && !taken.insert(e.workload).second) {
       d.error("duplicate-output", {p.workload.has_service ? p.workload.service_file : p.workload.source_file, "", 0, 0, -1},
               "another input already produced a workload named \"" + e.workload + "\"; this one is skipped");
+    }
+    if (!d.has_errors()) {
+      const SourceLocation where{p.workload.has_service ? p.workload.service_file : p.workload.source_file, "", 0, 0, -1};
+      for (const k8s::Object& o : e.objects) (void)app::check_output_k8s(o.doc, where, d);
     }
     result.diagnostics.append(d);
     if (d.has_errors()) {

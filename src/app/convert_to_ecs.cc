@@ -6,6 +6,7 @@
 
 #include "app/k8s_carry.h"
 #include "app/link.h"
+#include "app/output_check.h"
 #include "cfn/template.h"
 #include "ecs/writer.h"
 #include "io/json_load.h"
@@ -200,6 +201,9 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
                "schedule `cron(" + lw.schedule + ")` (Kubernetes cron syntax; EventBridge uses six fields) targeting ECS RunTask");
       }
     }
+    if (!d.has_errors()) {
+      (void)app::check_output_ecs(wi.task_definition, w.has_service ? &wi.service : nullptr, lw.where, d);
+    }
     if (!d.has_errors() && !taken.insert(family).second) {
       d.error("duplicate-output", lw.where,
               "another workload already produced the task family \"" + family + "\"; this one is skipped");
@@ -266,7 +270,13 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
       files.erase(std::unique(files.begin(), files.end()), files.end());
       std::string text;
       if (options.format == EcsFormat::kCfn) text = io::to_yaml(cfn::cloudformation_template(in, co, d));
-      else text = io::to_json(cfn::api_calls(in, co, d), 2) + "\n";
+      else {
+        const io::Node calls = cfn::api_calls(in, co, d);
+        if (!d.has_errors() && !app::check_output_api(calls, {files.empty() ? std::string() : files.front(), "", 0, 0, -1}, d)) {
+          failed.insert(files.begin(), files.end());
+        }
+        text = io::to_json(calls, 2) + "\n";
+      }
       result.diagnostics.append(d);
       result.documents.push_back({ecs::ecs_name(ns), files, std::move(text)});
     }

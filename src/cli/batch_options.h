@@ -43,4 +43,7 @@ struct BatchCliOptions {
 /// `specconv explain`: exit code 0, 1 or 2.
 [[nodiscard]] int run_explain(const BatchCliOptions& o, std::ostream& out, std::ostream& err);
 
+/// `specconv validate`: exit code 0, 1 or 2.
+[[nodiscard]] int run_validate(const BatchCliOptions& o, std::ostream& out, std::ostream& err);
+
 }  // namespace specconv::cli

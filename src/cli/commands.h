@@ -11,6 +11,7 @@ namespace specconv::cli {
 
 CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o);
 CLI::App* add_explain_command(CLI::App& app, BatchCliOptions& o);
+CLI::App* add_validate_command(CLI::App& app, BatchCliOptions& o);
 CLI::App* add_completion_command(CLI::App& app, BatchCliOptions& o);
 CLI::App* add_man_command(CLI::App& app);
 

@@ -105,6 +105,7 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
   CLI::App* diagnostics = app.add_subcommand("diagnostics", "print the diagnostic codes as Markdown (docs/diagnostics.md)");
   CLI::App* convert = add_convert_command(app, o.batch);
   CLI::App* explain = add_explain_command(app, o.batch);
+  CLI::App* validate = add_validate_command(app, o.batch);
   CLI::App* completion = add_completion_command(app, o.batch);
   CLI::App* man = add_man_command(app);
 
@@ -147,6 +148,8 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
     o.command = Command::kConvert;
   } else if (explain->parsed()) {
     o.command = Command::kExplain;
+  } else if (validate->parsed()) {
+    o.command = Command::kValidate;
   } else if (completion->parsed() || man->parsed()) {
     outcome.exit_code = 0;
     outcome.out = completion->parsed() ? completion_script(app, o.batch.shell) : man_page(app, SPECCONV_VERSION);

@@ -10,7 +10,7 @@
 
 namespace specconv::cli {
 
-enum class Command { kNone, kToK8s, kToEcs, kMappings, kDiagnostics, kVersion, kConvert, kExplain };
+enum class Command { kNone, kToK8s, kToEcs, kMappings, kDiagnostics, kVersion, kConvert, kExplain, kValidate };
 
 struct CliOptions {
   Command command = Command::kNone;

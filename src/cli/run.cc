@@ -14,7 +14,6 @@
 #include "specconv/convert_ecs.h"
 
 namespace specconv::cli {
-namespace {
 
 namespace fs = std::filesystem;
 
@@ -50,6 +49,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
   }
   return files;
 }
+
+namespace {
 
 /// Writes DIR/<name><ext> for each document, atomically.
 void write_documents(const std::string& dir, const std::string& ext, const std::vector<OutputDocument>& docs,
@@ -180,6 +181,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     case Command::kDiagnostics: out << diag::diagnostics_markdown(); return kExitOk;
     case Command::kConvert: return run_convert(o.batch, out, err);
     case Command::kExplain: return run_explain(o.batch, out, err);
+    case Command::kValidate: return run_validate(o.batch, out, err);
     case Command::kVersion:
     case Command::kNone: break;
   }

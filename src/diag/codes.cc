@@ -46,6 +46,20 @@ const std::vector<CodeInfo> kCodes = {
     {"missing-reference", W, "input", "a reference to an object not in the input (ConfigMap, Secret, ServiceAccount)"},
     {"duplicate-output", E, "output", "two inputs produce a workload of the same name; the later one is skipped"},
     {"write-failed", E, "output", "an output file could not be written"},
+    {"invalid-output", E, "output", "internal error: an object specconv was about to write fails the schema check; the input is not converted"},
+
+    // ---- specconv validate (and the check of every output) --------------------------------
+    {"schema-unknown-field", E, "validate", "a field the schema does not have (strict), with a did-you-mean suggestion"},
+    {"schema-missing-field", E, "validate", "a required field or member is absent (or null)"},
+    {"schema-type", E, "validate", "a value of the wrong type (JSON-exact: \"80\" is not an integer; unquoted yes is a boolean)"},
+    {"schema-enum", E, "validate", "a value outside the schema's enumeration"},
+    {"schema-range", E, "validate", "a length, size or number outside the API model's min/max (or a port outside 1-65535)"},
+    {"schema-format", E, "validate", "a string in the wrong format (resource quantity, base64 Secret data)"},
+    {"schema-rule", E, "validate", "a rule the API server / AWS service enforces beyond the schema (names, Fargate sizes, references)"},
+    {"schema-removed-api", E, "validate", "an API version Kubernetes no longer serves (extensions/v1beta1, ...)"},
+    {"schema-unrecognized", E, "validate", "ECS JSON that is neither a task definition, a service, an envelope, nor an array/wrapper of them"},
+    {"schema-unknown-kind", W, "validate", "a Kubernetes kind with no schema shipped; not validated"},
+    {"schema-not-validated", W, "validate", "an AWS API call envelope for a service whose model is not shipped; not validated"},
 
     // ---- ECS -> Kubernetes ---------------------------------------------------------------
     {"unsupported-field", W, "ecs-to-k8s", "a field with no equivalent on the other side, dropped"},
@@ -145,7 +159,8 @@ std::string diagnostics_markdown() {
          "warnings fail only with `--strict`; notes are information (hidden with `--quiet`).\n";
   const std::pair<std::string_view, std::string_view> areas[] = {
       {"input", "Reading input (both directions)"}, {"both", "Conversion (both directions)"},
-      {"ecs-to-k8s", "ECS to Kubernetes"}, {"k8s-to-ecs", "Kubernetes to ECS"}, {"output", "Writing output"}};
+      {"ecs-to-k8s", "ECS to Kubernetes"}, {"k8s-to-ecs", "Kubernetes to ECS"}, {"output", "Writing output"},
+      {"validate", "Schema validation (specconv validate, and every object specconv writes)"}};
   for (const auto& [area, title] : areas) {
     out << "\n## " << title << "\n\n| code | severity | meaning |\n|---|---|---|\n";
     for (const CodeInfo& c : kCodes) {

@@ -1,0 +1,49 @@
+// `specconv validate INPUT...`: checks ECS JSON and Kubernetes YAML/JSON against the schemas
+// shipped in the binary. Exit 0 when every input is valid, 1 when any is not, 2 on usage errors.
+#include <ostream>
+
+#include "app/validate_input.h"
+#include "cli/commands.h"
+#include "cli/run.h"
+#include "diag/render.h"
+#include "io/file.h"
+
+namespace specconv::cli {
+
+CLI::App* add_validate_command(CLI::App& app, BatchCliOptions& o) {
+  CLI::App* c = app.add_subcommand(
+      "validate",
+      "check ECS task definitions/services (JSON) and Kubernetes manifests (YAML/JSON) against the official schemas "
+      "shipped with specconv: types, required fields, enums, unknown fields (with did-you-mean), API server rules");
+  c->add_option("input", o.inputs,
+                "files or folders (searched recursively for *.json, *.yaml, *.yml), or - for standard input; the kind "
+                "of each document is detected (JSON with apiVersion and kind is Kubernetes, other JSON is ECS)")
+      ->required();
+  c->add_flag("-q,--quiet", o.quiet, "print only problems, not the per-file summary line");
+  c->add_option("--max-file-size", o.max_file_size, "largest input file accepted, in bytes (default 64 MiB)");
+  c->add_option("--max-depth", o.max_depth, "deepest nesting accepted in an input (default 200)");
+  return c;
+}
+
+int run_validate(const BatchCliOptions& o, std::ostream& out, std::ostream& err) {
+  io::Limits limits;
+  limits.max_file_bytes = o.max_file_size;
+  limits.max_depth = o.max_depth;
+  Diagnostics all;
+  std::size_t files = 0, invalid = 0;
+  for (const std::string& file : expand_inputs(o.inputs, {".json", ".yaml", ".yml"}, all)) {
+    ++files;
+    Diagnostics d;
+    const auto text = io::read_input(file, limits, d);
+    if (text) d.append(app::validate_input({file, *text}, limits).diagnostics);
+    const bool bad = !text || d.has_errors();
+    invalid += bad ? 1 : 0;
+    if (!o.quiet) out << file << ": " << (bad ? "invalid" : "valid") << "\n";
+    all.append(d);
+  }
+  err << diag::render_text(all, !o.quiet);
+  if (!o.quiet) err << "specconv validate: " << files << " files, " << invalid << " invalid\n";
+  return all.has_errors() ? 1 : 0;
+}
+
+}  // namespace specconv::cli
