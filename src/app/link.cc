@@ -7,6 +7,7 @@
 #include <set>
 
 #include "io/json_load.h"
+#include "mapping/secrets.h"
 
 namespace specconv::app {
 namespace {
@@ -139,6 +140,27 @@ std::vector<model::Listener> ingress_listeners(const k8s::IngressObject& ing, Di
   return out;
 }
 
+/// ECS -> Kubernetes -> ECS: the original valueFrom kept in specconv.io/ecs-containers
+/// ("secrets"), used while the secretKeyRef still names the Secret and key that the naming rule
+/// gives for it (an edited reference gets the naming rule's parameter instead).
+void restore_secret_reference(const model::Container& c, model::SecretEnv& s) {
+  const auto it = c.carried.find("secrets");
+  if (it == c.carried.end()) return;
+  Diagnostics ignored;
+  const auto list = io::load_json(it->second, "", io::Limits{}, ignored);
+  if (!list || !list->is_array()) return;
+  for (const io::Node& item : list->items()) {
+    const io::Node* name = item.find("name");
+    const io::Node* from = item.find("valueFrom");
+    if (name == nullptr || from == nullptr || !name->is_string() || !from->is_string() || name->text() != s.name) continue;
+    const mapping::SecretTarget t = mapping::secret_target(from->text());
+    if (t.secret_name != s.object || t.secret_key != s.key) return;
+    s.reference = from->text();
+    s.store = t.secrets_manager ? model::SecretStore::kSecretsManager : model::SecretStore::kSsmParameter;
+    return;
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> alb_path_patterns(const std::string& path, const std::string& path_type) {
@@ -243,7 +265,9 @@ std::vector<LinkedWorkload> link_manifests(const k8s::Manifests& m, const LinkOp
                             "/" + s.object + "\", which has no such key");
         }
         reference(secret, ns, s.object, s.key, s);
+        if (secret) restore_secret_reference(c, s);
       }
+      c.carried.erase("secrets");
       std::set<std::string> defined;
       for (const auto& e : c.env) defined.insert(e.name);
       for (const auto& s : c.secret_env) defined.insert(s.name);

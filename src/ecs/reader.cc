@@ -334,7 +334,7 @@ model::Container read_container(Cursor& c) {
   carry(c, "container", "restartPolicy", ctr.carried);
   carry(c, "container", "versionConsistency", ctr.carried);
   carry(c, "container", "environmentFiles", ctr.carried);
-  report_dropped(c, "container", "links");
+  carry(c, "container", "links", ctr.carried);
   c.finish(mapping::ecs_keys("container"));
   return ctr;
 }
@@ -400,38 +400,6 @@ model::NetworkMode read_network_mode(Cursor& c) {
   return model::NetworkMode::kUnset;
 }
 
-/// "1024", "1 vCPU", ".25 vcpu" -> units; "2048", "2 GB", "512 MiB" -> MiB.
-std::optional<int64_t> parse_task_size(const std::string& s, bool cpu) {
-  std::size_t i = 0;
-  while (i < s.size() && s[i] == ' ') ++i;
-  std::size_t start = i;
-  while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) ++i;
-  if (i == start) return std::nullopt;
-  const std::string number = s.substr(start, i - start);
-  std::string unit;
-  for (; i < s.size(); ++i) {
-    if (s[i] != ' ') unit += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
-  }
-  // Exact decimal arithmetic on up to 4 fraction digits.
-  const auto dot = number.find('.');
-  std::string whole = number.substr(0, dot);
-  std::string frac = dot == std::string::npos ? "" : number.substr(dot + 1);
-  if (frac.find('.') != std::string::npos || frac.size() > 4 || whole.size() > 9) return std::nullopt;
-  while (frac.size() < 4) frac += '0';
-  const int64_t scaled = (whole.empty() ? 0 : std::stoll(whole)) * 10000 + std::stoll(frac);
-  int64_t factor = 0;
-  if (cpu) {
-    if (unit.empty()) factor = 1;
-    else if (unit == "vcpu") factor = 1024;
-  } else {
-    if (unit.empty() || unit == "mib" || unit == "mb") factor = 1;
-    else if (unit == "gb" || unit == "gib") factor = 1024;
-  }
-  if (factor == 0) return std::nullopt;
-  const int64_t v = scaled * factor;
-  if (v % 10000 != 0) return std::nullopt;
-  return v / 10000;
-}
 
 void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair<std::string, std::string>>& outer_tags) {
   TaskDefinitionInput td;
@@ -523,7 +491,7 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
   }
   carry(c, "task", "proxyConfiguration", w.carried);
   carry(c, "task", "enableFaultInjection", w.carried);
-  report_dropped(c, "task", "inferenceAccelerators");
+  carry(c, "task", "inferenceAccelerators", w.carried);
   if (auto es = c.object("ephemeralStorage")) {
     w.ephemeral_storage_gib = es->integer("sizeInGiB", 21, 200);
     es->finish({"sizeInGiB"});
@@ -538,6 +506,10 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
   bundle.task_definitions.push_back(std::move(td));
 }
 
+/// deploymentConfiguration members without a Kubernetes form, kept for the way back.
+constexpr std::string_view kCarriedDeploymentKeys[] = {"deploymentCircuitBreaker", "alarms", "strategy",
+                                                       "bakeTimeInMinutes", "lifecycleHooks"};
+
 void read_service(Cursor& c, Bundle& bundle) {
   ServiceInput in;
   in.where = c.where("taskDefinition");
@@ -549,7 +521,14 @@ void read_service(Cursor& c, Bundle& bundle) {
   if (s.service_name.empty()) c.error("serviceName", "missing-field", "service without a serviceName");
   in.task_definition = c.string("taskDefinition").value_or("");
   ignore_all(c, "service");
-  if (auto cl = c.string("cluster")) in.cluster = *cl;
+  if (auto cl = c.string("cluster")) {
+    in.cluster = *cl;
+    s.service_carried["cluster"] = io::json_quote(*cl);  // for the way back (to-ecs without --cluster)
+  }
+  // The exact load balancer and registry bindings (target group ARNs), for the way back.
+  for (const char* key : {"loadBalancers", "serviceRegistries"}) {
+    if (const Node* n = c.node().find(key); n != nullptr && n->is_array() && n->size() > 0) s.service_carried[key] = compact(*n);
+  }
   s.replicas = c.integer("desiredCount", 0, INT32_MAX);
   if (auto dc = c.object("deploymentConfiguration")) {
     model::PercentRollout r;
@@ -558,11 +537,7 @@ void read_service(Cursor& c, Bundle& bundle) {
     if (maxp) r.maximum_percent = *maxp;
     if (minp) r.minimum_healthy_percent = *minp;
     if (maxp || minp) s.rollout = r;
-    carry(*dc, "deploymentConfiguration", "deploymentCircuitBreaker", s.service_carried);
-    report_dropped(*dc, "deploymentConfiguration", "alarms");
-    report_dropped(*dc, "deploymentConfiguration", "strategy");
-    report_dropped(*dc, "deploymentConfiguration", "bakeTimeInMinutes");
-    report_dropped(*dc, "deploymentConfiguration", "lifecycleHooks");
+    for (std::string_view key : kCarriedDeploymentKeys) carry(*dc, "deploymentConfiguration", key, s.service_carried);
     dc->finish(mapping::ecs_keys("deploymentConfiguration"));
   }
   for (Cursor lb : c.objects("loadBalancers")) {
@@ -618,11 +593,12 @@ void read_service(Cursor& c, Bundle& bundle) {
   const bool default_controller = controller != nullptr && controller->is_object() && controller->find("type") != nullptr &&
                                   controller->find("type")->is_string() && controller->find("type")->text() == "ECS";
   if (default_controller) c.ignore("deploymentController");
+  // ECS-only service settings: no Kubernetes behaviour, kept in specconv.io/ecs-service for the way back.
   for (std::string_view key : {"platformVersion", "role", "deploymentController", "enableECSManagedTags",
                                "propagateTags", "enableExecuteCommand", "volumeConfigurations",
                                "vpcLatticeConfigurations", "availabilityZoneRebalancing"}) {
     if (key == "deploymentController" && default_controller) continue;
-    report_dropped(c, "service", key);
+    carry(c, "service", key, s.service_carried);
   }
   c.finish(mapping::ecs_keys("service"));
   bundle.services.push_back(std::move(in));
@@ -778,6 +754,38 @@ void read_scaling(Cursor& c, Bundle& b) {
 }
 
 }  // namespace
+
+std::optional<int64_t> parse_task_size(const std::string& s, bool cpu) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  std::size_t start = i;
+  while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) ++i;
+  if (i == start) return std::nullopt;
+  const std::string number = s.substr(start, i - start);
+  std::string unit;
+  for (; i < s.size(); ++i) {
+    if (s[i] != ' ') unit += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  }
+  // Exact decimal arithmetic on up to 4 fraction digits.
+  const auto dot = number.find('.');
+  std::string whole = number.substr(0, dot);
+  std::string frac = dot == std::string::npos ? "" : number.substr(dot + 1);
+  if (frac.find('.') != std::string::npos || frac.size() > 4 || whole.size() > 9) return std::nullopt;
+  while (frac.size() < 4) frac += '0';
+  const int64_t scaled = (whole.empty() ? 0 : std::stoll(whole)) * 10000 + std::stoll(frac);
+  int64_t factor = 0;
+  if (cpu) {
+    if (unit.empty()) factor = 1;
+    else if (unit == "vcpu") factor = 1024;
+  } else {
+    if (unit.empty() || unit == "mib" || unit == "mb") factor = 1;
+    else if (unit == "gb" || unit == "gib") factor = 1024;
+  }
+  if (factor == 0) return std::nullopt;
+  const int64_t v = scaled * factor;
+  if (v % 10000 != 0) return std::nullopt;
+  return v / 10000;
+}
 
 bool looks_like_ecs(const Node& root) {
   if (root.is_array()) {

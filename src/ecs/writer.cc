@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "ecs/reader.h"
 #include "io/json_load.h"
 #include "mapping/resources.h"
 #include "mapping/rollout.h"
@@ -189,6 +190,86 @@ void merge_and_order(Node& obj, const std::map<std::string, std::string>& carrie
   obj.members() = std::move(members);
 }
 
+/// ECS -> Kubernetes -> ECS: the original networkMode kept in specconv.io/ecs-task, when the
+/// launch type allows it (Fargate: awsvpc only).
+std::optional<std::string> restored_network_mode(const model::Workload& w, bool fargate) {
+  const auto it = w.carried.find("networkMode");
+  if (it == w.carried.end()) return std::nullopt;
+  auto n = parse(it->second);
+  if (!n || !n->is_string()) return std::nullopt;
+  const std::string& m = n->text();
+  if (m != "awsvpc" && m != "bridge" && m != "none" && m != "default") return std::nullopt;
+  if (fargate && m != "awsvpc") return std::nullopt;
+  return m;
+}
+
+/// The original requiresCompatibilities kept in specconv.io/ecs-task, when it fits the launch type.
+std::optional<Node> restored_compatibilities(const model::Workload& w, bool fargate) {
+  const auto it = w.carried.find("requiresCompatibilities");
+  if (it == w.carried.end()) return std::nullopt;
+  auto n = parse(it->second);
+  if (!n || !n->is_array()) return std::nullopt;  // [] = the original had no requiresCompatibilities
+  bool has_fargate = false;
+  for (const auto& i : n->items()) {
+    if (!i.is_string() || (i.text() != "EC2" && i.text() != "FARGATE" && i.text() != "EXTERNAL")) return std::nullopt;
+    has_fargate = has_fargate || i.text() == "FARGATE";
+  }
+  if (has_fargate != fargate) return std::nullopt;
+  return n;
+}
+
+/// ECS -> Kubernetes -> ECS: the original loadBalancers (with their target group ARNs) kept in
+/// specconv.io/ecs-service, while the workload still exposes the same containers and ports.
+std::optional<Node> restored_load_balancers(const model::Workload& w) {
+  const auto it = w.service_carried.find("loadBalancers");
+  if (it == w.service_carried.end()) return std::nullopt;
+  auto n = parse(it->second);
+  if (!n || !n->is_array()) return std::nullopt;
+  std::set<std::pair<std::string, int64_t>> carried, current;
+  for (const auto& lb : n->items()) {
+    const Node* name = lb.find("containerName");
+    const Node* port = lb.find("containerPort");
+    if (name == nullptr || port == nullptr || !name->is_string() || !port->is_int()) return std::nullopt;
+    carried.insert({name->text(), port->as_int()});
+  }
+  for (const auto& b : w.load_balancers) {
+    std::string name = ecs_name(b.container);
+    for (const auto& c : w.containers) {
+      if (c.name != b.container) continue;
+      if (auto orig = c.carried.find("__original_name"); orig != c.carried.end()) name = ecs_name(orig->second);
+    }
+    current.insert({name, b.container_port});
+  }
+  if (carried != current) return std::nullopt;
+  return n;
+}
+
+/// ECS -> Kubernetes gave containers without a size a share of the task size
+/// (specconv.io/ecs-containers "sizedByTask"); the way back leaves those out again.
+void drop_task_sized(const Container& c, Size& size) {
+  const auto it = c.carried.find("sizedByTask");
+  if (it == c.carried.end()) return;
+  if (it->second.find("\"cpu\"") != std::string::npos) size.cpu.reset();
+  if (it->second.find("\"memory\"") != std::string::npos) {
+    size.memory.reset();
+    size.reservation.reset();
+  }
+}
+
+/// ECS -> Kubernetes -> ECS: the original task size kept in specconv.io/ecs-task, as written
+/// ("1 vCPU"), or none on EC2 when the original had none, while the containers still fit in it.
+bool restore_task_size(const model::Workload& w, bool fargate, int64_t need_cpu, int64_t need_mem, Node& td) {
+  if (w.carried.count("requiresCompatibilities") == 0) return false;  // not from ECS
+  const auto cpu = w.task_cpu_text.empty() ? std::nullopt : parse_task_size(w.task_cpu_text, true);
+  const auto mem = w.task_memory_text.empty() ? std::nullopt : parse_task_size(w.task_memory_text, false);
+  if ((!w.task_cpu_text.empty() && !cpu) || (!w.task_memory_text.empty() && !mem)) return false;
+  if (fargate && (!cpu || !mem || !mapping::is_valid_fargate_size(*cpu, *mem))) return false;
+  if ((cpu && *cpu < need_cpu) || (mem && *mem < need_mem) || (!mem && need_mem == 0)) return false;
+  if (cpu) td.set("cpu", str(w.task_cpu_text));
+  if (mem) td.set("memory", str(w.task_memory_text));
+  return true;
+}
+
 std::string container_name(const Container& c) {
   auto it = c.carried.find("__original_name");
   return ecs_name(it != c.carried.end() ? it->second : c.name);
@@ -224,6 +305,8 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     } else {
       mode = "host";
     }
+  } else if (o.restore_ecs_origin) {
+    mode = restored_network_mode(w, fargate).value_or(mode);
   }
   td.set("networkMode", str(mode));
 
@@ -301,16 +384,17 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     Node d = Node::object();
     d.set("name", str(container_name(c)));
     d.set("image", str(c.image));
-    const Size size = container_size(c);
+    Size size = container_size(c);
+    if (o.restore_ecs_origin) drop_task_sized(c, size);
     if (size.cpu) d.set("cpu", Node::integer(*size.cpu));
     if (size.memory) d.set("memory", Node::integer(*size.memory));
     if (size.reservation) d.set("memoryReservation", Node::integer(*size.reservation));
-    if (c.resources.memory_request && c.resources.memory_request->bytes % model::Memory::kMiB != 0) {
+    if (c.resources.memory_request && size.reservation && c.resources.memory_request->bytes % model::Memory::kMiB != 0) {
       diags.note("memory-rounded", cw,
                  "container \"" + c.name + "\": memory request " + std::to_string(c.resources.memory_request->bytes) +
                      " bytes is not a whole MiB; memoryReservation rounded up to " + std::to_string(*size.reservation) + " MiB");
     }
-    if (c.resources.memory_limit && c.resources.memory_limit->bytes % model::Memory::kMiB != 0) {
+    if (c.resources.memory_limit && size.memory && c.resources.memory_limit->bytes % model::Memory::kMiB != 0) {
       diags.note("memory-rounded", cw,
                  "container \"" + c.name + "\": memory limit " + std::to_string(c.resources.memory_limit->bytes) +
                      " bytes is not a whole MiB; memory rounded up to " + std::to_string(*size.memory) + " MiB");
@@ -479,11 +563,14 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
   }
   td.set("containerDefinitions", std::move(defs));
   if (volumes.size() > 0) td.set("volumes", std::move(volumes));
-  td.set("requiresCompatibilities", strings({fargate ? "FARGATE" : "EC2"}));
+  std::optional<Node> compatibilities = o.restore_ecs_origin ? restored_compatibilities(w, fargate) : std::nullopt;
+  if (!compatibilities) td.set("requiresCompatibilities", strings({fargate ? "FARGATE" : "EC2"}));
+  else if (compatibilities->size() > 0) td.set("requiresCompatibilities", std::move(*compatibilities));
 
   // Task size: ECS counts every container of the task (init containers included) against it.
   const int64_t need_cpu = std::max(sum_cpu, sum_limit_cpu);
   const int64_t need_mem = std::max({sum_reserved, sum_limit_mem, max_hard});
+  const bool restored_size = o.restore_ecs_origin && restore_task_size(w, fargate, need_cpu, need_mem, td);
   int64_t task_cpu = need_cpu;
   int64_t task_mem = need_mem;
   auto digits = [](const std::string& s) { return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }); };
@@ -495,7 +582,9 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
       task_mem = m0;
     }
   }
-  if (fargate) {
+  if (restored_size) {
+    // written by restore_task_size
+  } else if (fargate) {
     if (!mapping::is_valid_fargate_size(task_cpu, task_mem)) {
       auto snapped = mapping::snap_to_fargate(task_cpu, task_mem);
       if (!snapped) {
@@ -521,8 +610,8 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     task_mem = 512;
     if (task_cpu == 0) task_cpu = 256;
   }
-  if (task_cpu > 0) td.set("cpu", str(std::to_string(task_cpu)));
-  if (task_mem > 0) td.set("memory", str(std::to_string(task_mem)));
+  if (task_cpu > 0 && !restored_size) td.set("cpu", str(std::to_string(task_cpu)));
+  if (task_mem > 0 && !restored_size) td.set("memory", str(std::to_string(task_mem)));
 
   if (!w.tags.empty()) {
     Node tags = Node::array();
@@ -580,11 +669,16 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
   const bool daemon = w.kind == model::WorkloadKind::kDaemon;
   Node s = Node::object();
   if (!o.cluster.empty() && o.cluster != "default") s.set("cluster", str(o.cluster));
+  else if (auto cl = o.restore_ecs_origin ? w.service_carried.find("cluster") : w.service_carried.end(); cl != w.service_carried.end()) {
+    if (auto n = parse(cl->second); n && n->is_string()) s.set("cluster", std::move(*n));
+  }
   s.set("serviceName", str(ecs_name(w.service_name.empty() ? w.name : w.service_name)));
   s.set("taskDefinition", str(ecs_name(w.name)));
   const std::string region = placeholder_or(o.region, "REGION");
   const std::string account = placeholder_or(o.account_id, "ACCOUNT_ID");
-  if (!w.load_balancers.empty()) {
+  if (auto restored = o.restore_ecs_origin ? restored_load_balancers(w) : std::nullopt) {
+    s.set("loadBalancers", std::move(*restored));
+  } else if (!w.load_balancers.empty()) {
     Node lbs = Node::array();
     std::set<std::string> seen;
     for (const auto& b : w.load_balancers) {
@@ -617,7 +711,10 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
                "Cloud Map service (<service>.<namespace>.svc.cluster.local keeps resolving) and registers the service");
   }
   if (!daemon) s.set("desiredCount", Node::integer(w.replicas.value_or(1)));
-  s.set("launchType", str(fargate ? "FARGATE" : "EC2"));
+  // ECS -> Kubernetes -> ECS: the original launchType / capacityProviderStrategy are merged below.
+  const bool restored_launch = o.restore_ecs_origin && (w.service_carried.count("launchType") != 0 ||
+                                                        w.service_carried.count("capacityProviderStrategy") != 0);
+  if (!restored_launch) s.set("launchType", str(fargate ? "FARGATE" : "EC2"));
 
   Node dc = Node::object();
   if (daemon) {
@@ -640,9 +737,11 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
     dc.set("maximumPercent", Node::integer(e.rollout.maximum_percent));
     dc.set("minimumHealthyPercent", Node::integer(e.rollout.minimum_healthy_percent));
   }
-  // A circuit breaker recorded by the ECS -> Kubernetes direction (specconv.io/ecs-service).
-  if (auto cb = w.service_carried.find("deploymentCircuitBreaker"); cb != w.service_carried.end()) {
-    if (auto n = parse(cb->second); n && n->is_object()) dc.set("deploymentCircuitBreaker", std::move(*n));
+  // Recorded by the ECS -> Kubernetes direction (specconv.io/ecs-service): circuit breaker, alarms, ...
+  for (const char* key : {"deploymentCircuitBreaker", "alarms", "strategy", "bakeTimeInMinutes", "lifecycleHooks"}) {
+    if (auto cb = w.service_carried.find(key); cb != w.service_carried.end()) {
+      if (auto n = parse(cb->second)) dc.set(key, std::move(*n));
+    }
   }
   s.set("deploymentConfiguration", std::move(dc));
 
@@ -681,8 +780,10 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
   } else {
     s.set("schedulingStrategy", str("REPLICA"));
   }
-  std::set<std::string> skip = {"launchType", "capacityProviderStrategy", "serviceName", "taskDefinition", "desiredCount",
-                                "networkConfiguration", "cluster"};
+  std::set<std::string> skip = {"serviceName", "taskDefinition", "desiredCount", "networkConfiguration", "cluster",
+                                "loadBalancers"};
+  if (!o.restore_ecs_origin) skip.insert("serviceRegistries");
+  if (!restored_launch) skip.insert({"launchType", "capacityProviderStrategy"});
   if (fargate) skip.insert({"placementConstraints", "placementStrategy"});
   if (w.load_balancers.empty()) skip.insert({"healthCheckGracePeriodSeconds", "role"});
   merge_and_order(s, w.service_carried, skip, kServiceOrder);

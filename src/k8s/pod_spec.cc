@@ -198,6 +198,31 @@ struct Names {
   std::map<std::string, std::string> volumes;
 };
 
+/// Which of the container's requests were a share of the task size (the container set none):
+/// to-ecs leaves them out again instead of writing the share as the container's own size.
+void keep_task_sized(bool cpu, bool memory, Node& kept) {
+  if (!cpu && !memory) return;
+  Node list = Node::array();
+  if (cpu) list.push(str("cpu"));
+  if (memory) list.push(str("memory"));
+  kept.set("sizedByTask", std::move(list));
+}
+
+/// The original valueFrom of every secret (an SSM parameter name or ARN, a Secrets Manager ARN
+/// with its JSON key / stage / version): the secretKeyRef only names the Kubernetes Secret, so
+/// to-ecs needs these to give the exact references back.
+void keep_secret_references(const model::Container& c, Node& kept) {
+  if (c.secret_env.empty()) return;
+  Node list = Node::array();
+  for (const auto& s : c.secret_env) {
+    Node kv = Node::object();
+    kv.set("name", str(s.name));
+    kv.set("valueFrom", str(s.reference));
+    list.push(std::move(kv));
+  }
+  kept.set("secrets", std::move(list));
+}
+
 }  // namespace
 
 SourceLocation task_location(const model::Workload& w, const std::string& pointer) {
@@ -222,6 +247,7 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
   for (std::size_t i = 0; i < w.volumes.size(); ++i) {
     const auto r = mapping::to_k8s_name(w.volumes[i].name, mapping::NameKind::kRfc1123Label);
     names.volumes[w.volumes[i].name] = r.name;
+    if (r.name != w.volumes[i].name) out.renamed_volumes.emplace_back(r.name, w.volumes[i].name);
   }
 
   const std::vector<Role> roles = container_roles(w, diags);
@@ -334,6 +360,9 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
   for (std::size_t i = 0; i < w.containers.size(); ++i) {
     if (roles[i] == Role::kMain) order.push_back(i);
   }
+  if (!std::is_sorted(order.begin(), order.end())) {
+    for (const auto& c : w.containers) out.ecs_order.push_back(names.containers[c.name]);
+  }
   for (std::size_t i : order) {
     const model::Container& c = w.containers[i];
     Node ctr = Node::object();
@@ -365,8 +394,7 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
           port.set("hostPort", Node::integer(p.container_port));
         } else if (p.host_port && *p.host_port != 0 &&
                    (w.network_mode == model::NetworkMode::kBridge || w.network_mode == model::NetworkMode::kDefault ||
-                    w.network_mode == model::NetworkMode::kUnset) &&
-                   *p.host_port != p.container_port) {
+                    w.network_mode == model::NetworkMode::kUnset)) {
           port.set("hostPort", Node::integer(*p.host_port));
           diags.warning("host-port", task_location(w, ctr_ptr(i, "portMappings/" + std::to_string(pi) + "/hostPort")),
                         "static hostPort " + std::to_string(*p.host_port) +
@@ -611,6 +639,8 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
       kept.set("dependsOn", std::move(deps));
     }
     if (!c.user_name.empty()) kept.set("user", str(c.user_name));
+    keep_secret_references(c, kept);
+    keep_task_sized(task_cpu_share.count(i) != 0 && !c.resources.cpu_request, task_mem_share.count(i) != 0, kept);
     if (names.containers[c.name] != c.name) kept.set("name", str(c.name));
     if (kept.size() > 0) out.carried.set(names.containers[c.name], std::move(kept));
 
