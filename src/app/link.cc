@@ -161,6 +161,13 @@ void restore_secret_reference(const model::Container& c, model::SecretEnv& s) {
   }
 }
 
+/// The Service port name that ECS -> Kubernetes makes up for an unnamed port ("tcp-8080") is not
+/// given to the port of a workload that came from ECS (specconv.io/ecs-task), which had no name.
+bool made_up_port_name(const model::Workload& w, const std::string& name, const model::Port& p) {
+  if (w.carried.count("requiresCompatibilities") == 0) return false;
+  return name == std::string(p.protocol == model::Protocol::kUdp ? "udp" : "tcp") + "-" + std::to_string(p.container_port);
+}
+
 }  // namespace
 
 std::vector<std::string> alb_path_patterns(const std::string& path, const std::string& path_type) {
@@ -333,7 +340,7 @@ std::vector<LinkedWorkload> link_manifests(const k8s::Manifests& m, const LinkOp
             c.ports.push_back(np);
             p = c.ports.end() - 1;
           }
-          if (p->name.empty() && !sp.name.empty()) p->name = sp.name;
+          if (p->name.empty() && !sp.name.empty() && !made_up_port_name(w, sp.name, *p)) p->name = sp.name;
           std::string ap = sp.app_protocol;
           if (ap == "kubernetes.io/h2c") ap = "http2";
           if (p->app_protocol.empty() && (ap == "http" || ap == "http2" || ap == "grpc")) p->app_protocol = ap;

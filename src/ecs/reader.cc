@@ -339,6 +339,25 @@ model::Container read_container(Cursor& c) {
   return ctr;
 }
 
+/// Volumes with an EFS / Docker / FSx configuration become claims or emptyDirs in Kubernetes;
+/// their exact configuration is kept (specconv.io/ecs-task "volumes") for the way back.
+void keep_volume_configurations(const Node& td, model::Workload& w) {
+  const Node* volumes = td.find("volumes");
+  if (volumes == nullptr || !volumes->is_array()) return;
+  Node kept = Node::array();
+  for (const Node& v : volumes->items()) {
+    if (!v.is_object()) continue;
+    for (const char* key : {"efsVolumeConfiguration", "dockerVolumeConfiguration", "fsxWindowsFileServerVolumeConfiguration",
+                            "configuredAtLaunch"}) {
+      if (v.find(key) != nullptr) {
+        kept.push(v);
+        break;
+      }
+    }
+  }
+  if (kept.size() > 0) w.carried["volumes"] = compact(kept);
+}
+
 model::Volume read_volume(Cursor& v) {
   model::Volume vol;
   vol.name = v.string("name").value_or("");
@@ -432,6 +451,7 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
   w.task_role = c.string("taskRoleArn").value_or("");
   w.execution_role = c.string("executionRoleArn").value_or("");
   w.network_mode = read_network_mode(c);
+  keep_volume_configurations(c.node(), w);
   for (Cursor v : c.objects("volumes")) w.volumes.push_back(read_volume(v));
   if (const Node* pc = c.take("placementConstraints"); pc != nullptr && pc->size() > 0) {
     w.carried["placementConstraints"] = compact(*pc);

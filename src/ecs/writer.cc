@@ -244,6 +244,57 @@ std::optional<Node> restored_load_balancers(const model::Workload& w) {
   return n;
 }
 
+/// ECS -> Kubernetes -> ECS: the original volume (EFS, Docker, FSx configuration) kept in
+/// specconv.io/ecs-task "volumes" for a volume of that name.
+std::optional<Node> restored_volume(const model::Workload& w, const std::string& name) {
+  const auto it = w.carried.find("volumes");
+  if (it == w.carried.end()) return std::nullopt;
+  auto list = parse(it->second);
+  if (!list || !list->is_array()) return std::nullopt;
+  for (auto& v : list->items()) {
+    const Node* n = v.find("name");
+    if (v.is_object() && n != nullptr && n->is_string() && n->text() == name) return v;
+  }
+  return std::nullopt;
+}
+
+/// linuxParameters members without a Kubernetes field, kept in specconv.io/ecs-containers.
+void restore_linux_parameters(const Container& c, Node& linux) {
+  for (const char* key : {"initProcessEnabled", "devices", "maxSwap", "swappiness"}) {
+    const auto it = c.carried.find(key);
+    if (it == c.carried.end() || linux.find(key) != nullptr) continue;
+    if (auto n = parse(it->second)) linux.set(key, std::move(*n));
+  }
+}
+
+/// The original dependsOn condition kept in specconv.io/ecs-containers (Kubernetes only knows
+/// "before" and "alongside"), when the dependency is still there.
+std::string restored_condition(const Container& c, const std::string& target, model::DependencyCondition derived) {
+  const char* fallback = condition_name(derived);
+  const auto it = c.carried.find("dependsOn");
+  if (it == c.carried.end()) return fallback;
+  auto list = parse(it->second);
+  if (!list || !list->is_array()) return fallback;
+  for (const auto& d : list->items()) {
+    const Node* name = d.find("containerName");
+    const Node* cond = d.find("condition");
+    if (name != nullptr && cond != nullptr && name->is_string() && cond->is_string() && ecs_name(name->text()) == target) {
+      return cond->text();
+    }
+  }
+  return fallback;
+}
+
+/// The container's own stopTimeout kept in specconv.io/ecs-containers (null: it had none) where
+/// it differs from the pod's terminationGracePeriodSeconds.
+void restore_stop_timeout(const Container& c, std::optional<int64_t>& stop_timeout) {
+  const auto it = c.carried.find("stopTimeout");
+  if (it == c.carried.end()) return;
+  auto n = parse(it->second);
+  if (n && n->is_null()) stop_timeout.reset();
+  else if (n && n->is_int()) stop_timeout = n->as_int();
+}
+
 /// ECS -> Kubernetes gave containers without a size a share of the task size
 /// (specconv.io/ecs-containers "sizedByTask"); the way back leaves those out again.
 void drop_task_sized(const Container& c, Size& size) {
@@ -316,6 +367,11 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
   std::map<std::string, model::Volume> memory_volumes;
   std::set<std::string> dropped_volumes;  // already reported
   for (const model::Volume& v : w.volumes) {
+    if (auto orig = o.restore_ecs_origin ? restored_volume(w, v.name) : std::nullopt) {
+      volume_names.insert(v.name);
+      volumes.push(std::move(*orig));
+      continue;
+    }
     Node vol = Node::object();
     vol.set("name", str(v.name));
     switch (v.kind) {
@@ -485,6 +541,7 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
       if (caps.size() > 0) linux.set("capabilities", std::move(caps));
     }
     if (tmpfs.size() > 0) linux.set("tmpfs", std::move(tmpfs));
+    if (o.restore_ecs_origin) restore_linux_parameters(c, linux);
     if (linux.size() > 0) d.set("linuxParameters", std::move(linux));
 
     if (!c.secret_env.empty()) {
@@ -504,13 +561,16 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
         auto target = std::find_if(w.containers.begin(), w.containers.end(), [&](const Container& x) { return x.name == dep.container; });
         Node dn = Node::object();
         dn.set("containerName", str(target != w.containers.end() ? container_name(*target) : ecs_name(dep.container)));
-        dn.set("condition", str(condition_name(dep.condition)));
+        dn.set("condition", str(o.restore_ecs_origin ? restored_condition(c, dn.find("containerName")->text(), dep.condition)
+                                                      : condition_name(dep.condition)));
         deps.push(std::move(dn));
       }
       d.set("dependsOn", std::move(deps));
     }
-    if (c.stop_timeout_seconds && *c.stop_timeout_seconds != 30) {
-      int64_t t = *c.stop_timeout_seconds;
+    std::optional<int64_t> stop_timeout = c.stop_timeout_seconds;
+    if (o.restore_ecs_origin) restore_stop_timeout(c, stop_timeout);
+    if (stop_timeout && *stop_timeout != 30) {
+      int64_t t = *stop_timeout;
       if (t > 120) {
         diags.warning("clamped-value", cw,
                       "terminationGracePeriodSeconds " + std::to_string(t) + " exceeds the ECS stopTimeout maximum of 120; 120 is used");
@@ -558,6 +618,7 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     std::set<std::string> skip;
     if (fargate) skip = {"links", "dockerSecurityOptions", "privileged", "extraHosts", "dnsServers", "dnsSearchDomains", "disableNetworking"};
     if (mode == "awsvpc") skip.insert({"links", "hostname", "extraHosts"});
+    skip.insert("stopTimeout");  // restore_stop_timeout
     merge_and_order(d, c.carried, skip, kContainerOrder);
     defs.push(std::move(d));
   }
@@ -649,7 +710,7 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     if (!w.os_family.empty()) rp.set("operatingSystemFamily", str(w.os_family));
     if (rp.size() > 0) td.set("runtimePlatform", std::move(rp));
   }
-  std::set<std::string> skip = {"family", "networkMode", "requiresCompatibilities", "cpu", "memory"};
+  std::set<std::string> skip = {"family", "networkMode", "requiresCompatibilities", "cpu", "memory", "volumes"};
   if (fargate) skip.insert({"placementConstraints", "pidMode", "ipcMode"});
   merge_and_order(td, w.carried, skip, kTaskOrder);
 
@@ -745,7 +806,10 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
   }
   s.set("deploymentConfiguration", std::move(dc));
 
-  const bool awsvpc = fargate || w.network_mode != model::NetworkMode::kHost;
+  bool awsvpc = fargate || w.network_mode != model::NetworkMode::kHost;
+  if (o.restore_ecs_origin && !fargate && w.network_mode != model::NetworkMode::kHost) {
+    if (auto mode = restored_network_mode(w, fargate)) awsvpc = *mode == "awsvpc";
+  }
   std::optional<Node> carried_network;
   if (auto nc = w.service_carried.find("networkConfiguration"); nc != w.service_carried.end()) {
     carried_network = parse(nc->second);

@@ -198,6 +198,20 @@ struct Names {
   std::map<std::string, std::string> volumes;
 };
 
+/// The pod has one terminationGracePeriodSeconds (the largest stopTimeout); each container whose
+/// own stopTimeout differs keeps it (null: it had none) for the way back.
+void keep_stop_timeouts(const model::Workload& w, const std::map<std::string, std::string>& names, int64_t grace,
+                        Node& carried) {
+  for (const auto& c : w.containers) {
+    if (c.stop_timeout_seconds == grace) continue;
+    const auto n = names.find(c.name);
+    if (n == names.end()) continue;
+    Node* kept = carried.find(n->second);
+    if (kept == nullptr) kept = &carried.set(n->second, Node::object());
+    kept->set("stopTimeout", c.stop_timeout_seconds ? Node::integer(*c.stop_timeout_seconds) : Node::null());
+  }
+}
+
 /// Which of the container's requests were a share of the task size (the container set none):
 /// to-ecs leaves them out again instead of writing the share as the container's own size.
 void keep_task_sized(bool cpu, bool memory, Node& kept) {
@@ -615,6 +629,7 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
       Diagnostics ignored;
       if (auto n = io::load_json(json, "", io::Limits{}, ignored)) kept.set(field, std::move(*n));
     }
+    if (roles[i] != Role::kMain) kept.set("essential", Node::boolean(c.essential));  // init/sidecar: not implied
     if (!c.essential && roles[i] == Role::kMain) {
       kept.set("essential", Node::boolean(false));
       diags.note("non-essential-container", task_location(w, ctr_ptr(i, "essential")),
@@ -698,6 +713,7 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
     spec.set("hostAliases", std::move(aliases));
   }
   if (any_grace) spec.set("terminationGracePeriodSeconds", Node::integer(grace));
+  if (any_grace) keep_stop_timeouts(w, names.containers, grace, out.carried);
   // Scheduling: runtime platform -> node selector.
   Node selector = Node::object();
   if (!w.os_family.empty()) {

@@ -158,6 +158,7 @@ void normalize_container(Node& c, const std::string& network_mode) {
   for (auto k : {"cpu", "memory", "memoryReservation", "startTimeout", "stopTimeout"}) numeric(c, k);
   default_to(c, "essential", Node::boolean(true));
   drop_if(c, "cpu", Node::integer(0));
+  drop_if(c, "stopTimeout", Node::integer(30));  // the agent's (and Fargate's) default stop timeout
   for (auto k : {"privileged", "readonlyRootFilesystem", "interactive", "pseudoTerminal", "disableNetworking"}) {
     drop_if(c, k, Node::boolean(false));
   }
