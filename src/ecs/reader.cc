@@ -306,6 +306,9 @@ model::Container read_container(Cursor& c) {
   carry(c, "container", "dockerLabels", ctr.carried);
   carry(c, "container", "ulimits", ctr.carried);
   carry(c, "container", "logConfiguration", ctr.carried);
+  // The exact health check, for the way back: Kubernetes probes express startPeriod only in
+  // whole periods (a startup probe), so timings would not always come back as written.
+  if (const Node* hc = c.node().find("healthCheck"); hc != nullptr && hc->is_object()) ctr.carried["healthCheck"] = compact(*hc);
   ctr.liveness = read_health_check(c);
   for (Cursor s : c.objects("systemControls")) {
     auto ns = s.string("namespace");
@@ -557,6 +560,9 @@ void read_service(Cursor& c, Bundle& bundle) {
     if (maxp) r.maximum_percent = *maxp;
     if (minp) r.minimum_healthy_percent = *minp;
     if (maxp || minp) s.rollout = r;
+    // The percentages as written, for the way back (several give the same Kubernetes strategy).
+    if (maxp) s.service_carried["maximumPercent"] = std::to_string(*maxp);
+    if (minp) s.service_carried["minimumHealthyPercent"] = std::to_string(*minp);
     for (std::string_view key : kCarriedDeploymentKeys) carry(*dc, "deploymentConfiguration", key, s.service_carried);
     dc->finish(mapping::ecs_keys("deploymentConfiguration"));
   }

@@ -236,7 +236,7 @@ std::optional<Node> restored_load_balancers(const model::Workload& w) {
     std::string name = ecs_name(b.container);
     for (const auto& c : w.containers) {
       if (c.name != b.container) continue;
-      if (auto orig = c.carried.find("__original_name"); orig != c.carried.end()) name = ecs_name(orig->second);
+      if (auto orig = c.carried.find("__original_name"); orig != c.carried.end()) name = orig->second.substr(0, 255);
     }
     current.insert({name, b.container_port});
   }
@@ -258,6 +258,22 @@ std::optional<Node> restored_volume(const model::Workload& w, const std::string&
   return std::nullopt;
 }
 
+/// The original healthCheck kept in specconv.io/ecs-containers, while the probe still runs the
+/// same command (its timings are what Kubernetes cannot always express exactly).
+Node restored_health_check(const Container& c, Node derived) {
+  const auto it = c.carried.find("healthCheck");
+  if (it == c.carried.end()) return derived;
+  auto n = parse(it->second);
+  if (!n || !n->is_object() || n->find("command") == nullptr || derived.find("command") == nullptr) return derived;
+  const Node& a = *n->find("command");
+  const Node& b = *derived.find("command");
+  if (!a.is_array() || a.size() != b.size()) return derived;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!a.items()[i].is_string() || a.items()[i].text() != b.items()[i].text()) return derived;
+  }
+  return std::move(*n);
+}
+
 /// linuxParameters members without a Kubernetes field, kept in specconv.io/ecs-containers.
 void restore_linux_parameters(const Container& c, Node& linux) {
   for (const char* key : {"initProcessEnabled", "devices", "maxSwap", "swappiness"}) {
@@ -267,22 +283,19 @@ void restore_linux_parameters(const Container& c, Node& linux) {
   }
 }
 
-/// The original dependsOn condition kept in specconv.io/ecs-containers (Kubernetes only knows
-/// "before" and "alongside"), when the dependency is still there.
-std::string restored_condition(const Container& c, const std::string& target, model::DependencyCondition derived) {
-  const char* fallback = condition_name(derived);
-  const auto it = c.carried.find("dependsOn");
-  if (it == c.carried.end()) return fallback;
-  auto list = parse(it->second);
-  if (!list || !list->is_array()) return fallback;
-  for (const auto& d : list->items()) {
-    const Node* name = d.find("containerName");
-    const Node* cond = d.find("condition");
-    if (name != nullptr && cond != nullptr && name->is_string() && cond->is_string() && ecs_name(name->text()) == target) {
-      return cond->text();
-    }
-  }
-  return fallback;
+/// The original percentages kept in specconv.io/ecs-service, while the Deployment's strategy is
+/// still the one they convert to (several percentages give the same surge / unavailable).
+void restore_rollout(const model::Workload& w, const mapping::K8sRollout& current, mapping::ToEcs& e) {
+  const auto maxp = w.service_carried.find("maximumPercent");
+  const auto minp = w.service_carried.find("minimumHealthyPercent");
+  if (maxp == w.service_carried.end() || minp == w.service_carried.end()) return;
+  auto a = parse(maxp->second);
+  auto b = parse(minp->second);
+  if (!a || !b || !a->is_int() || !b->is_int()) return;
+  const mapping::EcsRollout original{a->as_int(), b->as_int()};
+  if (mapping::rollout_to_k8s(original, w.replicas.value_or(1)).rollout != current) return;
+  e.rollout = original;
+  e.exact = true;
 }
 
 /// The container's own stopTimeout kept in specconv.io/ecs-containers (null: it had none) where
@@ -323,7 +336,27 @@ bool restore_task_size(const model::Workload& w, bool fargate, int64_t need_cpu,
 
 std::string container_name(const Container& c) {
   auto it = c.carried.find("__original_name");
-  return ecs_name(it != c.carried.end() ? it->second : c.name);
+  if (it != c.carried.end()) return it->second.substr(0, 255);  // as the ECS input had it
+  return ecs_name(c.name);
+}
+
+/// A task definition that came from ECS: its dependsOn as written (specconv.io/ecs-containers),
+/// for the containers that are still there. Kubernetes' init order is coarser (every app
+/// container waits for every init container), so it is not used for these.
+std::optional<Node> restored_depends_on(const model::Workload& w, const Container& c) {
+  const auto it = c.carried.find("dependsOn");
+  if (it == c.carried.end()) return std::nullopt;
+  auto list = parse(it->second);
+  if (!list || !list->is_array()) return std::nullopt;
+  Node deps = Node::array();
+  for (const auto& d : list->items()) {
+    const Node* name = d.find("containerName");
+    if (name == nullptr || !name->is_string()) continue;
+    const bool present = std::any_of(w.containers.begin(), w.containers.end(), [&](const Container& x) { return container_name(x) == name->text(); });
+    if (present) deps.push(d);
+  }
+  if (deps.size() == 0) return std::nullopt;
+  return deps;
 }
 
 }  // namespace
@@ -555,14 +588,15 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
       d.set("secrets", std::move(secrets));
       any_secret = true;
     }
-    if (!c.depends_on.empty()) {
+    if (o.restore_ecs_origin && w.carried.count("requiresCompatibilities") != 0) {
+      if (auto deps = restored_depends_on(w, c)) d.set("dependsOn", std::move(*deps));
+    } else if (!c.depends_on.empty()) {
       Node deps = Node::array();
       for (const auto& dep : c.depends_on) {
         auto target = std::find_if(w.containers.begin(), w.containers.end(), [&](const Container& x) { return x.name == dep.container; });
         Node dn = Node::object();
         dn.set("containerName", str(target != w.containers.end() ? container_name(*target) : ecs_name(dep.container)));
-        dn.set("condition", str(o.restore_ecs_origin ? restored_condition(c, dn.find("containerName")->text(), dep.condition)
-                                                      : condition_name(dep.condition)));
+        dn.set("condition", str(condition_name(dep.condition)));
         deps.push(std::move(dn));
       }
       d.set("dependsOn", std::move(deps));
@@ -592,7 +626,7 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     }
     if (c.stdin_open) d.set("interactive", Node::boolean(true));
     if (c.tty) d.set("pseudoTerminal", Node::boolean(true));
-    if (auto hc = health_check(c, cw, diags)) d.set("healthCheck", std::move(*hc));
+    if (auto hc = health_check(c, cw, diags)) d.set("healthCheck", o.restore_ecs_origin ? restored_health_check(c, std::move(*hc)) : std::move(*hc));
     if (!c.sysctls.empty()) {
       Node sc = Node::array();
       for (const auto& [k, v] : c.sysctls) {
@@ -618,7 +652,7 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     std::set<std::string> skip;
     if (fargate) skip = {"links", "dockerSecurityOptions", "privileged", "extraHosts", "dnsServers", "dnsSearchDomains", "disableNetworking"};
     if (mode == "awsvpc") skip.insert({"links", "hostname", "extraHosts"});
-    skip.insert("stopTimeout");  // restore_stop_timeout
+    skip.insert({"stopTimeout", "healthCheck"});  // restore_stop_timeout, restored_health_check
     merge_and_order(d, c.carried, skip, kContainerOrder);
     defs.push(std::move(d));
   }
@@ -793,7 +827,8 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
       kr.max_surge = {r->max_surge, r->max_surge_percent};
       kr.max_unavailable = {r->max_unavailable, r->max_unavailable_percent};
     }
-    const mapping::ToEcs e = mapping::rollout_to_ecs(kr, w.replicas.value_or(1));
+    mapping::ToEcs e = mapping::rollout_to_ecs(kr, w.replicas.value_or(1));
+    if (o.restore_ecs_origin) restore_rollout(w, kr, e);
     if (!e.exact) diags.note("lossy-rollout", where, e.note);
     dc.set("maximumPercent", Node::integer(e.rollout.maximum_percent));
     dc.set("minimumHealthyPercent", Node::integer(e.rollout.minimum_healthy_percent));

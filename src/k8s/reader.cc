@@ -462,6 +462,8 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
     // The ECS -> Kubernetes direction adds the selector label app.kubernetes.io/name=<name>; it was
     // no tag of the original task definition.
     std::erase_if(w.tags, [&](const auto& t) { return t.first == "app.kubernetes.io/name" && t.second == meta.name; });
+    // ECS -> Kubernetes named the workload after the service (original-name when renamed).
+    if (w.has_service) w.service_name = original.empty() ? meta.name : original;
     if (auto n = parse_annotation(root, task, kAnnotationTask)) {
       for (const auto& [k, v] : n->members()) {
         if (k == "family" && v.is_string()) w.name = v.text();
