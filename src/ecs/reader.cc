@@ -190,6 +190,10 @@ void read_linux_parameters(Cursor& c, model::Container& ctr) {
     }
   }
   ctr.shared_memory_mib = lp->integer("sharedMemorySize", 0, INT32_MAX);
+  // As written, for the way back: Kubernetes gives both as memory-backed emptyDirs (no mount options).
+  for (const char* key : {"sharedMemorySize", "tmpfs"}) {
+    if (const Node* n = lp->node().find(key); n != nullptr && !(n->is_array() && n->size() == 0)) ctr.carried[key] = compact(*n);
+  }
   for (Cursor t : lp->objects("tmpfs")) {
     model::Tmpfs fs;
     fs.path = t.string("containerPath").value_or("");
@@ -197,7 +201,8 @@ void read_linux_parameters(Cursor& c, model::Container& ctr) {
     if (auto opts = t.strings("mountOptions")) {
       fs.options = *opts;
       if (!opts->empty()) {
-        t.warning("mountOptions", "unsupported-field", "tmpfs mountOptions have no emptyDir equivalent and are dropped");
+        t.warning("mountOptions", "unsupported-field",
+                  "tmpfs mountOptions have no emptyDir equivalent and do not take effect; kept in specconv.io/ecs-containers");
       }
     }
     t.finish(mapping::ecs_keys("tmpfs"));
@@ -519,6 +524,9 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
     w.ephemeral_storage_gib = es->integer("sizeInGiB", 21, 200);
     es->finish({"sizeInGiB"});
   }
+  if (const Node* rp = c.node().find("runtimePlatform"); rp != nullptr && rp->is_object() && rp->size() > 0) {
+    w.carried["runtimePlatform"] = compact(*rp);  // Windows versions have no node label of their own
+  }
   if (auto rp = c.object("runtimePlatform")) {
     w.os_family = rp->string("operatingSystemFamily").value_or("");
     w.cpu_architecture = rp->string("cpuArchitecture").value_or("");
@@ -585,6 +593,11 @@ void read_service(Cursor& c, Bundle& bundle) {
     r.finish(mapping::ecs_keys("serviceRegistry"));
     s.registries.push_back(std::move(reg));
   }
+  // Marks the service as given (specconv.io/ecs-service), so that the way back adds nothing it lacked.
+  s.service_carried["schedulingStrategy"] = io::json_quote(c.node().find("schedulingStrategy") != nullptr &&
+                                                                   c.node().find("schedulingStrategy")->is_string()
+                                                               ? c.node().find("schedulingStrategy")->text()
+                                                               : "REPLICA");
   if (auto ss = c.string("schedulingStrategy")) {
     if (*ss == "DAEMON") s.kind = model::WorkloadKind::kDaemon;
     else if (*ss != "REPLICA") c.error("schedulingStrategy", "invalid-value", "schedulingStrategy must be REPLICA or DAEMON");

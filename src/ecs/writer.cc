@@ -274,12 +274,62 @@ Node restored_health_check(const Container& c, Node derived) {
   return std::move(*n);
 }
 
+/// The original runtimePlatform kept in specconv.io/ecs-task (which Windows Server version),
+/// while the pod still asks for the same OS and architecture.
+std::optional<Node> restored_runtime_platform(const model::Workload& w) {
+  const auto it = w.carried.find("runtimePlatform");
+  if (it == w.carried.end()) return std::nullopt;
+  auto n = parse(it->second);
+  if (!n || !n->is_object()) return std::nullopt;
+  const Node* os = n->find("operatingSystemFamily");
+  const Node* arch = n->find("cpuArchitecture");
+  const bool windows = os != nullptr && os->is_string() && os->text().rfind("WINDOWS", 0) == 0;
+  if (windows != (w.os_family.rfind("WINDOWS", 0) == 0)) return std::nullopt;
+  if (arch != nullptr && arch->is_string() && !w.cpu_architecture.empty() && arch->text() != w.cpu_architecture) return std::nullopt;
+  return n;
+}
+
+std::string container_name(const Container& c);
+
+/// The family: as the ECS input wrote it when it came from ECS (specconv.io/ecs-task), else a
+/// valid ECS name made from the workload's name.
+std::string family_name(const model::Workload& w, const WriteOptions& o) {
+  if (o.restore_ecs_origin && w.carried.count("requiresCompatibilities") != 0 && !w.name.empty()) return w.name.substr(0, 255);
+  return ecs_name(w.name);
+}
+
+/// Mounts that ECS -> Kubernetes copied from the containers named in volumesFrom (kept in
+/// specconv.io/ecs-containers): the way back gives them as volumesFrom again, not as mounts.
+std::set<std::pair<std::string, std::string>> volumes_from_mounts(const model::Workload& w, const Container& c) {
+  std::set<std::pair<std::string, std::string>> out;
+  const auto it = c.carried.find("volumesFrom");
+  if (it == c.carried.end()) return out;
+  auto list = parse(it->second);
+  if (!list || !list->is_array()) return out;
+  for (const auto& vf : list->items()) {
+    const Node* src = vf.find("sourceContainer");
+    if (src == nullptr || !src->is_string()) continue;
+    for (const auto& other : w.containers) {
+      if (&other == &c || (other.name != src->text() && container_name(other) != src->text())) continue;
+      for (const auto& m : other.mounts) out.insert({m.volume, m.path});
+    }
+  }
+  return out;
+}
+
 /// linuxParameters members without a Kubernetes field, kept in specconv.io/ecs-containers.
 void restore_linux_parameters(const Container& c, Node& linux) {
-  for (const char* key : {"initProcessEnabled", "devices", "maxSwap", "swappiness"}) {
+  for (const char* key : {"initProcessEnabled", "devices", "maxSwap", "swappiness", "sharedMemorySize"}) {
     const auto it = c.carried.find(key);
     if (it == c.carried.end() || linux.find(key) != nullptr) continue;
     if (auto n = parse(it->second)) linux.set(key, std::move(*n));
+  }
+  // tmpfs as written (mount options); /dev/shm came from sharedMemorySize, not from a tmpfs.
+  if (auto it = c.carried.find("tmpfs"); it != c.carried.end()) {
+    if (auto n = parse(it->second); n && n->is_array()) linux.set("tmpfs", std::move(*n));
+  } else if (Node* t = linux.find("tmpfs"); t != nullptr && c.carried.count("sharedMemorySize") != 0) {
+    std::erase_if(t->items(), [](const Node& x) { return x.find("containerPath") != nullptr && x.find("containerPath")->text() == "/dev/shm"; });
+    if (t->size() == 0) std::erase_if(linux.members(), [](const Node::Member& m) { return m.first == "tmpfs"; });
   }
 }
 
@@ -328,7 +378,7 @@ bool restore_task_size(const model::Workload& w, bool fargate, int64_t need_cpu,
   const auto mem = w.task_memory_text.empty() ? std::nullopt : parse_task_size(w.task_memory_text, false);
   if ((!w.task_cpu_text.empty() && !cpu) || (!w.task_memory_text.empty() && !mem)) return false;
   if (fargate && (!cpu || !mem || !mapping::is_valid_fargate_size(*cpu, *mem))) return false;
-  if ((cpu && *cpu < need_cpu) || (mem && *mem < need_mem) || (!mem && need_mem == 0)) return false;
+  if ((cpu && *cpu < need_cpu) || (mem && *mem < need_mem)) return false;
   if (cpu) td.set("cpu", str(w.task_cpu_text));
   if (mem) td.set("memory", str(w.task_memory_text));
   return true;
@@ -375,7 +425,7 @@ std::string ecs_name(std::string_view name) {
 Node task_definition_input(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
   const bool fargate = o.launch_type == LaunchType::kFargate;
   Node td = Node::object();
-  td.set("family", str(ecs_name(w.name)));
+  td.set("family", str(family_name(w, o)));
   if (!w.task_role.empty()) td.set("taskRoleArn", str(w.task_role));
   const std::string exec_role = !o.execution_role_arn.empty() ? o.execution_role_arn : w.execution_role;
   if (!exec_role.empty()) td.set("executionRoleArn", str(exec_role));
@@ -535,7 +585,9 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     }
     Node mounts = Node::array();
     Node tmpfs = Node::array();
+    const auto inherited = o.restore_ecs_origin ? volumes_from_mounts(w, c) : std::set<std::pair<std::string, std::string>>{};
     for (const auto& m : c.mounts) {
+      if (inherited.count({m.volume, m.path}) != 0) continue;  // comes back as volumesFrom
       if (auto mv = memory_volumes.find(m.volume); mv != memory_volumes.end()) {
         Node t = Node::object();
         t.set("containerPath", str(m.path));
@@ -620,7 +672,16 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
       else d.set("privileged", Node::boolean(true));
     }
     if (c.read_only_root) d.set("readonlyRootFilesystem", Node::boolean(*c.read_only_root));
-    if (!c.host_aliases.empty()) {
+    if (!c.host_aliases.empty() && mode != "awsvpc") {
+      Node hosts = Node::array();
+      for (const auto& h : c.host_aliases) {
+        Node e = Node::object();
+        e.set("hostname", str(h.hostname));
+        e.set("ipAddress", str(h.ip));
+        hosts.push(std::move(e));
+      }
+      d.set("extraHosts", std::move(hosts));
+    } else if (!c.host_aliases.empty()) {
       diags.warning("unsupported-field", cw, "container \"" + c.name + "\": hostAliases (extraHosts) are not supported in " + mode +
                                                  " network mode; left out");
     }
@@ -738,13 +799,16 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
                  "instance's disk (ephemeralStorage is a Fargate setting); size the instances' volumes accordingly");
     }
   }
-  if (!w.cpu_architecture.empty() || !w.os_family.empty()) {
+  if (auto rp = o.restore_ecs_origin ? restored_runtime_platform(w) : std::nullopt) {
+    td.set("runtimePlatform", std::move(*rp));
+  } else if (!w.cpu_architecture.empty() || !w.os_family.empty()) {
     Node rp = Node::object();
     if (w.cpu_architecture == "X86_64" || w.cpu_architecture == "ARM64") rp.set("cpuArchitecture", str(w.cpu_architecture));
     if (!w.os_family.empty()) rp.set("operatingSystemFamily", str(w.os_family));
     if (rp.size() > 0) td.set("runtimePlatform", std::move(rp));
   }
-  std::set<std::string> skip = {"family", "networkMode", "requiresCompatibilities", "cpu", "memory", "volumes"};
+  std::set<std::string> skip = {"family", "networkMode", "requiresCompatibilities", "cpu", "memory", "volumes",
+                                "runtimePlatform"};
   if (fargate) skip.insert({"placementConstraints", "pidMode", "ipcMode"});
   merge_and_order(td, w.carried, skip, kTaskOrder);
 
@@ -768,7 +832,7 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
     if (auto n = parse(cl->second); n && n->is_string()) s.set("cluster", std::move(*n));
   }
   s.set("serviceName", str(ecs_name(w.service_name.empty() ? w.name : w.service_name)));
-  s.set("taskDefinition", str(ecs_name(w.name)));
+  s.set("taskDefinition", str(family_name(w, o)));
   const std::string region = placeholder_or(o.region, "REGION");
   const std::string account = placeholder_or(o.account_id, "ACCOUNT_ID");
   if (auto restored = o.restore_ecs_origin ? restored_load_balancers(w) : std::nullopt) {
@@ -855,6 +919,9 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
   if (awsvpc && carried_network && o.subnets.empty() && o.security_groups.empty()) {
     // Restored from specconv.io/ecs-service: the original subnets and security groups.
     s.set("networkConfiguration", std::move(*carried_network));
+  } else if (awsvpc && o.restore_ecs_origin && o.subnets.empty() && o.security_groups.empty() &&
+             w.service_carried.count("schedulingStrategy") != 0) {
+    // An ECS service given without networkConfiguration (specconv.io/ecs-service): none again.
   } else if (awsvpc) {
     Node vpc = Node::object();
     vpc.set("subnets", strings(o.subnets.empty() ? std::vector<std::string>{kSubnetPlaceholder} : o.subnets));

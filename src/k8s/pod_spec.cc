@@ -413,6 +413,11 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
           diags.warning("host-port", task_location(w, ctr_ptr(i, "portMappings/" + std::to_string(pi) + "/hostPort")),
                         "static hostPort " + std::to_string(*p.host_port) +
                             " binds the node's port, so at most one such pod fits on a node; prefer a Service");
+        } else if (p.host_port && *p.host_port != 0 && *p.host_port != p.container_port &&
+                   w.network_mode == model::NetworkMode::kAwsvpc) {
+          diags.warning("host-port-dropped", task_location(w, ctr_ptr(i, "portMappings/" + std::to_string(pi) + "/hostPort")),
+                        "hostPort " + std::to_string(*p.host_port) + " differs from containerPort " +
+                            std::to_string(p.container_port) + ", which awsvpc mode does not allow; left out");
         }
         port.set("protocol", str(p.protocol == model::Protocol::kUdp ? "UDP" : p.protocol == model::Protocol::kSctp ? "SCTP" : "TCP"));
         ports.push(std::move(port));

@@ -19,6 +19,12 @@ const std::vector<LossyCode> kLossyCodes = {
     {"lossy-cpu-rounding",
      "a container cpu that is not a whole number of millicores (1 ECS unit = 1000/1024 millicore) is rounded up "
      "in requests.cpu; the way back gives the rounded value"},
+    {"host-port-dropped",
+     "a hostPort that differs from its containerPort in awsvpc mode (which ECS does not allow) has no pod "
+     "equivalent and is left out"},
+    {"renamed-resource",
+     "a port name that is not a valid IANA service name is renamed for Kubernetes; unlike container, volume and "
+     "family names, the original port name is not kept, so the way back gives the Kubernetes name"},
 };
 
 // ---------------------------------------------------------------- helpers
@@ -234,7 +240,7 @@ struct ListRule {
 const std::vector<ListRule> kUnorderedLists = {
     {"/containerDefinitions/*/environment", "name"},
     {"/containerDefinitions/*/secrets", "name"},
-    {"/containerDefinitions/*/portMappings", ""},
+    {"/containerDefinitions/*/portMappings", "containerPort"},
     {"/containerDefinitions/*/mountPoints", "containerPath"},
     {"/containerDefinitions/*/volumesFrom", "sourceContainer"},
     {"/containerDefinitions/*/dependsOn", "containerName"},
@@ -483,6 +489,7 @@ io::Node normalize_service(const io::Node& input) {
   }
   drop_if(s, "platformVersion", io::str("LATEST"));
   numeric(s, "healthCheckGracePeriodSeconds");
+  drop_if(s, "healthCheckGracePeriodSeconds", Node::integer(0));  // the API default
   each_object(s, "loadBalancers", [](Node& lb) { numeric(lb, "containerPort"); });
   drop_empty(s);
   return s;
