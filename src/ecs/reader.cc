@@ -27,7 +27,7 @@ void carry(Cursor& c, std::string_view scope, std::string_view key, std::map<std
   into[std::string(key)] = compact(*n);
   static constexpr std::string_view kBehaviourChanging[] = {
       "environmentFiles", "logConfiguration", "firelensConfiguration", "repositoryCredentials", "ulimits",
-      "devices", "credentialSpecs", "proxyConfiguration", "dockerSecurityOptions", "restartPolicy"};
+      "devices", "credentialSpecs", "proxyConfiguration", "dockerSecurityOptions", "restartPolicy", "links"};
   const bool warn = std::find(std::begin(kBehaviourChanging), std::end(kBehaviourChanging), key) != std::end(kBehaviourChanging);
   const mapping::FieldRow* row = mapping::ecs_field(scope, key);
   std::string annotation = "an annotation";
