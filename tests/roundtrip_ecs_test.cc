@@ -278,6 +278,16 @@ TEST(RoundTripEcsFigures, EveryFolderIsCoveredAndCounted) {
 }
 
 
+// Every accepted code is listed, with its reason, in docs/round-trip.md.
+TEST(RoundTripEcsDocs, EveryLossyCodeIsListedInTheDocs) {
+  const std::string doc = read_text(kSource / "docs" / "round-trip.md");
+  ASSERT_NE(doc.find("## ECS → Kubernetes → ECS"), std::string::npos);
+  for (const auto& c : roundtrip::lossy_codes()) {
+    EXPECT_NE(doc.find("| `" + std::string(c.code) + "` |"), std::string::npos)
+        << c.code << " is a lossy code but has no row in docs/round-trip.md";
+  }
+}
+
 // ---------------------------------------------------------------- property test
 
 /// Builds varied valid task definitions (+ services) from random combinations of the supported
