@@ -595,6 +595,14 @@ class Generator {
       nc.set("awsvpcConfiguration", std::move(vpc));
       s.set("networkConfiguration", std::move(nc));
     }
+    if (chance(20)) {
+      Node tags = Node::array();
+      Node kv = Node::object();
+      kv.set("key", io::str(pick<std::string>({"svc-owner", "svc cost", "svc.example.com/tier"})));
+      kv.set("value", io::str(pick<std::string>({"payments", "", "Jane Doe"})));
+      tags.push(std::move(kv));
+      s.set("tags", std::move(tags));
+    }
     if (chance(20)) s.set("enableExecuteCommand", Node::boolean(true));
     if (chance(20)) s.set("propagateTags", io::str(pick<std::string>({"SERVICE", "TASK_DEFINITION"})));
     if (fargate_ && chance(20)) s.set("platformVersion", io::str("1.4.0"));

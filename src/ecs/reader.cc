@@ -627,6 +627,8 @@ void read_service(Cursor& c, Bundle& bundle) {
     t.finish({"key", "value"});
     if (k) s.tags.emplace_back(*k, v.value_or(""));
   }
+  // Service tags become labels with the task's; kept to tell them apart on the way back.
+  if (const Node* t = c.node().find("tags"); t != nullptr && t->is_array() && t->size() > 0) s.service_carried["tags"] = compact(*t);
   // deploymentController {"type": "ECS"} is the default rolling update: nothing to report.
   const Node* controller = c.node().find("deploymentController");
   const bool default_controller = controller != nullptr && controller->is_object() && controller->find("type") != nullptr &&

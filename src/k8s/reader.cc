@@ -454,6 +454,23 @@ void restore_volume_names(const Node& names, model::Workload& w) {
   }
 }
 
+/// The service's tags (specconv.io/ecs-service "tags") became labels beside the task's; they go
+/// back to the service, not to the task definition.
+void remove_service_tags(const Node& tags, model::Workload& w) {
+  for (const Node& t : tags.items()) {
+    const Node* k = t.find("key");
+    const Node* v = t.find("value");
+    if (k == nullptr || !k->is_string()) continue;
+    const std::string value = v != nullptr && v->is_string() ? v->text() : "";
+    for (auto it = w.tags.rbegin(); it != w.tags.rend(); ++it) {
+      if (it->first == k->text() && it->second == value) {
+        w.tags.erase(std::next(it).base());
+        break;
+      }
+    }
+  }
+}
+
 void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) {
   model::Workload& w = pw.workload;
   const std::string original = annotation(meta.annotations, kAnnotationOriginalName);
@@ -506,7 +523,10 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
   }
   if (auto svc = annotation(meta.annotations, kAnnotationService); !svc.empty()) {
     if (auto n = parse_annotation(root, svc, kAnnotationService)) {
-      for (const auto& [k, v] : n->members()) w.service_carried[k] = io::to_json(v, -1);
+      for (const auto& [k, v] : n->members()) {
+        w.service_carried[k] = io::to_json(v, -1);
+        if (k == "tags" && v.is_array()) remove_service_tags(v, w);
+      }
     }
   }
 }
