@@ -18,6 +18,9 @@ enum class EcsFormat { kJson, kCfn, kApi };
 struct ToEcsOptions {
   EcsFormat format = EcsFormat::kJson;
   bool fargate = true;                 // --launch-type FARGATE (default) or EC2
+  /// --launch-type was given: it wins over the original requiresCompatibilities / networkMode /
+  /// launchType that a specconv.io/ecs-* annotation (ECS -> Kubernetes) restores otherwise.
+  bool launch_type_explicit = false;
   std::string parameter_prefix = "/";  // SSM parameter names: <prefix><namespace>/<object>/<key>
   bool secrets_manager = false;        // Secret keys -> Secrets Manager ARNs (needs region + account)
   std::string region;

@@ -19,6 +19,17 @@
 namespace specconv {
 namespace {
 
+/// ECS -> Kubernetes -> ECS: a workload that came from ECS keeps its requiresCompatibilities in
+/// specconv.io/ecs-task; without --launch-type, that (not the FARGATE default) decides.
+void restore_launch_type(const model::Workload& w, ecs::WriteOptions& wo) {
+  wo.restore_ecs_origin = true;
+  const auto it = w.carried.find("requiresCompatibilities");
+  if (it == w.carried.end()) return;
+  // [] = the original had none (an EC2 task definition validated against nothing).
+  const bool fargate = it->second.find("\"FARGATE\"") != std::string::npos;
+  wo.launch_type = fargate ? model::LaunchType::kFargate : model::LaunchType::kEc2;
+}
+
 bool blank(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
@@ -166,6 +177,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     const model::Workload& w = lw.workload;
     ecs::WriteOptions wo = write;
     if (!lw.security_groups.empty()) wo.security_groups = lw.security_groups;  // SecurityGroupPolicy
+    if (!options.launch_type_explicit) restore_launch_type(w, wo);
     io::Node td = ecs::task_definition_input(w, lw.where, wo, d);
     const std::string family = ecs::ecs_name(w.name);
     if (!lw.image_pull_secrets.empty()) add_repository_credentials(td, lw, options);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "io/json_load.h"
+#include "mapping/secrets.h"
 
 namespace specconv::app {
 namespace {
@@ -139,6 +140,34 @@ std::vector<model::Listener> ingress_listeners(const k8s::IngressObject& ing, Di
   return out;
 }
 
+/// ECS -> Kubernetes -> ECS: the original valueFrom kept in specconv.io/ecs-containers
+/// ("secrets"), used while the secretKeyRef still names the Secret and key that the naming rule
+/// gives for it (an edited reference gets the naming rule's parameter instead).
+void restore_secret_reference(const model::Container& c, model::SecretEnv& s) {
+  const auto it = c.carried.find("secrets");
+  if (it == c.carried.end()) return;
+  Diagnostics ignored;
+  const auto list = io::load_json(it->second, "", io::Limits{}, ignored);
+  if (!list || !list->is_array()) return;
+  for (const io::Node& item : list->items()) {
+    const io::Node* name = item.find("name");
+    const io::Node* from = item.find("valueFrom");
+    if (name == nullptr || from == nullptr || !name->is_string() || !from->is_string() || name->text() != s.name) continue;
+    const mapping::SecretTarget t = mapping::secret_target(from->text());
+    if (t.secret_name != s.object || t.secret_key != s.key) return;
+    s.reference = from->text();
+    s.store = t.secrets_manager ? model::SecretStore::kSecretsManager : model::SecretStore::kSsmParameter;
+    return;
+  }
+}
+
+/// The Service port name that ECS -> Kubernetes makes up for an unnamed port ("tcp-8080") is not
+/// given to the port of a workload that came from ECS (specconv.io/ecs-task), which had no name.
+bool made_up_port_name(const model::Workload& w, const std::string& name, const model::Port& p) {
+  if (w.carried.count("requiresCompatibilities") == 0) return false;
+  return name == std::string(p.protocol == model::Protocol::kUdp ? "udp" : "tcp") + "-" + std::to_string(p.container_port);
+}
+
 }  // namespace
 
 std::vector<std::string> alb_path_patterns(const std::string& path, const std::string& path_type) {
@@ -243,7 +272,9 @@ std::vector<LinkedWorkload> link_manifests(const k8s::Manifests& m, const LinkOp
                             "/" + s.object + "\", which has no such key");
         }
         reference(secret, ns, s.object, s.key, s);
+        if (secret) restore_secret_reference(c, s);
       }
+      c.carried.erase("secrets");
       std::set<std::string> defined;
       for (const auto& e : c.env) defined.insert(e.name);
       for (const auto& s : c.secret_env) defined.insert(s.name);
@@ -309,7 +340,7 @@ std::vector<LinkedWorkload> link_manifests(const k8s::Manifests& m, const LinkOp
             c.ports.push_back(np);
             p = c.ports.end() - 1;
           }
-          if (p->name.empty() && !sp.name.empty()) p->name = sp.name;
+          if (p->name.empty() && !sp.name.empty() && !made_up_port_name(w, sp.name, *p)) p->name = sp.name;
           std::string ap = sp.app_protocol;
           if (ap == "kubernetes.io/h2c") ap = "http2";
           if (p->app_protocol.empty() && (ap == "http" || ap == "http2" || ap == "grpc")) p->app_protocol = ap;

@@ -28,7 +28,7 @@ struct CliOptions {
   std::size_t max_file_size = 64u << 20;
   std::size_t max_depth = 200;
   // to-ecs
-  std::string launch_type = "FARGATE";
+  std::string launch_type;  // "" = not given: FARGATE unless an ECS origin annotation says otherwise
   std::string parameter_prefix = "/";
   std::string secret_store = "ssm";
   std::string region;

@@ -129,6 +129,7 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
   }
   ToEcsOptions options;
   options.fargate = o.launch_type != "EC2";
+  options.launch_type_explicit = !o.launch_type.empty();
   options.parameter_prefix = o.parameter_prefix;
   options.secrets_manager = o.secret_store == "secretsmanager";
   options.region = o.region;

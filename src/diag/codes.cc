@@ -64,6 +64,7 @@ const std::vector<CodeInfo> kCodes = {
     // ---- ECS -> Kubernetes ---------------------------------------------------------------
     {"unsupported-field", W, "ecs-to-k8s", "a field with no equivalent on the other side, dropped"},
     {"not-carried-over", W, "ecs-to-k8s", "an ECS-only field that stops taking effect; kept in a specconv.io annotation"},
+    {"missing-network-configuration", W, "ecs-to-k8s", "a FARGATE service without networkConfiguration (ECS rejects it); the way back writes placeholders"},
     {"kept-in-annotation", N, "ecs-to-k8s", "an ECS-only field kept in a specconv.io annotation for a conversion back"},
     {"renamed-resource", N, "ecs-to-k8s", "a name changed to a valid Kubernetes name; the original is kept"},
     {"lossy-cpu-rounding", W, "ecs-to-k8s", "CPU units that are not a whole number of millicores, rounded up"},

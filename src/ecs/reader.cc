@@ -27,7 +27,7 @@ void carry(Cursor& c, std::string_view scope, std::string_view key, std::map<std
   into[std::string(key)] = compact(*n);
   static constexpr std::string_view kBehaviourChanging[] = {
       "environmentFiles", "logConfiguration", "firelensConfiguration", "repositoryCredentials", "ulimits",
-      "devices", "credentialSpecs", "proxyConfiguration", "dockerSecurityOptions", "restartPolicy"};
+      "devices", "credentialSpecs", "proxyConfiguration", "dockerSecurityOptions", "restartPolicy", "links"};
   const bool warn = std::find(std::begin(kBehaviourChanging), std::end(kBehaviourChanging), key) != std::end(kBehaviourChanging);
   const mapping::FieldRow* row = mapping::ecs_field(scope, key);
   std::string annotation = "an annotation";
@@ -202,6 +202,10 @@ void read_linux_parameters(Cursor& c, model::Container& ctr) {
     }
   }
   ctr.shared_memory_mib = lp->integer("sharedMemorySize", 0, INT32_MAX);
+  // As written, for the way back: Kubernetes gives both as memory-backed emptyDirs (no mount options).
+  for (const char* key : {"sharedMemorySize", "tmpfs"}) {
+    if (const Node* n = lp->node().find(key); n != nullptr && !(n->is_array() && n->size() == 0)) ctr.carried[key] = compact(*n);
+  }
   for (Cursor t : lp->objects("tmpfs")) {
     model::Tmpfs fs;
     fs.path = t.string("containerPath").value_or("");
@@ -209,7 +213,8 @@ void read_linux_parameters(Cursor& c, model::Container& ctr) {
     if (auto opts = t.strings("mountOptions")) {
       fs.options = *opts;
       if (!opts->empty()) {
-        t.warning("mountOptions", "unsupported-field", "tmpfs mountOptions have no emptyDir equivalent and are dropped");
+        t.warning("mountOptions", "unsupported-field",
+                  "tmpfs mountOptions have no emptyDir equivalent and do not take effect; kept in specconv.io/ecs-containers");
       }
     }
     t.finish(mapping::ecs_keys("tmpfs"));
@@ -318,6 +323,9 @@ model::Container read_container(Cursor& c) {
   if (!carry_specconv_labels(c, ctr.carried)) carry(c, "container", "dockerLabels", ctr.carried);
   carry(c, "container", "ulimits", ctr.carried);
   carry(c, "container", "logConfiguration", ctr.carried);
+  // The exact health check, for the way back: Kubernetes probes express startPeriod only in
+  // whole periods (a startup probe), so timings would not always come back as written.
+  if (const Node* hc = c.node().find("healthCheck"); hc != nullptr && hc->is_object()) ctr.carried["healthCheck"] = compact(*hc);
   ctr.liveness = read_health_check(c);
   for (Cursor s : c.objects("systemControls")) {
     auto ns = s.string("namespace");
@@ -346,9 +354,28 @@ model::Container read_container(Cursor& c) {
   carry(c, "container", "restartPolicy", ctr.carried);
   carry(c, "container", "versionConsistency", ctr.carried);
   carry(c, "container", "environmentFiles", ctr.carried);
-  report_dropped(c, "container", "links");
+  carry(c, "container", "links", ctr.carried);
   c.finish(mapping::ecs_keys("container"));
   return ctr;
+}
+
+/// Volumes with an EFS / Docker / FSx configuration become claims or emptyDirs in Kubernetes;
+/// their exact configuration is kept (specconv.io/ecs-task "volumes") for the way back.
+void keep_volume_configurations(const Node& td, model::Workload& w) {
+  const Node* volumes = td.find("volumes");
+  if (volumes == nullptr || !volumes->is_array()) return;
+  Node kept = Node::array();
+  for (const Node& v : volumes->items()) {
+    if (!v.is_object()) continue;
+    for (const char* key : {"efsVolumeConfiguration", "dockerVolumeConfiguration", "fsxWindowsFileServerVolumeConfiguration",
+                            "configuredAtLaunch"}) {
+      if (v.find(key) != nullptr) {
+        kept.push(v);
+        break;
+      }
+    }
+  }
+  if (kept.size() > 0) w.carried["volumes"] = compact(kept);
 }
 
 model::Volume read_volume(Cursor& v) {
@@ -412,38 +439,6 @@ model::NetworkMode read_network_mode(Cursor& c) {
   return model::NetworkMode::kUnset;
 }
 
-/// "1024", "1 vCPU", ".25 vcpu" -> units; "2048", "2 GB", "512 MiB" -> MiB.
-std::optional<int64_t> parse_task_size(const std::string& s, bool cpu) {
-  std::size_t i = 0;
-  while (i < s.size() && s[i] == ' ') ++i;
-  std::size_t start = i;
-  while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) ++i;
-  if (i == start) return std::nullopt;
-  const std::string number = s.substr(start, i - start);
-  std::string unit;
-  for (; i < s.size(); ++i) {
-    if (s[i] != ' ') unit += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
-  }
-  // Exact decimal arithmetic on up to 4 fraction digits.
-  const auto dot = number.find('.');
-  std::string whole = number.substr(0, dot);
-  std::string frac = dot == std::string::npos ? "" : number.substr(dot + 1);
-  if (frac.find('.') != std::string::npos || frac.size() > 4 || whole.size() > 9) return std::nullopt;
-  while (frac.size() < 4) frac += '0';
-  const int64_t scaled = (whole.empty() ? 0 : std::stoll(whole)) * 10000 + std::stoll(frac);
-  int64_t factor = 0;
-  if (cpu) {
-    if (unit.empty()) factor = 1;
-    else if (unit == "vcpu") factor = 1024;
-  } else {
-    if (unit.empty() || unit == "mib" || unit == "mb") factor = 1;
-    else if (unit == "gb" || unit == "gib") factor = 1024;
-  }
-  if (factor == 0) return std::nullopt;
-  const int64_t v = scaled * factor;
-  if (v % 10000 != 0) return std::nullopt;
-  return v / 10000;
-}
 
 void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair<std::string, std::string>>& outer_tags) {
   TaskDefinitionInput td;
@@ -476,6 +471,7 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
   w.task_role = c.string("taskRoleArn").value_or("");
   w.execution_role = c.string("executionRoleArn").value_or("");
   w.network_mode = read_network_mode(c);
+  keep_volume_configurations(c.node(), w);
   for (Cursor v : c.objects("volumes")) w.volumes.push_back(read_volume(v));
   if (const Node* pc = c.take("placementConstraints"); pc != nullptr && pc->size() > 0) {
     w.carried["placementConstraints"] = compact(*pc);
@@ -535,10 +531,13 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
   }
   carry(c, "task", "proxyConfiguration", w.carried);
   carry(c, "task", "enableFaultInjection", w.carried);
-  report_dropped(c, "task", "inferenceAccelerators");
+  carry(c, "task", "inferenceAccelerators", w.carried);
   if (auto es = c.object("ephemeralStorage")) {
     w.ephemeral_storage_gib = es->integer("sizeInGiB", 21, 200);
     es->finish({"sizeInGiB"});
+  }
+  if (const Node* rp = c.node().find("runtimePlatform"); rp != nullptr && rp->is_object() && rp->size() > 0) {
+    w.carried["runtimePlatform"] = compact(*rp);  // Windows versions have no node label of their own
   }
   if (auto rp = c.object("runtimePlatform")) {
     w.os_family = rp->string("operatingSystemFamily").value_or("");
@@ -549,6 +548,10 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
   c.finish(mapping::ecs_keys("task"));
   bundle.task_definitions.push_back(std::move(td));
 }
+
+/// deploymentConfiguration members without a Kubernetes form, kept for the way back.
+constexpr std::string_view kCarriedDeploymentKeys[] = {"deploymentCircuitBreaker", "alarms", "strategy",
+                                                       "bakeTimeInMinutes", "lifecycleHooks"};
 
 void read_service(Cursor& c, Bundle& bundle) {
   ServiceInput in;
@@ -561,7 +564,14 @@ void read_service(Cursor& c, Bundle& bundle) {
   if (s.service_name.empty()) c.error("serviceName", "missing-field", "service without a serviceName");
   in.task_definition = c.string("taskDefinition").value_or("");
   ignore_all(c, "service");
-  if (auto cl = c.string("cluster")) in.cluster = *cl;
+  if (auto cl = c.string("cluster")) {
+    in.cluster = *cl;
+    s.service_carried["cluster"] = io::json_quote(*cl);  // for the way back (to-ecs without --cluster)
+  }
+  // The exact load balancer and registry bindings (target group ARNs), for the way back.
+  for (const char* key : {"loadBalancers", "serviceRegistries"}) {
+    if (const Node* n = c.node().find(key); n != nullptr && n->is_array() && n->size() > 0) s.service_carried[key] = compact(*n);
+  }
   s.replicas = c.integer("desiredCount", 0, INT32_MAX);
   if (auto dc = c.object("deploymentConfiguration")) {
     model::PercentRollout r;
@@ -570,11 +580,10 @@ void read_service(Cursor& c, Bundle& bundle) {
     if (maxp) r.maximum_percent = *maxp;
     if (minp) r.minimum_healthy_percent = *minp;
     if (maxp || minp) s.rollout = r;
-    carry(*dc, "deploymentConfiguration", "deploymentCircuitBreaker", s.service_carried);
-    report_dropped(*dc, "deploymentConfiguration", "alarms");
-    report_dropped(*dc, "deploymentConfiguration", "strategy");
-    report_dropped(*dc, "deploymentConfiguration", "bakeTimeInMinutes");
-    report_dropped(*dc, "deploymentConfiguration", "lifecycleHooks");
+    // The percentages as written, for the way back (several give the same Kubernetes strategy).
+    if (maxp) s.service_carried["maximumPercent"] = std::to_string(*maxp);
+    if (minp) s.service_carried["minimumHealthyPercent"] = std::to_string(*minp);
+    for (std::string_view key : kCarriedDeploymentKeys) carry(*dc, "deploymentConfiguration", key, s.service_carried);
     dc->finish(mapping::ecs_keys("deploymentConfiguration"));
   }
   for (Cursor lb : c.objects("loadBalancers")) {
@@ -596,6 +605,11 @@ void read_service(Cursor& c, Bundle& bundle) {
     r.finish(mapping::ecs_keys("serviceRegistry"));
     s.registries.push_back(std::move(reg));
   }
+  // Marks the service as given (specconv.io/ecs-service), so that the way back adds nothing it lacked.
+  s.service_carried["schedulingStrategy"] = io::json_quote(c.node().find("schedulingStrategy") != nullptr &&
+                                                                   c.node().find("schedulingStrategy")->is_string()
+                                                               ? c.node().find("schedulingStrategy")->text()
+                                                               : "REPLICA");
   if (auto ss = c.string("schedulingStrategy")) {
     if (*ss == "DAEMON") s.kind = model::WorkloadKind::kDaemon;
     else if (*ss != "REPLICA") c.error("schedulingStrategy", "invalid-value", "schedulingStrategy must be REPLICA or DAEMON");
@@ -615,6 +629,11 @@ void read_service(Cursor& c, Bundle& bundle) {
     c.context().diags->note("kept-in-annotation", c.where("healthCheckGracePeriodSeconds"),
                             "healthCheckGracePeriodSeconds is kept in specconv.io/ecs-service; the readiness/startup probes decide when pods take traffic");
   }
+  if (c.node().find("networkConfiguration") == nullptr && s.launch_type == model::LaunchType::kFargate) {
+    c.context().diags->warning("missing-network-configuration", c.where("networkConfiguration"),
+                               "a FARGATE service needs networkConfiguration (awsvpc subnets and security groups), which "
+                               "ECS rejects the service without; a conversion back to ECS writes placeholders to replace");
+  }
   carry(c, "service", "networkConfiguration", s.service_carried);
   carry(c, "service", "placementConstraints", s.service_carried);
   carry(c, "service", "placementStrategy", s.service_carried);
@@ -625,16 +644,19 @@ void read_service(Cursor& c, Bundle& bundle) {
     t.finish({"key", "value"});
     if (k) s.tags.emplace_back(*k, v.value_or(""));
   }
+  // Service tags become labels with the task's; kept to tell them apart on the way back.
+  if (const Node* t = c.node().find("tags"); t != nullptr && t->is_array() && t->size() > 0) s.service_carried["tags"] = compact(*t);
   // deploymentController {"type": "ECS"} is the default rolling update: nothing to report.
   const Node* controller = c.node().find("deploymentController");
   const bool default_controller = controller != nullptr && controller->is_object() && controller->find("type") != nullptr &&
                                   controller->find("type")->is_string() && controller->find("type")->text() == "ECS";
   if (default_controller) c.ignore("deploymentController");
+  // ECS-only service settings: no Kubernetes behaviour, kept in specconv.io/ecs-service for the way back.
   for (std::string_view key : {"platformVersion", "role", "deploymentController", "enableECSManagedTags",
                                "propagateTags", "enableExecuteCommand", "volumeConfigurations",
                                "vpcLatticeConfigurations", "availabilityZoneRebalancing"}) {
     if (key == "deploymentController" && default_controller) continue;
-    report_dropped(c, "service", key);
+    carry(c, "service", key, s.service_carried);
   }
   c.finish(mapping::ecs_keys("service"));
   bundle.services.push_back(std::move(in));
@@ -825,6 +847,38 @@ void read_to_ecs_document(Cursor& c, Bundle& bundle) {
 }
 
 }  // namespace
+
+std::optional<int64_t> parse_task_size(const std::string& s, bool cpu) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  std::size_t start = i;
+  while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) ++i;
+  if (i == start) return std::nullopt;
+  const std::string number = s.substr(start, i - start);
+  std::string unit;
+  for (; i < s.size(); ++i) {
+    if (s[i] != ' ') unit += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  }
+  // Exact decimal arithmetic on up to 4 fraction digits.
+  const auto dot = number.find('.');
+  std::string whole = number.substr(0, dot);
+  std::string frac = dot == std::string::npos ? "" : number.substr(dot + 1);
+  if (frac.find('.') != std::string::npos || frac.size() > 4 || whole.size() > 9) return std::nullopt;
+  while (frac.size() < 4) frac += '0';
+  const int64_t scaled = (whole.empty() ? 0 : std::stoll(whole)) * 10000 + std::stoll(frac);
+  int64_t factor = 0;
+  if (cpu) {
+    if (unit.empty()) factor = 1;
+    else if (unit == "vcpu") factor = 1024;
+  } else {
+    if (unit.empty() || unit == "mib" || unit == "mb") factor = 1;
+    else if (unit == "gb" || unit == "gib") factor = 1024;
+  }
+  if (factor == 0) return std::nullopt;
+  const int64_t v = scaled * factor;
+  if (v % 10000 != 0) return std::nullopt;
+  return v / 10000;
+}
 
 bool looks_like_ecs(const Node& root) {
   if (root.is_array()) {

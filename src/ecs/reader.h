@@ -4,6 +4,8 @@
 // Application Auto Scaling describe-scalable-targets / describe-scaling-policies.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "ecs/bundle.h"
@@ -14,6 +16,9 @@ namespace specconv::ecs {
 
 /// True when `root` looks like one of the ECS/AWS shapes above.
 [[nodiscard]] bool looks_like_ecs(const io::Node& root);
+
+/// A task size as written: "1024", "1 vCPU", ".25 vcpu" -> CPU units; "2048", "2 GB", "512 MiB" -> MiB.
+[[nodiscard]] std::optional<int64_t> parse_task_size(const std::string& s, bool cpu);
 
 /// Reads one parsed JSON document into `bundle`. Problems are reported to `diags`; an object
 /// with errors is still added (the caller decides by diags.has_errors()).

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "ecs/reader.h"
 #include "io/json_load.h"
 #include "mapping/resources.h"
 #include "mapping/rollout.h"
@@ -189,9 +190,223 @@ void merge_and_order(Node& obj, const std::map<std::string, std::string>& carrie
   obj.members() = std::move(members);
 }
 
+/// ECS -> Kubernetes -> ECS: the original networkMode kept in specconv.io/ecs-task, when the
+/// launch type allows it (Fargate: awsvpc only).
+std::optional<std::string> restored_network_mode(const model::Workload& w, bool fargate) {
+  const auto it = w.carried.find("networkMode");
+  if (it == w.carried.end()) return std::nullopt;
+  auto n = parse(it->second);
+  if (!n || !n->is_string()) return std::nullopt;
+  const std::string& m = n->text();
+  if (m != "awsvpc" && m != "bridge" && m != "none" && m != "default") return std::nullopt;
+  if (fargate && m != "awsvpc") return std::nullopt;
+  return m;
+}
+
+/// The original requiresCompatibilities kept in specconv.io/ecs-task, when it fits the launch type.
+std::optional<Node> restored_compatibilities(const model::Workload& w, bool fargate) {
+  const auto it = w.carried.find("requiresCompatibilities");
+  if (it == w.carried.end()) return std::nullopt;
+  auto n = parse(it->second);
+  if (!n || !n->is_array()) return std::nullopt;  // [] = the original had no requiresCompatibilities
+  bool has_fargate = false;
+  for (const auto& i : n->items()) {
+    if (!i.is_string() || (i.text() != "EC2" && i.text() != "FARGATE" && i.text() != "EXTERNAL")) return std::nullopt;
+    has_fargate = has_fargate || i.text() == "FARGATE";
+  }
+  if (has_fargate != fargate) return std::nullopt;
+  return n;
+}
+
+/// ECS -> Kubernetes -> ECS: the original loadBalancers (with their target group ARNs) kept in
+/// specconv.io/ecs-service, while the workload still exposes the same containers and ports.
+std::optional<Node> restored_load_balancers(const model::Workload& w) {
+  const auto it = w.service_carried.find("loadBalancers");
+  if (it == w.service_carried.end()) return std::nullopt;
+  auto n = parse(it->second);
+  if (!n || !n->is_array()) return std::nullopt;
+  std::set<std::pair<std::string, int64_t>> carried, current;
+  for (const auto& lb : n->items()) {
+    const Node* name = lb.find("containerName");
+    const Node* port = lb.find("containerPort");
+    if (name == nullptr || port == nullptr || !name->is_string() || !port->is_int()) return std::nullopt;
+    carried.insert({name->text(), port->as_int()});
+  }
+  for (const auto& b : w.load_balancers) {
+    std::string name = ecs_name(b.container);
+    for (const auto& c : w.containers) {
+      if (c.name != b.container) continue;
+      if (auto orig = c.carried.find("__original_name"); orig != c.carried.end()) name = orig->second.substr(0, 255);
+    }
+    current.insert({name, b.container_port});
+  }
+  if (carried != current) return std::nullopt;
+  return n;
+}
+
+/// ECS -> Kubernetes -> ECS: the original volume (EFS, Docker, FSx configuration) kept in
+/// specconv.io/ecs-task "volumes" for a volume of that name.
+std::optional<Node> restored_volume(const model::Workload& w, const std::string& name) {
+  const auto it = w.carried.find("volumes");
+  if (it == w.carried.end()) return std::nullopt;
+  auto list = parse(it->second);
+  if (!list || !list->is_array()) return std::nullopt;
+  for (auto& v : list->items()) {
+    const Node* n = v.find("name");
+    if (v.is_object() && n != nullptr && n->is_string() && n->text() == name) return v;
+  }
+  return std::nullopt;
+}
+
+/// The original healthCheck kept in specconv.io/ecs-containers, while the probe still runs the
+/// same command (its timings are what Kubernetes cannot always express exactly).
+Node restored_health_check(const Container& c, Node derived) {
+  const auto it = c.carried.find("healthCheck");
+  if (it == c.carried.end()) return derived;
+  auto n = parse(it->second);
+  if (!n || !n->is_object() || n->find("command") == nullptr || derived.find("command") == nullptr) return derived;
+  const Node& a = *n->find("command");
+  const Node& b = *derived.find("command");
+  if (!a.is_array() || a.size() != b.size()) return derived;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!a.items()[i].is_string() || a.items()[i].text() != b.items()[i].text()) return derived;
+  }
+  return std::move(*n);
+}
+
+/// The original runtimePlatform kept in specconv.io/ecs-task (which Windows Server version),
+/// while the pod still asks for the same OS and architecture.
+std::optional<Node> restored_runtime_platform(const model::Workload& w) {
+  const auto it = w.carried.find("runtimePlatform");
+  if (it == w.carried.end()) return std::nullopt;
+  auto n = parse(it->second);
+  if (!n || !n->is_object()) return std::nullopt;
+  const Node* os = n->find("operatingSystemFamily");
+  const Node* arch = n->find("cpuArchitecture");
+  const bool windows = os != nullptr && os->is_string() && os->text().rfind("WINDOWS", 0) == 0;
+  if (windows != (w.os_family.rfind("WINDOWS", 0) == 0)) return std::nullopt;
+  if (arch != nullptr && arch->is_string() && !w.cpu_architecture.empty() && arch->text() != w.cpu_architecture) return std::nullopt;
+  return n;
+}
+
+std::string container_name(const Container& c);
+
+/// The family: as the ECS input wrote it when it came from ECS (specconv.io/ecs-task), else a
+/// valid ECS name made from the workload's name.
+std::string family_name(const model::Workload& w, const WriteOptions& o) {
+  if (o.restore_ecs_origin && w.carried.count("requiresCompatibilities") != 0 && !w.name.empty()) return w.name.substr(0, 255);
+  return ecs_name(w.name);
+}
+
+/// Mounts that ECS -> Kubernetes copied from the containers named in volumesFrom (kept in
+/// specconv.io/ecs-containers): the way back gives them as volumesFrom again, not as mounts.
+std::set<std::pair<std::string, std::string>> volumes_from_mounts(const model::Workload& w, const Container& c) {
+  std::set<std::pair<std::string, std::string>> out;
+  const auto it = c.carried.find("volumesFrom");
+  if (it == c.carried.end()) return out;
+  auto list = parse(it->second);
+  if (!list || !list->is_array()) return out;
+  for (const auto& vf : list->items()) {
+    const Node* src = vf.find("sourceContainer");
+    if (src == nullptr || !src->is_string()) continue;
+    for (const auto& other : w.containers) {
+      if (&other == &c || (other.name != src->text() && container_name(other) != src->text())) continue;
+      for (const auto& m : other.mounts) out.insert({m.volume, m.path});
+    }
+  }
+  return out;
+}
+
+/// linuxParameters members without a Kubernetes field, kept in specconv.io/ecs-containers.
+void restore_linux_parameters(const Container& c, Node& linux) {
+  for (const char* key : {"initProcessEnabled", "devices", "maxSwap", "swappiness", "sharedMemorySize"}) {
+    const auto it = c.carried.find(key);
+    if (it == c.carried.end() || linux.find(key) != nullptr) continue;
+    if (auto n = parse(it->second)) linux.set(key, std::move(*n));
+  }
+  // tmpfs as written (mount options); /dev/shm came from sharedMemorySize, not from a tmpfs.
+  if (auto it = c.carried.find("tmpfs"); it != c.carried.end()) {
+    if (auto n = parse(it->second); n && n->is_array()) linux.set("tmpfs", std::move(*n));
+  } else if (Node* t = linux.find("tmpfs"); t != nullptr && c.carried.count("sharedMemorySize") != 0) {
+    std::erase_if(t->items(), [](const Node& x) { return x.find("containerPath") != nullptr && x.find("containerPath")->text() == "/dev/shm"; });
+    if (t->size() == 0) std::erase_if(linux.members(), [](const Node::Member& m) { return m.first == "tmpfs"; });
+  }
+}
+
+/// The original percentages kept in specconv.io/ecs-service, while the Deployment's strategy is
+/// still the one they convert to (several percentages give the same surge / unavailable).
+void restore_rollout(const model::Workload& w, const mapping::K8sRollout& current, mapping::ToEcs& e) {
+  const auto maxp = w.service_carried.find("maximumPercent");
+  const auto minp = w.service_carried.find("minimumHealthyPercent");
+  if (maxp == w.service_carried.end() || minp == w.service_carried.end()) return;
+  auto a = parse(maxp->second);
+  auto b = parse(minp->second);
+  if (!a || !b || !a->is_int() || !b->is_int()) return;
+  const mapping::EcsRollout original{a->as_int(), b->as_int()};
+  if (mapping::rollout_to_k8s(original, w.replicas.value_or(1)).rollout != current) return;
+  e.rollout = original;
+  e.exact = true;
+}
+
+/// The container's own stopTimeout kept in specconv.io/ecs-containers (null: it had none) where
+/// it differs from the pod's terminationGracePeriodSeconds.
+void restore_stop_timeout(const Container& c, std::optional<int64_t>& stop_timeout) {
+  const auto it = c.carried.find("stopTimeout");
+  if (it == c.carried.end()) return;
+  auto n = parse(it->second);
+  if (n && n->is_null()) stop_timeout.reset();
+  else if (n && n->is_int()) stop_timeout = n->as_int();
+}
+
+/// ECS -> Kubernetes gave containers without a size a share of the task size
+/// (specconv.io/ecs-containers "sizedByTask"); the way back leaves those out again.
+void drop_task_sized(const Container& c, Size& size) {
+  const auto it = c.carried.find("sizedByTask");
+  if (it == c.carried.end()) return;
+  if (it->second.find("\"cpu\"") != std::string::npos) size.cpu.reset();
+  if (it->second.find("\"memory\"") != std::string::npos) {
+    size.memory.reset();
+    size.reservation.reset();
+  }
+}
+
+/// ECS -> Kubernetes -> ECS: the original task size kept in specconv.io/ecs-task, as written
+/// ("1 vCPU"), or none on EC2 when the original had none, while the containers still fit in it.
+bool restore_task_size(const model::Workload& w, bool fargate, int64_t need_cpu, int64_t need_mem, Node& td) {
+  if (w.carried.count("requiresCompatibilities") == 0) return false;  // not from ECS
+  const auto cpu = w.task_cpu_text.empty() ? std::nullopt : parse_task_size(w.task_cpu_text, true);
+  const auto mem = w.task_memory_text.empty() ? std::nullopt : parse_task_size(w.task_memory_text, false);
+  if ((!w.task_cpu_text.empty() && !cpu) || (!w.task_memory_text.empty() && !mem)) return false;
+  if (fargate && (!cpu || !mem || !mapping::is_valid_fargate_size(*cpu, *mem))) return false;
+  if ((cpu && *cpu < need_cpu) || (mem && *mem < need_mem)) return false;
+  if (cpu) td.set("cpu", str(w.task_cpu_text));
+  if (mem) td.set("memory", str(w.task_memory_text));
+  return true;
+}
+
 std::string container_name(const Container& c) {
   auto it = c.carried.find("__original_name");
-  return ecs_name(it != c.carried.end() ? it->second : c.name);
+  if (it != c.carried.end()) return it->second.substr(0, 255);  // as the ECS input had it
+  return ecs_name(c.name);
+}
+
+/// A task definition that came from ECS: its dependsOn as written (specconv.io/ecs-containers),
+/// for the containers that are still there. Kubernetes' init order is coarser (every app
+/// container waits for every init container), so it is not used for these.
+std::optional<Node> restored_depends_on(const model::Workload& w, const Container& c) {
+  const auto it = c.carried.find("dependsOn");
+  if (it == c.carried.end()) return std::nullopt;
+  auto list = parse(it->second);
+  if (!list || !list->is_array()) return std::nullopt;
+  Node deps = Node::array();
+  for (const auto& d : list->items()) {
+    const Node* name = d.find("containerName");
+    if (name == nullptr || !name->is_string()) continue;
+    const bool present = std::any_of(w.containers.begin(), w.containers.end(), [&](const Container& x) { return container_name(x) == name->text(); });
+    if (present) deps.push(d);
+  }
+  if (deps.size() == 0) return std::nullopt;
+  return deps;
 }
 
 }  // namespace
@@ -210,7 +425,7 @@ std::string ecs_name(std::string_view name) {
 Node task_definition_input(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
   const bool fargate = o.launch_type == LaunchType::kFargate;
   Node td = Node::object();
-  td.set("family", str(ecs_name(w.name)));
+  td.set("family", str(family_name(w, o)));
   if (!w.task_role.empty()) td.set("taskRoleArn", str(w.task_role));
   const std::string exec_role = !o.execution_role_arn.empty() ? o.execution_role_arn : w.execution_role;
   if (!exec_role.empty()) td.set("executionRoleArn", str(exec_role));
@@ -224,6 +439,8 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     } else {
       mode = "host";
     }
+  } else if (o.restore_ecs_origin) {
+    mode = restored_network_mode(w, fargate).value_or(mode);
   }
   td.set("networkMode", str(mode));
 
@@ -233,6 +450,11 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
   std::map<std::string, model::Volume> memory_volumes;
   std::set<std::string> dropped_volumes;  // already reported
   for (const model::Volume& v : w.volumes) {
+    if (auto orig = o.restore_ecs_origin ? restored_volume(w, v.name) : std::nullopt) {
+      volume_names.insert(v.name);
+      volumes.push(std::move(*orig));
+      continue;
+    }
     Node vol = Node::object();
     vol.set("name", str(v.name));
     switch (v.kind) {
@@ -301,16 +523,17 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     Node d = Node::object();
     d.set("name", str(container_name(c)));
     d.set("image", str(c.image));
-    const Size size = container_size(c);
+    Size size = container_size(c);
+    if (o.restore_ecs_origin) drop_task_sized(c, size);
     if (size.cpu) d.set("cpu", Node::integer(*size.cpu));
     if (size.memory) d.set("memory", Node::integer(*size.memory));
     if (size.reservation) d.set("memoryReservation", Node::integer(*size.reservation));
-    if (c.resources.memory_request && c.resources.memory_request->bytes % model::Memory::kMiB != 0) {
+    if (c.resources.memory_request && size.reservation && c.resources.memory_request->bytes % model::Memory::kMiB != 0) {
       diags.note("memory-rounded", cw,
                  "container \"" + c.name + "\": memory request " + std::to_string(c.resources.memory_request->bytes) +
                      " bytes is not a whole MiB; memoryReservation rounded up to " + std::to_string(*size.reservation) + " MiB");
     }
-    if (c.resources.memory_limit && c.resources.memory_limit->bytes % model::Memory::kMiB != 0) {
+    if (c.resources.memory_limit && size.memory && c.resources.memory_limit->bytes % model::Memory::kMiB != 0) {
       diags.note("memory-rounded", cw,
                  "container \"" + c.name + "\": memory limit " + std::to_string(c.resources.memory_limit->bytes) +
                      " bytes is not a whole MiB; memory rounded up to " + std::to_string(*size.memory) + " MiB");
@@ -362,7 +585,9 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     }
     Node mounts = Node::array();
     Node tmpfs = Node::array();
+    const auto inherited = o.restore_ecs_origin ? volumes_from_mounts(w, c) : std::set<std::pair<std::string, std::string>>{};
     for (const auto& m : c.mounts) {
+      if (inherited.count({m.volume, m.path}) != 0) continue;  // comes back as volumesFrom
       if (auto mv = memory_volumes.find(m.volume); mv != memory_volumes.end()) {
         Node t = Node::object();
         t.set("containerPath", str(m.path));
@@ -401,6 +626,7 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
       if (caps.size() > 0) linux.set("capabilities", std::move(caps));
     }
     if (tmpfs.size() > 0) linux.set("tmpfs", std::move(tmpfs));
+    if (o.restore_ecs_origin) restore_linux_parameters(c, linux);
     if (linux.size() > 0) d.set("linuxParameters", std::move(linux));
 
     if (!c.secret_env.empty()) {
@@ -414,7 +640,9 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
       d.set("secrets", std::move(secrets));
       any_secret = true;
     }
-    if (!c.depends_on.empty()) {
+    if (o.restore_ecs_origin && w.carried.count("requiresCompatibilities") != 0) {
+      if (auto deps = restored_depends_on(w, c)) d.set("dependsOn", std::move(*deps));
+    } else if (!c.depends_on.empty()) {
       Node deps = Node::array();
       for (const auto& dep : c.depends_on) {
         auto target = std::find_if(w.containers.begin(), w.containers.end(), [&](const Container& x) { return x.name == dep.container; });
@@ -425,8 +653,10 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
       }
       d.set("dependsOn", std::move(deps));
     }
-    if (c.stop_timeout_seconds && *c.stop_timeout_seconds != 30) {
-      int64_t t = *c.stop_timeout_seconds;
+    std::optional<int64_t> stop_timeout = c.stop_timeout_seconds;
+    if (o.restore_ecs_origin) restore_stop_timeout(c, stop_timeout);
+    if (stop_timeout && *stop_timeout != 30) {
+      int64_t t = *stop_timeout;
       if (t > 120) {
         diags.warning("clamped-value", cw,
                       "terminationGracePeriodSeconds " + std::to_string(t) + " exceeds the ECS stopTimeout maximum of 120; 120 is used");
@@ -442,13 +672,22 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
       else d.set("privileged", Node::boolean(true));
     }
     if (c.read_only_root) d.set("readonlyRootFilesystem", Node::boolean(*c.read_only_root));
-    if (!c.host_aliases.empty()) {
+    if (!c.host_aliases.empty() && mode != "awsvpc") {
+      Node hosts = Node::array();
+      for (const auto& h : c.host_aliases) {
+        Node e = Node::object();
+        e.set("hostname", str(h.hostname));
+        e.set("ipAddress", str(h.ip));
+        hosts.push(std::move(e));
+      }
+      d.set("extraHosts", std::move(hosts));
+    } else if (!c.host_aliases.empty()) {
       diags.warning("unsupported-field", cw, "container \"" + c.name + "\": hostAliases (extraHosts) are not supported in " + mode +
                                                  " network mode; left out");
     }
     if (c.stdin_open) d.set("interactive", Node::boolean(true));
     if (c.tty) d.set("pseudoTerminal", Node::boolean(true));
-    if (auto hc = health_check(c, cw, diags)) d.set("healthCheck", std::move(*hc));
+    if (auto hc = health_check(c, cw, diags)) d.set("healthCheck", o.restore_ecs_origin ? restored_health_check(c, std::move(*hc)) : std::move(*hc));
     if (!c.sysctls.empty()) {
       Node sc = Node::array();
       for (const auto& [k, v] : c.sysctls) {
@@ -474,16 +713,20 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     std::set<std::string> skip;
     if (fargate) skip = {"links", "dockerSecurityOptions", "privileged", "extraHosts", "dnsServers", "dnsSearchDomains", "disableNetworking"};
     if (mode == "awsvpc") skip.insert({"links", "hostname", "extraHosts"});
+    skip.insert({"stopTimeout", "healthCheck"});  // restore_stop_timeout, restored_health_check
     merge_and_order(d, c.carried, skip, kContainerOrder);
     defs.push(std::move(d));
   }
   td.set("containerDefinitions", std::move(defs));
   if (volumes.size() > 0) td.set("volumes", std::move(volumes));
-  td.set("requiresCompatibilities", strings({fargate ? "FARGATE" : "EC2"}));
+  std::optional<Node> compatibilities = o.restore_ecs_origin ? restored_compatibilities(w, fargate) : std::nullopt;
+  if (!compatibilities) td.set("requiresCompatibilities", strings({fargate ? "FARGATE" : "EC2"}));
+  else if (compatibilities->size() > 0) td.set("requiresCompatibilities", std::move(*compatibilities));
 
   // Task size: ECS counts every container of the task (init containers included) against it.
   const int64_t need_cpu = std::max(sum_cpu, sum_limit_cpu);
   const int64_t need_mem = std::max({sum_reserved, sum_limit_mem, max_hard});
+  const bool restored_size = o.restore_ecs_origin && restore_task_size(w, fargate, need_cpu, need_mem, td);
   int64_t task_cpu = need_cpu;
   int64_t task_mem = need_mem;
   auto digits = [](const std::string& s) { return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }); };
@@ -495,7 +738,9 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
       task_mem = m0;
     }
   }
-  if (fargate) {
+  if (restored_size) {
+    // written by restore_task_size
+  } else if (fargate) {
     if (!mapping::is_valid_fargate_size(task_cpu, task_mem)) {
       auto snapped = mapping::snap_to_fargate(task_cpu, task_mem);
       if (!snapped) {
@@ -521,8 +766,8 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     task_mem = 512;
     if (task_cpu == 0) task_cpu = 256;
   }
-  if (task_cpu > 0) td.set("cpu", str(std::to_string(task_cpu)));
-  if (task_mem > 0) td.set("memory", str(std::to_string(task_mem)));
+  if (task_cpu > 0 && !restored_size) td.set("cpu", str(std::to_string(task_cpu)));
+  if (task_mem > 0 && !restored_size) td.set("memory", str(std::to_string(task_mem)));
 
   if (!w.tags.empty()) {
     Node tags = Node::array();
@@ -555,13 +800,16 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
                  "instance's disk (ephemeralStorage is a Fargate setting); size the instances' volumes accordingly");
     }
   }
-  if (!w.cpu_architecture.empty() || !w.os_family.empty()) {
+  if (auto rp = o.restore_ecs_origin ? restored_runtime_platform(w) : std::nullopt) {
+    td.set("runtimePlatform", std::move(*rp));
+  } else if (!w.cpu_architecture.empty() || !w.os_family.empty()) {
     Node rp = Node::object();
     if (w.cpu_architecture == "X86_64" || w.cpu_architecture == "ARM64") rp.set("cpuArchitecture", str(w.cpu_architecture));
     if (!w.os_family.empty()) rp.set("operatingSystemFamily", str(w.os_family));
     if (rp.size() > 0) td.set("runtimePlatform", std::move(rp));
   }
-  std::set<std::string> skip = {"family", "networkMode", "requiresCompatibilities", "cpu", "memory"};
+  std::set<std::string> skip = {"family", "networkMode", "requiresCompatibilities", "cpu", "memory", "volumes",
+                                "runtimePlatform"};
   if (fargate) skip.insert({"placementConstraints", "pidMode", "ipcMode"});
   merge_and_order(td, w.carried, skip, kTaskOrder);
 
@@ -581,11 +829,16 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
   const bool daemon = w.kind == model::WorkloadKind::kDaemon;
   Node s = Node::object();
   if (!o.cluster.empty() && o.cluster != "default") s.set("cluster", str(o.cluster));
+  else if (auto cl = o.restore_ecs_origin ? w.service_carried.find("cluster") : w.service_carried.end(); cl != w.service_carried.end()) {
+    if (auto n = parse(cl->second); n && n->is_string()) s.set("cluster", std::move(*n));
+  }
   s.set("serviceName", str(ecs_name(w.service_name.empty() ? w.name : w.service_name)));
-  s.set("taskDefinition", str(ecs_name(w.name)));
+  s.set("taskDefinition", str(family_name(w, o)));
   const std::string region = placeholder_or(o.region, "REGION");
   const std::string account = placeholder_or(o.account_id, "ACCOUNT_ID");
-  if (!w.load_balancers.empty()) {
+  if (auto restored = o.restore_ecs_origin ? restored_load_balancers(w) : std::nullopt) {
+    s.set("loadBalancers", std::move(*restored));
+  } else if (!w.load_balancers.empty()) {
     Node lbs = Node::array();
     std::set<std::string> seen;
     for (const auto& b : w.load_balancers) {
@@ -618,7 +871,10 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
                "Cloud Map service (<service>.<namespace>.svc.cluster.local keeps resolving) and registers the service");
   }
   if (!daemon) s.set("desiredCount", Node::integer(w.replicas.value_or(1)));
-  s.set("launchType", str(fargate ? "FARGATE" : "EC2"));
+  // ECS -> Kubernetes -> ECS: the original launchType / capacityProviderStrategy are merged below.
+  const bool restored_launch = o.restore_ecs_origin && (w.service_carried.count("launchType") != 0 ||
+                                                        w.service_carried.count("capacityProviderStrategy") != 0);
+  if (!restored_launch) s.set("launchType", str(fargate ? "FARGATE" : "EC2"));
 
   Node dc = Node::object();
   if (daemon) {
@@ -636,18 +892,24 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
       kr.max_surge = {r->max_surge, r->max_surge_percent};
       kr.max_unavailable = {r->max_unavailable, r->max_unavailable_percent};
     }
-    const mapping::ToEcs e = mapping::rollout_to_ecs(kr, w.replicas.value_or(1));
+    mapping::ToEcs e = mapping::rollout_to_ecs(kr, w.replicas.value_or(1));
+    if (o.restore_ecs_origin) restore_rollout(w, kr, e);
     if (!e.exact) diags.note("lossy-rollout", where, e.note);
     dc.set("maximumPercent", Node::integer(e.rollout.maximum_percent));
     dc.set("minimumHealthyPercent", Node::integer(e.rollout.minimum_healthy_percent));
   }
-  // A circuit breaker recorded by the ECS -> Kubernetes direction (specconv.io/ecs-service).
-  if (auto cb = w.service_carried.find("deploymentCircuitBreaker"); cb != w.service_carried.end()) {
-    if (auto n = parse(cb->second); n && n->is_object()) dc.set("deploymentCircuitBreaker", std::move(*n));
+  // Recorded by the ECS -> Kubernetes direction (specconv.io/ecs-service): circuit breaker, alarms, ...
+  for (const char* key : {"deploymentCircuitBreaker", "alarms", "strategy", "bakeTimeInMinutes", "lifecycleHooks"}) {
+    if (auto cb = w.service_carried.find(key); cb != w.service_carried.end()) {
+      if (auto n = parse(cb->second)) dc.set(key, std::move(*n));
+    }
   }
   s.set("deploymentConfiguration", std::move(dc));
 
-  const bool awsvpc = fargate || w.network_mode != model::NetworkMode::kHost;
+  bool awsvpc = fargate || w.network_mode != model::NetworkMode::kHost;
+  if (o.restore_ecs_origin && !fargate && w.network_mode != model::NetworkMode::kHost) {
+    if (auto mode = restored_network_mode(w, fargate)) awsvpc = *mode == "awsvpc";
+  }
   std::optional<Node> carried_network;
   if (auto nc = w.service_carried.find("networkConfiguration"); nc != w.service_carried.end()) {
     carried_network = parse(nc->second);
@@ -659,6 +921,7 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
     // Restored from specconv.io/ecs-service: the original subnets and security groups.
     s.set("networkConfiguration", std::move(*carried_network));
   } else if (awsvpc) {
+    // Also when the ECS service this came from had none: ECS rejects an awsvpc service without it.
     Node vpc = Node::object();
     vpc.set("subnets", strings(o.subnets.empty() ? std::vector<std::string>{kSubnetPlaceholder} : o.subnets));
     vpc.set("securityGroups",
@@ -682,8 +945,10 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
   } else {
     s.set("schedulingStrategy", str("REPLICA"));
   }
-  std::set<std::string> skip = {"launchType", "capacityProviderStrategy", "serviceName", "taskDefinition", "desiredCount",
-                                "networkConfiguration", "cluster"};
+  std::set<std::string> skip = {"serviceName", "taskDefinition", "desiredCount", "networkConfiguration", "cluster",
+                                "loadBalancers"};
+  if (!o.restore_ecs_origin) skip.insert("serviceRegistries");
+  if (!restored_launch) skip.insert({"launchType", "capacityProviderStrategy"});
   if (fargate) skip.insert({"placementConstraints", "placementStrategy"});
   if (w.load_balancers.empty()) skip.insert({"healthCheckGracePeriodSeconds", "role"});
   merge_and_order(s, w.service_carried, skip, kServiceOrder);

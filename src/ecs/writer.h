@@ -22,6 +22,9 @@ struct WriteOptions {
   std::string account_id;          // for placeholder ARNs; "" -> "ACCOUNT_ID"
   std::vector<std::string> subnets;          // "" -> placeholder, warned
   std::vector<std::string> security_groups;  // "" -> placeholder, warned
+  /// Restore the original networkMode, requiresCompatibilities and service launchType kept by
+  /// the ECS -> Kubernetes direction (false when --launch-type was given).
+  bool restore_ecs_origin = false;
 };
 
 inline constexpr const char* kSubnetPlaceholder = "subnet-REPLACE_ME";

@@ -68,6 +68,14 @@ bool valid_label_key(const std::string& key) {
 
 /// ECS tags -> labels where they are valid labels; all tags are also kept in the annotation
 /// when any of them is not.
+/// An ECS task definition without requiresCompatibilities / networkMode is an EC2 task in bridge
+/// mode (the RegisterTaskDefinition defaults); written out (requiresCompatibilities [] = none) so
+/// that to-ecs, whose own defaults are FARGATE and awsvpc, gives the same task back.
+void add_ecs_launch_defaults(const model::Workload& w, Node& task_kept) {
+  if (w.compatibilities.empty()) task_kept.set("requiresCompatibilities", Node::array());
+  if (w.network_mode == model::NetworkMode::kUnset) task_kept.set("networkMode", str("bridge"));
+}
+
 void tags_to_labels(const std::vector<std::pair<std::string, std::string>>& tags, Node& labels, Node& carried_tags) {
   for (const auto& [k, v] : tags) {
     const auto value = mapping::to_label_value(v);
@@ -211,6 +219,17 @@ Emitted emit_workload(const model::Workload& w, const EmitOptions& opt, Diagnost
                        : w.network_mode == model::NetworkMode::kNone   ? "none"
                                                                         : "default";
     task_kept.set("networkMode", str(mode));
+  }
+  add_ecs_launch_defaults(w, task_kept);
+  if (!pod.renamed_volumes.empty()) {
+    Node names = Node::object();
+    for (const auto& [k8s_name, ecs_name] : pod.renamed_volumes) names.set(k8s_name, str(ecs_name));
+    task_kept.set("volumeNames", std::move(names));
+  }
+  if (!pod.ecs_order.empty()) {
+    Node order = Node::array();
+    for (const auto& n : pod.ecs_order) order.push(str(n));
+    task_kept.set("containerOrder", std::move(order));
   }
   if (!w.task_cpu_text.empty()) task_kept.set("cpu", str(w.task_cpu_text));
   if (!w.task_memory_text.empty()) task_kept.set("memory", str(w.task_memory_text));

@@ -198,6 +198,45 @@ struct Names {
   std::map<std::string, std::string> volumes;
 };
 
+/// The pod has one terminationGracePeriodSeconds (the largest stopTimeout); each container whose
+/// own stopTimeout differs keeps it (null: it had none) for the way back.
+void keep_stop_timeouts(const model::Workload& w, const std::map<std::string, std::string>& names, int64_t grace,
+                        Node& carried) {
+  for (const auto& c : w.containers) {
+    if (c.stop_timeout_seconds == grace) continue;
+    const auto n = names.find(c.name);
+    if (n == names.end()) continue;
+    Node* kept = carried.find(n->second);
+    if (kept == nullptr) kept = &carried.set(n->second, Node::object());
+    kept->set("stopTimeout", c.stop_timeout_seconds ? Node::integer(*c.stop_timeout_seconds) : Node::null());
+  }
+}
+
+/// Which of the container's requests were a share of the task size (the container set none):
+/// to-ecs leaves them out again instead of writing the share as the container's own size.
+void keep_task_sized(bool cpu, bool memory, Node& kept) {
+  if (!cpu && !memory) return;
+  Node list = Node::array();
+  if (cpu) list.push(str("cpu"));
+  if (memory) list.push(str("memory"));
+  kept.set("sizedByTask", std::move(list));
+}
+
+/// The original valueFrom of every secret (an SSM parameter name or ARN, a Secrets Manager ARN
+/// with its JSON key / stage / version): the secretKeyRef only names the Kubernetes Secret, so
+/// to-ecs needs these to give the exact references back.
+void keep_secret_references(const model::Container& c, Node& kept) {
+  if (c.secret_env.empty()) return;
+  Node list = Node::array();
+  for (const auto& s : c.secret_env) {
+    Node kv = Node::object();
+    kv.set("name", str(s.name));
+    kv.set("valueFrom", str(s.reference));
+    list.push(std::move(kv));
+  }
+  kept.set("secrets", std::move(list));
+}
+
 }  // namespace
 
 SourceLocation task_location(const model::Workload& w, const std::string& pointer) {
@@ -222,6 +261,7 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
   for (std::size_t i = 0; i < w.volumes.size(); ++i) {
     const auto r = mapping::to_k8s_name(w.volumes[i].name, mapping::NameKind::kRfc1123Label);
     names.volumes[w.volumes[i].name] = r.name;
+    if (r.name != w.volumes[i].name) out.renamed_volumes.emplace_back(r.name, w.volumes[i].name);
   }
 
   const std::vector<Role> roles = container_roles(w, diags);
@@ -334,6 +374,9 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
   for (std::size_t i = 0; i < w.containers.size(); ++i) {
     if (roles[i] == Role::kMain) order.push_back(i);
   }
+  if (!std::is_sorted(order.begin(), order.end())) {
+    for (const auto& c : w.containers) out.ecs_order.push_back(names.containers[c.name]);
+  }
   for (std::size_t i : order) {
     const model::Container& c = w.containers[i];
     Node ctr = Node::object();
@@ -365,12 +408,16 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
           port.set("hostPort", Node::integer(p.container_port));
         } else if (p.host_port && *p.host_port != 0 &&
                    (w.network_mode == model::NetworkMode::kBridge || w.network_mode == model::NetworkMode::kDefault ||
-                    w.network_mode == model::NetworkMode::kUnset) &&
-                   *p.host_port != p.container_port) {
+                    w.network_mode == model::NetworkMode::kUnset)) {
           port.set("hostPort", Node::integer(*p.host_port));
           diags.warning("host-port", task_location(w, ctr_ptr(i, "portMappings/" + std::to_string(pi) + "/hostPort")),
                         "static hostPort " + std::to_string(*p.host_port) +
                             " binds the node's port, so at most one such pod fits on a node; prefer a Service");
+        } else if (p.host_port && *p.host_port != 0 && *p.host_port != p.container_port &&
+                   w.network_mode == model::NetworkMode::kAwsvpc) {
+          diags.warning("host-port-dropped", task_location(w, ctr_ptr(i, "portMappings/" + std::to_string(pi) + "/hostPort")),
+                        "hostPort " + std::to_string(*p.host_port) + " differs from containerPort " +
+                            std::to_string(p.container_port) + ", which awsvpc mode does not allow; left out");
         }
         port.set("protocol", str(p.protocol == model::Protocol::kUdp ? "UDP" : p.protocol == model::Protocol::kSctp ? "SCTP" : "TCP"));
         ports.push(std::move(port));
@@ -587,6 +634,7 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
       Diagnostics ignored;
       if (auto n = io::load_json(json, "", io::Limits{}, ignored)) kept.set(field, std::move(*n));
     }
+    if (roles[i] != Role::kMain) kept.set("essential", Node::boolean(c.essential));  // init/sidecar: not implied
     if (!c.essential && roles[i] == Role::kMain) {
       kept.set("essential", Node::boolean(false));
       diags.note("non-essential-container", task_location(w, ctr_ptr(i, "essential")),
@@ -611,6 +659,8 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
       kept.set("dependsOn", std::move(deps));
     }
     if (!c.user_name.empty()) kept.set("user", str(c.user_name));
+    keep_secret_references(c, kept);
+    keep_task_sized(task_cpu_share.count(i) != 0 && !c.resources.cpu_request, task_mem_share.count(i) != 0, kept);
     if (names.containers[c.name] != c.name) kept.set("name", str(c.name));
     if (kept.size() > 0) out.carried.set(names.containers[c.name], std::move(kept));
 
@@ -668,6 +718,7 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
     spec.set("hostAliases", std::move(aliases));
   }
   if (any_grace) spec.set("terminationGracePeriodSeconds", Node::integer(grace));
+  if (any_grace) keep_stop_timeouts(w, names.containers, grace, out.carried);
   // Scheduling: runtime platform -> node selector.
   Node selector = Node::object();
   if (!w.os_family.empty()) {

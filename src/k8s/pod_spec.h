@@ -21,6 +21,11 @@ struct EfsClaim {
 struct PodSpec {
   io::Node spec = io::Node::object();
   io::Node carried = io::Node::object();  // {container: {ecsField: value}}
+  /// The containers' Kubernetes names in ECS order, when the pod lists them in another order
+  /// (init containers and sidecars first); empty otherwise.
+  std::vector<std::string> ecs_order;
+  /// ECS volume names that Kubernetes renamed: {Kubernetes name, ECS name}.
+  std::vector<std::pair<std::string, std::string>> renamed_volumes;
   std::vector<EfsClaim> claims;
   bool has_cpu_requests = false;
   bool has_memory_requests = false;

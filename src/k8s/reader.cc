@@ -414,6 +414,63 @@ std::optional<Node> parse_annotation(Cursor& meta_cursor, const std::string& tex
   return n;
 }
 
+/// ECS -> Kubernetes lists init containers and sidecars first; specconv.io/ecs-task
+/// "containerOrder" has the original ECS order (pod names). Containers it does not name stay last.
+void restore_container_order(const Node& order, PodWorkload& pw) {
+  auto& ctrs = pw.workload.containers;
+  std::vector<std::size_t> perm;
+  for (const Node& n : order.items()) {
+    for (std::size_t i = 0; i < ctrs.size(); ++i) {
+      if (n.is_string() && ctrs[i].name == n.text() && std::find(perm.begin(), perm.end(), i) == perm.end()) perm.push_back(i);
+    }
+  }
+  for (std::size_t i = 0; i < ctrs.size(); ++i) {
+    if (std::find(perm.begin(), perm.end(), i) == perm.end()) perm.push_back(i);
+  }
+  auto permute = [&perm](auto& v) {
+    if (v.size() != perm.size()) return;
+    std::remove_reference_t<decltype(v)> out;
+    for (std::size_t i : perm) out.push_back(std::move(v[i]));
+    v = std::move(out);
+  };
+  permute(ctrs);
+  permute(pw.container_pointers);
+  permute(pw.env_from);
+}
+
+/// ECS volume names that are not DNS labels were renamed; specconv.io/ecs-task "volumeNames"
+/// maps the pod's names back.
+void restore_volume_names(const Node& names, model::Workload& w) {
+  for (const auto& [k8s_name, ecs_name] : names.members()) {
+    if (!ecs_name.is_string()) continue;
+    for (auto& v : w.volumes) {
+      if (v.name == k8s_name) v.name = ecs_name.text();
+    }
+    for (auto& c : w.containers) {
+      for (auto& m : c.mounts) {
+        if (m.volume == k8s_name) m.volume = ecs_name.text();
+      }
+    }
+  }
+}
+
+/// The service's tags (specconv.io/ecs-service "tags") became labels beside the task's; they go
+/// back to the service, not to the task definition.
+void remove_service_tags(const Node& tags, model::Workload& w) {
+  for (const Node& t : tags.items()) {
+    const Node* k = t.find("key");
+    const Node* v = t.find("value");
+    if (k == nullptr || !k->is_string()) continue;
+    const std::string value = v != nullptr && v->is_string() ? v->text() : "";
+    for (auto it = w.tags.rbegin(); it != w.tags.rend(); ++it) {
+      if (it->first == k->text() && it->second == value) {
+        w.tags.erase(std::next(it).base());
+        break;
+      }
+    }
+  }
+}
+
 void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) {
   model::Workload& w = pw.workload;
   const std::string original = annotation(meta.annotations, kAnnotationOriginalName);
@@ -422,6 +479,8 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
     // The ECS -> Kubernetes direction adds the selector label app.kubernetes.io/name=<name>; it was
     // no tag of the original task definition.
     std::erase_if(w.tags, [&](const auto& t) { return t.first == "app.kubernetes.io/name" && t.second == meta.name; });
+    // ECS -> Kubernetes named the workload after the service (original-name when renamed).
+    if (w.has_service) w.service_name = original.empty() ? meta.name : original;
     if (auto n = parse_annotation(root, task, kAnnotationTask)) {
       for (const auto& [k, v] : n->members()) {
         if (k == "family" && v.is_string()) w.name = v.text();
@@ -432,9 +491,12 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
           for (const auto& [tk, tv] : v.members()) {
             if (tv.is_string()) w.tags.emplace_back(tk, tv.text());
           }
-        } else if (k == "requiresCompatibilities" || k == "networkMode") {
-          // derived from --launch-type
+        } else if (k == "containerOrder" && v.is_array()) {
+          restore_container_order(v, pw);
+        } else if (k == "volumeNames" && v.is_object()) {
+          restore_volume_names(v, w);
         } else {
+          // requiresCompatibilities and networkMode too: to-ecs restores them unless --launch-type is given.
           w.carried[k] = io::to_json(v, -1);
         }
       }
@@ -461,7 +523,10 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
   }
   if (auto svc = annotation(meta.annotations, kAnnotationService); !svc.empty()) {
     if (auto n = parse_annotation(root, svc, kAnnotationService)) {
-      for (const auto& [k, v] : n->members()) w.service_carried[k] = io::to_json(v, -1);
+      for (const auto& [k, v] : n->members()) {
+        w.service_carried[k] = io::to_json(v, -1);
+        if (k == "tags" && v.is_array()) remove_service_tags(v, w);
+      }
     }
   }
 }
