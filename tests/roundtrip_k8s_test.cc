@@ -2,7 +2,7 @@
 // tests/golden/k8s-to-ecs/, tests/corpus/k8s/ and (when ../shared exists) ../shared/corpus/k8s/
 // goes through convert_to_ecs (json) and back through convert_to_k8s; the objects must be
 // semantically equal (roundtrip::compare_k8s), except for differences that the first conversion
-// reported with a lossy code (roundtrip::k8s_lossy_codes, docs/round-trip-k8s.md). Inputs that
+// reported with a lossy code (roundtrip::k8s_lossy_codes, docs/round-trip.md). Inputs that
 // to-ecs rejects are counted and skipped. Plus a property test over generated workloads.
 #include <gtest/gtest.h>
 
@@ -234,11 +234,11 @@ TEST(RoundTripK8sEdits, JsonArrayInputRoundTripsAndTiesLossToItsDocument) {
 }
 
 TEST(RoundTripK8sDocs, EveryLossyCodeIsDocumented) {
-  const std::string doc = read_text(fs::path(SPECCONV_SOURCE_DIR) / "docs" / "round-trip-k8s.md");
+  const std::string doc = read_text(fs::path(SPECCONV_SOURCE_DIR) / "docs" / "round-trip.md");
   ASSERT_FALSE(doc.empty());
   for (const auto& c : roundtrip::k8s_lossy_codes()) {
     EXPECT_NE(doc.find("| `" + std::string(c.code) + "` |"), std::string::npos)
-        << c.code << " is missing from the lossy table of docs/round-trip-k8s.md";
+        << c.code << " is missing from the lossy table of docs/round-trip.md";
   }
 }
 

@@ -1,4 +1,4 @@
-// Semantic equality of Kubernetes objects (see k8s_equal.h and docs/round-trip-k8s.md).
+// Semantic equality of Kubernetes objects (see k8s_equal.h and docs/round-trip.md).
 #include "roundtrip/k8s_equal.h"
 
 #include <algorithm>

@@ -2,7 +2,7 @@
 // Two sets of objects (matched by kind + namespace + name) are compared at the io::Node level
 // after normalisation: defaults made explicit, quantities by value, maps unordered, lists ordered
 // only where Kubernetes gives the order a meaning, server-populated fields and specconv's own
-// annotations dropped. The precise definition is in docs/round-trip-k8s.md. Pure functions.
+// annotations dropped. The precise definition is in docs/round-trip.md. Pure functions.
 #pragma once
 
 #include <string>
@@ -57,7 +57,7 @@ struct LossyCode {
 };
 
 /// Diagnostic codes whose report by the first conversion (K8s -> ECS) makes a difference at or
-/// below the reported path acceptable. Documented in docs/round-trip-k8s.md.
+/// below the reported path acceptable. Documented in docs/round-trip.md.
 [[nodiscard]] const std::vector<LossyCode>& k8s_lossy_codes();
 
 /// Marks each difference accepted (accepted_by) when a diagnostic of a lossy code was reported
