@@ -6,7 +6,9 @@
 #include <map>
 #include <set>
 
+#include "io/cursor.h"
 #include "io/json_write.h"
+#include "roundtrip/scalars.h"
 
 namespace specconv::roundtrip {
 namespace {
@@ -31,16 +33,6 @@ const std::vector<LossyCode> kLossyCodes = {
 };
 
 // ---------------------------------------------------------------- helpers
-
-std::string escape(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
 
 /// Canonical compact JSON with object members sorted by key (for set-like comparisons).
 Node sorted_copy(const Node& n) {
@@ -292,19 +284,6 @@ std::string element_key(const Node& n, std::string_view key) {
   return canonical(n);
 }
 
-bool scalars_equal(const Node& a, const Node& b) {
-  if (a.is_number() && b.is_number()) {
-    if (a.is_int() && b.is_int()) return a.as_int() == b.as_int();
-    const double x = a.is_int() ? static_cast<double>(a.as_int()) : a.as_float();
-    const double y = b.is_int() ? static_cast<double>(b.as_int()) : b.as_float();
-    return x == y;
-  }
-  if (a.kind() != b.kind()) return false;
-  if (a.is_bool()) return a.as_bool() == b.as_bool();
-  if (a.is_null()) return true;
-  return a.text() == b.text();
-}
-
 class Differ {
  public:
   std::vector<Difference> out;
@@ -319,7 +298,7 @@ class Differ {
       std::set<std::string> keys;
       for (const auto& [k, v] : a->members()) keys.insert(k);
       for (const auto& [k, v] : b->members()) keys.insert(k);
-      for (const auto& k : keys) diff(a->find(k), b->find(k), pointer + "/" + escape(k), pattern + "/" + escape(k));
+      for (const auto& k : keys) diff(a->find(k), b->find(k), pointer + "/" + io::escape_pointer_token(k), pattern + "/" + io::escape_pointer_token(k));
       return;
     }
     if (a->is_array() && b->is_array()) {

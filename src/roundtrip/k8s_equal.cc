@@ -7,9 +7,11 @@
 #include <set>
 
 #include "io/json_load.h"
+#include "io/cursor.h"
 #include "io/json_write.h"
 #include "io/yaml_load.h"
 #include "mapping/quantity.h"
+#include "roundtrip/scalars.h"
 
 namespace specconv::roundtrip {
 namespace {
@@ -19,16 +21,6 @@ using io::Node;
 // ---- small helpers ------------------------------------------------------------------------
 
 std::string text_of(const Node* n) { return n == nullptr || !n->is_string() ? std::string() : n->text(); }
-
-std::string escape(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
 
 std::string unescape(const std::string& seg) {
   std::string out;
@@ -476,18 +468,6 @@ bool prune(Node& n) {
 
 std::string compact(const Node* n) { return n == nullptr ? std::string("<absent>") : io::to_json(*n, -1); }
 
-bool scalar_equal(const Node& a, const Node& b) {
-  if (a.is_number() && b.is_number()) {
-    if (a.is_int() && b.is_int()) return a.as_int() == b.as_int();
-    const double x = a.is_int() ? static_cast<double>(a.as_int()) : a.as_float();
-    const double y = b.is_int() ? static_cast<double>(b.as_int()) : b.as_float();
-    return x == y;
-  }
-  if (a.kind() != b.kind()) return false;
-  if (a.is_bool()) return a.as_bool() == b.as_bool();
-  return a.text() == b.text();
-}
-
 void diff(const Node* a, const Node* b, const std::string& path, std::vector<std::pair<std::string, std::pair<const Node*, const Node*>>>& out) {
   if (a == nullptr || b == nullptr) {
     if (a != b) out.push_back({path, {a, b}});
@@ -497,7 +477,7 @@ void diff(const Node* a, const Node* b, const std::string& path, std::vector<std
     std::set<std::string> keys;
     for (const auto& m : a->members()) keys.insert(m.first);
     for (const auto& m : b->members()) keys.insert(m.first);
-    for (const std::string& k : keys) diff(a->find(k), b->find(k), path + "/" + escape(k), out);
+    for (const std::string& k : keys) diff(a->find(k), b->find(k), path + "/" + io::escape_pointer_token(k), out);
     return;
   }
   if (a->is_array() && b->is_array()) {
@@ -508,7 +488,7 @@ void diff(const Node* a, const Node* b, const std::string& path, std::vector<std
     }
     return;
   }
-  if (a->is_scalar() && b->is_scalar() && scalar_equal(*a, *b)) return;
+  if (a->is_scalar() && b->is_scalar() && scalars_equal(*a, *b)) return;
   out.push_back({path, {a, b}});
 }
 
@@ -548,11 +528,11 @@ std::string original_pointer(const Node& original, const std::string& path) {
         cur = &cur->items()[found];
         continue;
       }
-      out += "/" + escape(seg);
+      out += "/" + io::escape_pointer_token(seg);
       cur = nullptr;
       continue;
     }
-    out += "/" + escape(seg);
+    out += "/" + io::escape_pointer_token(seg);
     cur = cur != nullptr && cur->is_object() ? cur->find(seg) : nullptr;
   }
   return out;
