@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "ecs/reader.h"
 #include "io/cursor.h"
 #include "io/json_write.h"
 #include "roundtrip/scalars.h"
@@ -102,28 +103,7 @@ void numeric(Node& obj, std::string_view key) {
 std::optional<int64_t> task_size(const Node& n, bool cpu) {
   if (n.is_int()) return n.as_int();
   if (!n.is_string()) return std::nullopt;
-  const std::string& s = n.text();
-  std::size_t i = 0;
-  while (i < s.size() && s[i] == ' ') ++i;
-  const std::size_t start = i;
-  while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) ++i;
-  if (i == start) return std::nullopt;
-  const std::string number = s.substr(start, i - start);
-  std::string unit;
-  for (; i < s.size(); ++i) {
-    if (s[i] != ' ') unit += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
-  }
-  const auto dot = number.find('.');
-  const std::string whole = number.substr(0, dot);
-  std::string frac = dot == std::string::npos ? "" : number.substr(dot + 1);
-  if (frac.find('.') != std::string::npos || frac.size() > 4 || whole.size() > 9) return std::nullopt;
-  while (frac.size() < 4) frac += '0';
-  const int64_t scaled = (whole.empty() ? 0 : std::stoll(whole)) * 10000 + std::stoll(frac);
-  int64_t factor = 0;
-  if (cpu) factor = unit.empty() ? 1 : unit == "vcpu" ? 1024 : 0;
-  else factor = (unit.empty() || unit == "mib" || unit == "mb") ? 1 : (unit == "gb" || unit == "gib") ? 1024 : 0;
-  if (factor == 0 || (scaled * factor) % 10000 != 0) return std::nullopt;
-  return scaled * factor / 10000;
+  return ecs::parse_task_size(n.text(), cpu);
 }
 
 void normalize_size(Node& td, std::string_view key, bool cpu) {
