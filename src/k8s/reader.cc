@@ -3,6 +3,7 @@
 #include "k8s/reader.h"
 
 #include <algorithm>
+#include <map>
 
 #include "io/json_load.h"
 #include "io/json_write.h"
@@ -418,14 +419,24 @@ std::optional<Node> parse_annotation(Cursor& meta_cursor, const std::string& tex
 /// "containerOrder" has the original ECS order (pod names). Containers it does not name stay last.
 void restore_container_order(const Node& order, PodWorkload& pw) {
   auto& ctrs = pw.workload.containers;
+  // Linear in the annotation and the containers (the annotation is user input).
+  std::map<std::string, std::vector<std::size_t>> by_name;
+  for (std::size_t i = 0; i < ctrs.size(); ++i) by_name[ctrs[i].name].push_back(i);
+  std::vector<bool> placed(ctrs.size(), false);
   std::vector<std::size_t> perm;
   for (const Node& n : order.items()) {
-    for (std::size_t i = 0; i < ctrs.size(); ++i) {
-      if (n.is_string() && ctrs[i].name == n.text() && std::find(perm.begin(), perm.end(), i) == perm.end()) perm.push_back(i);
+    if (!n.is_string()) continue;
+    const auto it = by_name.find(n.text());
+    if (it == by_name.end()) continue;
+    for (std::size_t i : it->second) {
+      if (!placed[i]) {
+        placed[i] = true;
+        perm.push_back(i);
+      }
     }
   }
   for (std::size_t i = 0; i < ctrs.size(); ++i) {
-    if (std::find(perm.begin(), perm.end(), i) == perm.end()) perm.push_back(i);
+    if (!placed[i]) perm.push_back(i);
   }
   auto permute = [&perm](auto& v) {
     if (v.size() != perm.size()) return;

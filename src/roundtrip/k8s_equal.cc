@@ -2,6 +2,7 @@
 #include "roundtrip/k8s_equal.h"
 
 #include <algorithm>
+#include <charconv>
 #include <functional>
 #include <map>
 #include <set>
@@ -520,9 +521,11 @@ std::string original_pointer(const Node& original, const std::string& path) {
         }
         if (found != cur->items().size()) break;
       }
-      if (seg.size() > 1 && seg[0] == '#') found = static_cast<std::size_t>(std::stoul(seg.substr(1)));
-      bool numeric = !seg.empty() && std::all_of(seg.begin(), seg.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (numeric) found = static_cast<std::size_t>(std::stoul(seg));
+      // "#N" or "N": an index (from_chars: no exception on junk or overflow; found stays as is).
+      const std::string_view digits = seg.size() > 1 && seg[0] == '#' ? std::string_view(seg).substr(1) : std::string_view(seg);
+      std::size_t index = 0;
+      const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), index);
+      if (!digits.empty() && parsed.ec == std::errc() && parsed.ptr == digits.data() + digits.size()) found = index;
       if (found < cur->items().size()) {
         out += "/" + std::to_string(found);
         cur = &cur->items()[found];
