@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/output_check.h"
+#include "diag/render.h"
 #include "io/json_load.h"
 #include "io/yaml_load.h"
 
@@ -207,6 +208,60 @@ TEST(ValidateOutputCheck, AnInvalidOutputIsAnInternalError) {
   EXPECT_TRUE(app::check_output_ecs(json(kTask), nullptr, {"in.yaml", "", 0, 0, -1}, ok));
   EXPECT_TRUE(ok.empty());
 }
+
+// ---- fix-validate: Secret values are never echoed -------------------------------------------
+// Recognisable values under a Secret's data/stringData (and a ConfigMap's binaryData), each of a
+// type the schema rejects, so that every one is the subject of a diagnostic.
+const char* kSecretValues = R"(apiVersion: v1
+kind: Secret
+metadata: {name: db}
+stringData:
+  DB_PIN: 12345678
+  RATIO: 3.14159265
+data:
+  token: 987654321
+  nested: {inner: hunter2-nested}
+---
+apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Secret
+  metadata: {name: api}
+  stringData: {key: 55555555}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: whole}
+stringData: 7777777777
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: blobs}
+binaryData: {blob: 4444444}
+)";
+const std::vector<std::string> kSecretForbidden = {"12345678", "3.14159265", "987654321", "hunter2-nested",
+                                                   "55555555", "7777777777", "4444444"};
+
+TEST(ValidateSecrets, SecretValuesNeverAppearInDiagnostics) {
+  Diagnostics d;
+  auto loaded = io::load_yaml(kSecretValues, "s.yaml", io::Limits{}, d);
+  ASSERT_FALSE(d.has_errors());
+  for (const auto& doc : loaded.documents) check_k8s_object(builtin_registry(), doc.root, {"s.yaml", "", 0, 0, doc.index}, d);
+  int redacted = 0;
+  for (const auto& x : d.all()) {
+    redacted += x.message.find("value not shown") != std::string::npos ? 1 : 0;
+    for (const auto& f : kSecretForbidden) EXPECT_EQ(x.message.find(f), std::string::npos) << x.code << ": " << x.message;
+  }
+  EXPECT_GE(redacted, 6) << codes(d);  // each rejected value is still reported, by type only
+  EXPECT_THAT(codes(d), HasSubstr("stringData.DB_PIN: must be string (got a number; value not shown: Secret data)"));
+  for (const std::string& text : {diag::render_text(d, true), diag::render_json(d)}) {
+    for (const auto& f : kSecretForbidden) EXPECT_EQ(text.find(f), std::string::npos) << f;
+  }
+  // Outside Secret data, values are still shown.
+  EXPECT_THAT(codes(k8s(replace(kDeployment, "containerPort: 80", "containerPort: \"80\""))), HasSubstr("(got string \"80\")"));
+}
+// ---- end secret values ---------------------------------------------------------------------
 
 }  // namespace
 }  // namespace specconv::validate
