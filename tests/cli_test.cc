@@ -307,5 +307,20 @@ TEST(CliValidate, SecretValuesNeverAppearOnStderrOrStdout) {
   }
 }
 
+// fix-validate: a CI gate must not pass while checking nothing.
+TEST(CliValidate, NothingToCheckExitsOne) {
+  testutil::TempDir dir;
+  const auto empty = testutil::run_specconv({"validate", dir.path().string()});
+  EXPECT_EQ(empty.exit_code, 1) << empty.err;
+  EXPECT_THAT(empty.err, ::testing::HasSubstr(dir.path().string() + ": error: no file to check"));
+  EXPECT_THAT(empty.err, ::testing::HasSubstr("[no-input-files]"));
+  testutil::write_file(dir.path() / "notes.txt", "not a manifest\n");
+  EXPECT_EQ(testutil::run_specconv({"validate", "-q", dir.path().string()}).exit_code, 1);
+  // One empty folder next to a valid file is only the existing warning.
+  testutil::TempDir other;
+  const auto mixed = testutil::run_specconv({"validate", other.path().string(), (kValidate / "good-task.json").string()});
+  EXPECT_EQ(mixed.exit_code, 0) << mixed.err;
+}
+
 }  // namespace
 }  // namespace specconv
