@@ -2,6 +2,7 @@
 // validate-ecs calls "semantic" (Fargate sizes, memory, container references, ...).
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -52,6 +53,13 @@ std::optional<int64_t> parse_size(const std::string& s, bool cpu) {
   if (!cpu && unit == "gb") return static_cast<int64_t>(v * 1024);
   if (!cpu && unit == "mb") return static_cast<int64_t>(v);
   return std::nullopt;
+}
+
+// a + b without signed overflow: clamps at INT64_MAX / INT64_MIN.
+int64_t saturating_add(int64_t a, int64_t b) {
+  int64_t r = 0;
+  if (__builtin_add_overflow(a, b, &r)) return b > 0 ? INT64_MAX : INT64_MIN;
+  return r;
 }
 
 bool fargate_size_ok(int64_t cpu, int64_t mem) {
@@ -156,7 +164,7 @@ void task_rules(Walker& w, const io::Node& td) {
               "container memory " + std::to_string(*mem) + " MiB exceeds task memory " + std::to_string(*task_mem) + " MiB");
     }
     if (!mem && !res && !task_mem) w.error("schema-rule", cp, c, "container needs memory or memoryReservation when the task has no memory");
-    reserved += res ? *res : (mem ? *mem : 0);
+    reserved = saturating_add(reserved, res ? *res : (mem ? *mem : 0));
     if (const io::Node* pms = get(c, "portMappings"); pms != nullptr && pms->is_array() && (net == "awsvpc" || net == "host")) {
       for (std::size_t j = 0; j < pms->items().size(); ++j) {
         auto cport = num(pms->items()[j], "containerPort");

@@ -263,5 +263,15 @@ TEST(ValidateSecrets, SecretValuesNeverAppearInDiagnostics) {
 }
 // ---- end secret values ---------------------------------------------------------------------
 
+// ---- fix-validate: ECS sizes that do not fit int64 --------------------------------------------
+TEST(ValidateEcsLimits, HugeReservationsSaturateInsteadOfWrapping) {
+  const std::string td = replace(kTask, R"("portMappings": [{"containerPort": 80}]}]})",
+                                 R"("memoryReservation": 9000000000000000000},
+    {"name": "b", "image": "nginx", "memoryReservation": 9000000000000000000}]})");
+  const std::string out = codes(ecs(td));
+  EXPECT_THAT(out, HasSubstr("containers reserve 9223372036854775807 MiB in total, more than the task memory 512 MiB"));
+}
+// ---- end reservations ----------------------------------------------------------------------
+
 }  // namespace
 }  // namespace specconv::validate
