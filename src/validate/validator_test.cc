@@ -273,5 +273,15 @@ TEST(ValidateEcsLimits, HugeReservationsSaturateInsteadOfWrapping) {
 }
 // ---- end reservations ----------------------------------------------------------------------
 
+// ---- fix-validate: task cpu/memory beyond int64 ---------------------------------------------
+TEST(ValidateEcsLimits, HugeTaskSizeIsReportedNotCastToGarbage) {
+  const std::string out = codes(ecs(replace(kTask, R"("cpu": "256")", R"("cpu": "99999999999999999999")")));
+  EXPECT_THAT(out, HasSubstr("schema-range /cpu: cpu: task cpu \"99999999999999999999\" is too large"));
+  EXPECT_THAT(out, ::testing::Not(HasSubstr("-9223372036854775808")));
+  const std::string mem = codes(ecs(replace(kTask, R"("memory": "512")", R"("memory": "99999999999999999 GB")")));
+  EXPECT_THAT(mem, HasSubstr("is too large"));
+}
+// ---- end task sizes ------------------------------------------------------------------------
+
 }  // namespace
 }  // namespace specconv::validate
