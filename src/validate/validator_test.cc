@@ -283,5 +283,28 @@ TEST(ValidateEcsLimits, HugeTaskSizeIsReportedNotCastToGarbage) {
 }
 // ---- end task sizes ------------------------------------------------------------------------
 
+// ---- fix-validate: aliases resolved after every definition is filled -----------------------
+TEST(ValidateRegistry, ForwardAliasKeepsValidating) {
+  // "A" is an alias of "B", which is defined after it.
+  const Registry r(R"({"defs": {"A": {"ref": "B"}, "B": {"props": {"x": "integer"}, "required": ["x"]}},
+    "kinds": {"v1/Thing": "A"}, "source": {}})",
+                   "");
+  const Type* t = r.k8s_kind("v1", "Thing");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->kind, Type::Kind::kObject);
+  Diagnostics d;
+  check_k8s_object(r, yaml("apiVersion: v1\nkind: Thing\nmetadata: {name: a}\ny: 1\n"), {"t.yaml", "", 0, 0, 0}, d);
+  EXPECT_THAT(codes(d), HasSubstr("schema-missing-field"));
+  EXPECT_THAT(codes(d), HasSubstr("schema-unknown-field"));
+  // An alias chain in any order, and a cycle fails loudly.
+  const Registry chain(R"({"defs": {"A": {"ref": "B"}, "B": {"ref": "C"}, "C": {"array": "string"}},
+    "kinds": {"v1/Thing": "A"}, "source": {}})",
+                       "");
+  EXPECT_EQ(chain.k8s_kind("v1", "Thing")->kind, Type::Kind::kArray);
+  EXPECT_THROW(Registry(R"({"defs": {"A": {"ref": "B"}, "B": {"ref": "A"}}, "kinds": {}, "source": {}})", ""),
+               std::runtime_error);
+}
+// ---- end aliases ---------------------------------------------------------------------------
+
 }  // namespace
 }  // namespace specconv::validate
