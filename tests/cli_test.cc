@@ -289,5 +289,38 @@ TEST(CliValidate, ConversionOutputsPassValidation) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+// fix-validate: Secret values never reach validate's output, at any verbosity.
+TEST(CliValidate, SecretValuesNeverAppearOnStderrOrStdout) {
+  testutil::TempDir dir;
+  const auto file = dir.path() / "secret.yaml";
+  testutil::write_file(file, "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData:\n  DB_PIN: 12345678\n"
+                             "data:\n  token: 987654321\n  flag: on\n");
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"validate", file.string()}, std::vector<std::string>{"validate", "-q", file.string()}}) {
+    const auto r = testutil::run_specconv(args);
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_THAT(r.err, ::testing::HasSubstr("stringData.DB_PIN: must be string (got a number; value not shown: Secret data)"));
+    for (const char* secret : {"12345678", "987654321", "unquoted on"}) {
+      EXPECT_EQ(r.err.find(secret), std::string::npos) << r.err;
+      EXPECT_EQ(r.out.find(secret), std::string::npos) << r.out;
+    }
+  }
+}
+
+// fix-validate: a CI gate must not pass while checking nothing.
+TEST(CliValidate, NothingToCheckExitsOne) {
+  testutil::TempDir dir;
+  const auto empty = testutil::run_specconv({"validate", dir.path().string()});
+  EXPECT_EQ(empty.exit_code, 1) << empty.err;
+  EXPECT_THAT(empty.err, ::testing::HasSubstr(dir.path().string() + ": error: no file to check"));
+  EXPECT_THAT(empty.err, ::testing::HasSubstr("[no-input-files]"));
+  testutil::write_file(dir.path() / "notes.txt", "not a manifest\n");
+  EXPECT_EQ(testutil::run_specconv({"validate", "-q", dir.path().string()}).exit_code, 1);
+  // One empty folder next to a valid file is only the existing warning.
+  testutil::TempDir other;
+  const auto mixed = testutil::run_specconv({"validate", other.path().string(), (kValidate / "good-task.json").string()});
+  EXPECT_EQ(mixed.exit_code, 0) << mixed.err;
+}
+
 }  // namespace
 }  // namespace specconv

@@ -18,6 +18,7 @@ const std::vector<CodeInfo> kCodes = {
     {"invalid-utf8", E, "input", "the file is not valid UTF-8"},
     {"empty-input", E, "input", "the file is empty or only white space / document separators"},
     {"empty-folder", W, "input", "a folder given as input holds no file of the expected kind"},
+    {"no-input-files", E, "input", "validate found no file to check in its inputs (only empty folders): exit 1, not a silent pass"},
     {"json-syntax", E, "input", "JSON syntax error, with line and column"},
     {"yaml-syntax", E, "input", "YAML syntax error (tabs in indentation, unclosed brackets, ...), with line and column"},
     {"yaml-complex-key", E, "input", "a YAML mapping key that is not a scalar"},

@@ -2,6 +2,7 @@
 // validate-ecs calls "semantic" (Fargate sizes, memory, container references, ...).
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -37,8 +38,10 @@ bool has_compat(const io::Node& td, std::string_view what) {
   return std::any_of(rc->items().begin(), rc->items().end(), [&](const io::Node& x) { return x.is_string() && x.text() == what; });
 }
 
-// "1024", "1 vCPU", "0.5 vcpu" -> cpu units; "2048", "2 GB", "2GB" -> MiB.
-std::optional<int64_t> parse_size(const std::string& s, bool cpu) {
+// "1024", "1 vCPU", "0.5 vcpu" -> cpu units; "2048", "2 GB", "2GB" -> MiB. A size beyond int64 sets
+// `too_large` and returns nullopt (casting such a double to int64 is undefined behaviour).
+std::optional<int64_t> parse_size(const std::string& s, bool cpu, bool& too_large) {
+  too_large = false;
   std::size_t i = 0;
   while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) != 0 || s[i] == '.')) ++i;
   if (i == 0) return std::nullopt;
@@ -47,11 +50,21 @@ std::optional<int64_t> parse_size(const std::string& s, bool cpu) {
   for (std::size_t k = i; k < s.size(); ++k) {
     if (s[k] != ' ') unit += static_cast<char>(std::tolower(static_cast<unsigned char>(s[k])));
   }
-  if (unit.empty()) return static_cast<int64_t>(v);
-  if (cpu && unit == "vcpu") return static_cast<int64_t>(v * 1024);
-  if (!cpu && unit == "gb") return static_cast<int64_t>(v * 1024);
-  if (!cpu && unit == "mb") return static_cast<int64_t>(v);
-  return std::nullopt;
+  if ((cpu && unit == "vcpu") || (!cpu && unit == "gb")) v *= 1024;
+  else if (!unit.empty() && !(!cpu && unit == "mb")) return std::nullopt;
+  // 2^63 is exact as a double; every finite double below it converts.
+  if (!(v < 9223372036854775808.0)) {
+    too_large = true;
+    return std::nullopt;
+  }
+  return static_cast<int64_t>(v);
+}
+
+// a + b without signed overflow: clamps at INT64_MAX / INT64_MIN.
+int64_t saturating_add(int64_t a, int64_t b) {
+  int64_t r = 0;
+  if (__builtin_add_overflow(a, b, &r)) return b > 0 ? INT64_MAX : INT64_MIN;
+  return r;
 }
 
 bool fargate_size_ok(int64_t cpu, int64_t mem) {
@@ -102,8 +115,17 @@ void task_rules(Walker& w, const io::Node& td) {
             "FARGATE requires networkMode \"awsvpc\" (got '" + net + "')");
   }
   std::optional<int64_t> task_cpu, task_mem;
-  if (const std::string* c = str(td, "cpu")) task_cpu = parse_size(*c, true);
-  if (const std::string* m = str(td, "memory")) task_mem = parse_size(*m, false);
+  for (const char* key : {"cpu", "memory"}) {
+    const std::string* text = str(td, key);
+    if (text == nullptr) continue;
+    bool too_large = false;
+    const bool is_cpu = std::string_view(key) == "cpu";
+    (is_cpu ? task_cpu : task_mem) = parse_size(*text, is_cpu, too_large);
+    if (too_large) {
+      w.error("schema-range", std::string("/") + key, *get(td, key),
+              std::string("task ") + key + " \"" + *text + "\" is too large");
+    }
+  }
   if (fargate) {
     if (get(td, "cpu") == nullptr || get(td, "memory") == nullptr) {
       w.error("schema-rule", "", td, "FARGATE task definitions need task-level cpu and memory");
@@ -156,7 +178,7 @@ void task_rules(Walker& w, const io::Node& td) {
               "container memory " + std::to_string(*mem) + " MiB exceeds task memory " + std::to_string(*task_mem) + " MiB");
     }
     if (!mem && !res && !task_mem) w.error("schema-rule", cp, c, "container needs memory or memoryReservation when the task has no memory");
-    reserved += res ? *res : (mem ? *mem : 0);
+    reserved = saturating_add(reserved, res ? *res : (mem ? *mem : 0));
     if (const io::Node* pms = get(c, "portMappings"); pms != nullptr && pms->is_array() && (net == "awsvpc" || net == "host")) {
       for (std::size_t j = 0; j < pms->items().size(); ++j) {
         auto cport = num(pms->items()[j], "containerPort");

@@ -323,6 +323,15 @@ bool looks_like_k8s(const io::Node& doc) {
 void check_k8s_object(const Registry& registry, const io::Node& object, const SourceLocation& where,
                       Diagnostics& diags) {
   Walker w(where, diags, true);
+  if (const io::Node* kd = object.is_object() ? object.find("kind") : nullptr; kd != nullptr && kd->is_string()) {
+    // Secret values are never printed (ConfigMap binaryData is kept quiet too).
+    if (kd->text() == "Secret") {
+      w.hide_values_under("/data");
+      w.hide_values_under("/stringData");
+    } else if (kd->text() == "ConfigMap") {
+      w.hide_values_under("/binaryData");
+    }
+  }
   if (!object.is_object()) {
     w.error("schema-type", "", object, "a Kubernetes object must be a mapping (got " + detail::describe(object) + ")");
     return;

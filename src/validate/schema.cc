@@ -5,6 +5,7 @@
 #include <array>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <cstdint>
 #include <string>
@@ -233,14 +234,34 @@ struct RegistryBuilder {
       t->name = std::string(m.first);
       k8s_named.emplace(m.first, t);
     }
+    // Aliases ({"ref"} or a scalar name) copy their target, so they are resolved only once every
+    // other definition is filled: copying a forward definition early would copy an empty "any".
+    std::vector<std::pair<Type*, const Json*>> aliases;
+    std::unordered_set<const Type*> unresolved;
     for (const auto& m : defs.members()) {
       Type* t = k8s_named.find(m.first)->second;
       if (m.second.is_string() || m.second.find("ref") != nullptr) {
-        *t = *k8s_type(m.second);
-        t->name = std::string(m.first);
+        aliases.emplace_back(t, &m.second);
+        unresolved.insert(t);
       } else {
         fill_k8s(*t, m.second);
       }
+    }
+    while (!aliases.empty()) {  // alias chains in any order
+      const std::size_t before = aliases.size();
+      for (auto it = aliases.begin(); it != aliases.end();) {
+        const Type* target = k8s_type(*it->second);
+        if (unresolved.count(target) != 0) {
+          ++it;
+          continue;
+        }
+        std::string name = std::move(it->first->name);
+        *it->first = *target;
+        it->first->name = std::move(name);
+        unresolved.erase(it->first);
+        it = aliases.erase(it);
+      }
+      if (aliases.size() == before) throw std::runtime_error("embedded schema: alias cycle at " + aliases.front().first->name);
     }
     for (const auto& m : need(doc, "kinds").members()) r.kinds_.emplace(std::string(m.first), k8s_named.find(m.second.text())->second);
     for (const auto& m : need(doc, "source").members()) r.sources_.emplace(std::string(m.first), std::string(m.second.text()));

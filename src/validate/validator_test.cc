@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/output_check.h"
+#include "diag/render.h"
 #include "io/json_load.h"
 #include "io/yaml_load.h"
 
@@ -207,6 +208,103 @@ TEST(ValidateOutputCheck, AnInvalidOutputIsAnInternalError) {
   EXPECT_TRUE(app::check_output_ecs(json(kTask), nullptr, {"in.yaml", "", 0, 0, -1}, ok));
   EXPECT_TRUE(ok.empty());
 }
+
+// ---- fix-validate: Secret values are never echoed -------------------------------------------
+// Recognisable values under a Secret's data/stringData (and a ConfigMap's binaryData), each of a
+// type the schema rejects, so that every one is the subject of a diagnostic.
+const char* kSecretValues = R"(apiVersion: v1
+kind: Secret
+metadata: {name: db}
+stringData:
+  DB_PIN: 12345678
+  RATIO: 3.14159265
+data:
+  token: 987654321
+  nested: {inner: hunter2-nested}
+---
+apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Secret
+  metadata: {name: api}
+  stringData: {key: 55555555}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: whole}
+stringData: 7777777777
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: blobs}
+binaryData: {blob: 4444444}
+)";
+const std::vector<std::string> kSecretForbidden = {"12345678", "3.14159265", "987654321", "hunter2-nested",
+                                                   "55555555", "7777777777", "4444444"};
+
+TEST(ValidateSecrets, SecretValuesNeverAppearInDiagnostics) {
+  Diagnostics d;
+  auto loaded = io::load_yaml(kSecretValues, "s.yaml", io::Limits{}, d);
+  ASSERT_FALSE(d.has_errors());
+  for (const auto& doc : loaded.documents) check_k8s_object(builtin_registry(), doc.root, {"s.yaml", "", 0, 0, doc.index}, d);
+  int redacted = 0;
+  for (const auto& x : d.all()) {
+    redacted += x.message.find("value not shown") != std::string::npos ? 1 : 0;
+    for (const auto& f : kSecretForbidden) EXPECT_EQ(x.message.find(f), std::string::npos) << x.code << ": " << x.message;
+  }
+  EXPECT_GE(redacted, 6) << codes(d);  // each rejected value is still reported, by type only
+  EXPECT_THAT(codes(d), HasSubstr("stringData.DB_PIN: must be string (got a number; value not shown: Secret data)"));
+  for (const std::string& text : {diag::render_text(d, true), diag::render_json(d)}) {
+    for (const auto& f : kSecretForbidden) EXPECT_EQ(text.find(f), std::string::npos) << f;
+  }
+  // Outside Secret data, values are still shown.
+  EXPECT_THAT(codes(k8s(replace(kDeployment, "containerPort: 80", "containerPort: \"80\""))), HasSubstr("(got string \"80\")"));
+}
+// ---- end secret values ---------------------------------------------------------------------
+
+// ---- fix-validate: ECS sizes that do not fit int64 --------------------------------------------
+TEST(ValidateEcsLimits, HugeReservationsSaturateInsteadOfWrapping) {
+  const std::string td = replace(kTask, R"("portMappings": [{"containerPort": 80}]}]})",
+                                 R"("memoryReservation": 9000000000000000000},
+    {"name": "b", "image": "nginx", "memoryReservation": 9000000000000000000}]})");
+  const std::string out = codes(ecs(td));
+  EXPECT_THAT(out, HasSubstr("containers reserve 9223372036854775807 MiB in total, more than the task memory 512 MiB"));
+}
+// ---- end reservations ----------------------------------------------------------------------
+
+// ---- fix-validate: task cpu/memory beyond int64 ---------------------------------------------
+TEST(ValidateEcsLimits, HugeTaskSizeIsReportedNotCastToGarbage) {
+  const std::string out = codes(ecs(replace(kTask, R"("cpu": "256")", R"("cpu": "99999999999999999999")")));
+  EXPECT_THAT(out, HasSubstr("schema-range /cpu: cpu: task cpu \"99999999999999999999\" is too large"));
+  EXPECT_THAT(out, ::testing::Not(HasSubstr("-9223372036854775808")));
+  const std::string mem = codes(ecs(replace(kTask, R"("memory": "512")", R"("memory": "99999999999999999 GB")")));
+  EXPECT_THAT(mem, HasSubstr("is too large"));
+}
+// ---- end task sizes ------------------------------------------------------------------------
+
+// ---- fix-validate: aliases resolved after every definition is filled -----------------------
+TEST(ValidateRegistry, ForwardAliasKeepsValidating) {
+  // "A" is an alias of "B", which is defined after it.
+  const Registry r(R"({"defs": {"A": {"ref": "B"}, "B": {"props": {"x": "integer"}, "required": ["x"]}},
+    "kinds": {"v1/Thing": "A"}, "source": {}})",
+                   "");
+  const Type* t = r.k8s_kind("v1", "Thing");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->kind, Type::Kind::kObject);
+  Diagnostics d;
+  check_k8s_object(r, yaml("apiVersion: v1\nkind: Thing\nmetadata: {name: a}\ny: 1\n"), {"t.yaml", "", 0, 0, 0}, d);
+  EXPECT_THAT(codes(d), HasSubstr("schema-missing-field"));
+  EXPECT_THAT(codes(d), HasSubstr("schema-unknown-field"));
+  // An alias chain in any order, and a cycle fails loudly.
+  const Registry chain(R"({"defs": {"A": {"ref": "B"}, "B": {"ref": "C"}, "C": {"array": "string"}},
+    "kinds": {"v1/Thing": "A"}, "source": {}})",
+                       "");
+  EXPECT_EQ(chain.k8s_kind("v1", "Thing")->kind, Type::Kind::kArray);
+  EXPECT_THROW(Registry(R"({"defs": {"A": {"ref": "B"}, "B": {"ref": "A"}}, "kinds": {}, "source": {}})", ""),
+               std::runtime_error);
+}
+// ---- end aliases ---------------------------------------------------------------------------
 
 }  // namespace
 }  // namespace specconv::validate

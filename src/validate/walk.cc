@@ -66,6 +66,28 @@ std::string describe(const io::Node& n) {
   return "value";
 }
 
+std::string describe_type(const io::Node& n) {
+  switch (n.kind()) {
+    case io::Node::Kind::kNull: return "null";
+    case io::Node::Kind::kBool: return "a boolean";
+    case io::Node::Kind::kInt:
+    case io::Node::Kind::kFloat: return "a number";
+    case io::Node::Kind::kString: return "a string";
+    case io::Node::Kind::kArray: return "an array";
+    case io::Node::Kind::kObject: return "an object";
+  }
+  return "a value";
+}
+
+std::string Walker::show(const io::Node& node, const std::string& pointer) const {
+  for (const auto& s : secret_) {
+    if (pointer.compare(0, s.size(), s) == 0 && (pointer.size() == s.size() || pointer[s.size()] == '/')) {
+      return describe_type(node) + "; value not shown: Secret data";
+    }
+  }
+  return describe(node);
+}
+
 void Walker::error(std::string_view code, const std::string& pointer, const io::Node& node, std::string message) {
   SourceLocation loc = where_;
   loc.pointer = loc.pointer + pointer;
@@ -87,9 +109,13 @@ void Walker::warning(std::string_view code, const std::string& pointer, const io
 }
 
 void Walker::type_error(const char* expected, const io::Node& node, const std::string& pointer) {
-  std::string msg = std::string("must be ") + expected + " (got " + describe(node) + ")";
+  const std::string got = show(node, pointer);
+  std::string msg = std::string("must be ") + expected + " (got " + got + ")";
+  const bool hidden = got.find("value not shown") != std::string::npos;
   // YAML 1.1 pitfalls: an unquoted yes/on/0755 where a string is wanted.
-  if (k8s_ && !node.is_string() && node.is_scalar() && !node.text().empty() && std::string_view(expected) == "string") {
+  if (hidden && k8s_ && !node.is_string() && node.is_scalar() && std::string_view(expected) == "string") {
+    msg += " [an unquoted scalar is not a string in YAML 1.1 (kubectl): quote it]";
+  } else if (k8s_ && !node.is_string() && node.is_scalar() && !node.text().empty() && std::string_view(expected) == "string") {
     msg += " [unquoted " + node.text() + " is not a string in YAML 1.1 (kubectl): quote it]";
   }
   error("schema-type", pointer, node, std::move(msg));
@@ -138,7 +164,7 @@ void Walker::walk(const Type& type, const io::Node& node, std::string& pointer) 
       if (node.is_number()) return;
       if (!node.is_string() || !is_quantity(node.text())) {
         error("schema-format", pointer, node,
-              "must be a number or a string in quantity format like 500m, 1Gi (got " + describe(node) + ")");
+              "must be a number or a string in quantity format like 500m, 1Gi (got " + show(node, pointer) + ")");
       }
       return;
     case K::kEnum: {
@@ -147,7 +173,7 @@ void Walker::walk(const Type& type, const io::Node& node, std::string& pointer) 
         if (v == node.text()) return;
       }
       error("schema-enum", pointer, node,
-            "must be one of " + quoted_list(type.enum_values) + " (got " + describe(node) + ")");
+            "must be one of " + quoted_list(type.enum_values) + " (got " + show(node, pointer) + ")");
       return;
     }
     case K::kArray: {
@@ -224,10 +250,12 @@ void Walker::walk(const Type& type, const io::Node& node, std::string& pointer) 
     } else {
       return;
     }
+    const bool hide = node.is_int() && show(node, pointer) != describe(node);
+    const std::string got = hide ? " (value not shown: Secret data)" : " (got " + std::to_string(v) + ")";
     if (type.min && v < *type.min) {
-      error("schema-range", pointer, node, std::string(what) + " must be >= " + std::to_string(*type.min) + " (got " + std::to_string(v) + ")");
+      error("schema-range", pointer, node, std::string(what) + " must be >= " + std::to_string(*type.min) + got);
     } else if (type.max && v > *type.max) {
-      error("schema-range", pointer, node, std::string(what) + " must be <= " + std::to_string(*type.max) + " (got " + std::to_string(v) + ")");
+      error("schema-range", pointer, node, std::string(what) + " must be <= " + std::to_string(*type.max) + got);
     }
   }
 }
