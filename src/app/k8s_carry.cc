@@ -113,16 +113,25 @@ bool selects(const Node& service, const Node* pod_labels) {
 /// Kubernetes container fields and the ECS container fields they are written from. When every
 /// ECS field of a row is unchanged since to-ecs wrote it, the Kubernetes fields are restored as
 /// written (the ECS spelling of a probe, a CPU quantity or a port name is not the original one).
+/// When one changed or was removed, the ECS side is the truth for them: the carry fills in only
+/// their members without an ECS counterpart (all but the paths in `k8s_from_ecs`; none when it
+/// is empty: the whole field is written from ECS).
 struct Derived {
   std::vector<const char*> ecs;
   std::vector<const char*> k8s;
+  std::vector<std::vector<const char*>> k8s_from_ecs;  // member paths written from ECS; empty: all
 };
 const std::vector<Derived>& derived_fields() {
   static const std::vector<Derived> kRows = {
-      {{"healthCheck"}, {"livenessProbe", "readinessProbe", "startupProbe"}},
-      {{"cpu", "memory", "memoryReservation", "resourceRequirements"}, {"resources"}},
-      {{"portMappings"}, {"ports"}},
-      {{"user", "readonlyRootFilesystem", "privileged", "linuxParameters"}, {"securityContext"}},
+      {{"healthCheck"}, {"livenessProbe", "readinessProbe", "startupProbe"}, {}},
+      {{"cpu", "memory", "memoryReservation", "resourceRequirements"},
+       {"resources"},
+       {{"requests", "cpu"}, {"requests", "memory"}, {"requests", "nvidia.com/gpu"},
+        {"limits", "cpu"}, {"limits", "memory"}, {"limits", "nvidia.com/gpu"}}},
+      {{"portMappings"}, {"ports"}, {}},
+      {{"user", "readonlyRootFilesystem", "privileged", "linuxParameters"},
+       {"securityContext"},
+       {{"runAsUser"}, {"runAsGroup"}, {"readOnlyRootFilesystem"}, {"privileged"}, {"capabilities"}}},
   };
   return kRows;
 }
@@ -278,28 +287,57 @@ void restore_key_refs(Node& c, const Node& original, const model::Container* mc,
   }
 }
 
-/// The Kubernetes fields written from ECS fields that are unchanged: as in the original.
-void restore_unchanged(Node& c, const Node& original, const Node* ecs_container, const Node* prints) {
-  if (ecs_container == nullptr || prints == nullptr) return;
-  for (const Derived& row : derived_fields()) {
-    bool unchanged = true;
-    for (const char* k : row.ecs) {
-      const Node* p = prints->find(k);
-      unchanged = unchanged && p != nullptr && p->is_string() && p->text() == fingerprint(ecs_container->find(k));
-    }
-    if (!unchanged) continue;
-    for (const char* k : row.k8s) {
-      if (const Node* o = original.find(k)) c.set(k, *o);
-      else remove_member(c, k);
-    }
+/// Removes the member at `path` (keys) of `obj`, and the objects the removal leaves empty.
+void remove_path(Node& obj, const std::vector<const char*>& path, std::size_t at = 0) {
+  if (at >= path.size() || !obj.is_object()) return;
+  if (at + 1 == path.size()) {
+    remove_member(obj, path[at]);
+    return;
   }
+  Node* next = obj.find(path[at]);
+  if (next == nullptr) return;
+  remove_path(*next, path, at + 1);
+  if (next->is_object() && next->size() == 0) remove_member(obj, path[at]);
 }
 
-void restore_container(Node& c, const Node& original, const model::Container* mc, const std::string& ns) {
+/// The Kubernetes fields written from ECS fields that are unchanged: as in the original. Returns
+/// the original without what the ECS side now decides (the fields of the changed rows, or every
+/// row when the ECS container or the fingerprints are unknown): what the carry may fill in.
+Node restore_unchanged(Node& c, const Node& original, const Node* ecs_container, const Node* prints) {
+  Node fillable = original;
+  for (const Derived& row : derived_fields()) {
+    bool unchanged = ecs_container != nullptr && prints != nullptr;
+    for (const char* k : row.ecs) {
+      const Node* p = unchanged ? prints->find(k) : nullptr;
+      unchanged = unchanged && p != nullptr && p->is_string() && p->text() == fingerprint(ecs_container->find(k));
+    }
+    if (unchanged) {
+      for (const char* k : row.k8s) {
+        if (const Node* o = original.find(k)) c.set(k, *o);
+        else remove_member(c, k);
+      }
+      continue;
+    }
+    for (const char* k : row.k8s) {
+      Node* f = fillable.find(k);
+      if (f == nullptr) continue;
+      if (row.k8s_from_ecs.empty() || !f->is_object()) {
+        remove_member(fillable, k);
+        continue;
+      }
+      for (const auto& path : row.k8s_from_ecs) remove_path(*f, path);
+      if (f->size() == 0) remove_member(fillable, k);
+    }
+  }
+  return fillable;
+}
+
+/// `fillable`: the original container without the fields the ECS side decides (restore_unchanged).
+void restore_container(Node& c, const Node& original, const Node& fillable, const model::Container* mc, const std::string& ns) {
   if (c.find("env") == nullptr && original.find("env") != nullptr) c.set("env", Node::array());
   restore_key_refs(c, original, mc, ns);
   restore_env(c, original);
-  fill_in(c, original, "");
+  fill_in(c, fillable, "");
 }
 
 void restore_volumes(Node& pod, const Node& original_pod) {
@@ -352,8 +390,8 @@ Node restore_pod_spec(const Node& emitted, const Node& original, const model::Wo
         if (x.name == name) mc = &x;
       }
       if (o != nullptr) {
-        restore_unchanged(c, *o, ecs_container(task_definition, name), prints.find(name));
-        restore_container(c, *o, mc, ns);
+        const Node fillable = restore_unchanged(c, *o, ecs_container(task_definition, name), prints.find(name));
+        restore_container(c, *o, fillable, mc, ns);
       }
     }
   }
