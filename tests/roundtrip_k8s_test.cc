@@ -570,5 +570,30 @@ TEST(RoundTripK8sEdits, UnchangedPrivilegedContainerComesBack) {
   EXPECT_TRUE(rt.unaccepted.empty()) << report(rt.unaccepted);
 }
 
+/// What is written is schema-checked: a carried object made invalid on the ECS side is an
+/// invalid-output error, not written.
+TEST(RoundTripK8sEdits, RestoredObjectsAreSchemaChecked) {
+  const ConvertResult first = convert_to_ecs({{"app.yaml", kPrivileged}}, ec2());
+  ASSERT_FALSE(first.diagnostics.has_errors());
+  io::Node ecs = parse_json(join_ecs_output(first.documents, EcsFormat::kJson));
+  int edited = 0;
+  each_task_definition(ecs, [&](io::Node& td) {
+    io::Node* labels = td.find("containerDefinitions")->items()[0].find("dockerLabels");
+    ASSERT_NE(labels, nullptr);
+    io::Node* wl = labels->find("specconv.io/k8s-workload");
+    ASSERT_NE(wl, nullptr);
+    io::Node carried = parse_json(wl->text());
+    carried.find("spec")->find("template")->find("metadata")->find("labels")->set("app", io::Node::string("-not valid-"));
+    *wl = io::Node::string(io::to_json(carried, -1));
+    ++edited;
+  });
+  ASSERT_EQ(edited, 1);
+  const ConvertResult second = convert_to_k8s({{"-", io::to_json(ecs, 2)}}, ToK8sOptions{});
+  bool invalid = false;
+  for (const auto& d : second.diagnostics.all()) invalid = invalid || d.code == "invalid-output";
+  EXPECT_TRUE(invalid);
+  EXPECT_TRUE(second.documents.empty());
+}
+
 }  // namespace
 }  // namespace specconv

@@ -165,12 +165,19 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
   for (const app::Paired& p : workloads) {
     Diagnostics d;
     k8s::Emitted e = k8s::emit_workload(p.workload, emit, d);
-    if (!d.has_errors() && !taken.insert(e.workload).second) {
-      d.error("duplicate-output", {p.workload.has_service ? p.workload.service_file : p.workload.source_file, "", 0, 0, -1},
-              "another input already produced a workload named \"" + e.workload + "\"; this one is skipped");
+    const SourceLocation where{p.workload.has_service ? p.workload.service_file : p.workload.source_file, "", 0, 0, -1};
+    if (!d.has_errors()) {
+      // The schema check is about what is written: after the carry is restored.
+      const io::Node* td_json = nullptr;
+      if (auto t = trees.find(p.workload.source_file); t != trees.end()) {
+        td_json = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
+      }
+      app::restore_k8s_carry(p.workload, td_json, e.objects);
+      if (!taken.insert(e.workload).second) {
+        d.error("duplicate-output", where, "another input already produced a workload named \"" + e.workload + "\"; this one is skipped");
+      }
     }
     if (!d.has_errors()) {
-      const SourceLocation where{p.workload.has_service ? p.workload.service_file : p.workload.source_file, "", 0, 0, -1};
       for (const k8s::Object& o : e.objects) (void)app::check_output_k8s(o.doc, where, d);
     }
     result.diagnostics.append(d);
@@ -178,11 +185,6 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
       for (const auto& f : p.files) failed.insert(f);
       continue;
     }
-    const io::Node* td_json = nullptr;
-    if (auto t = trees.find(p.workload.source_file); t != trees.end()) {
-      td_json = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
-    }
-    app::restore_k8s_carry(p.workload, td_json, e.objects);
     drop_repeated_objects(e.objects, restored);
     std::stable_sort(e.objects.begin(), e.objects.end(),
                      [](const k8s::Object& a, const k8s::Object& b) { return kind_rank(a.kind) < kind_rank(b.kind); });
