@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <map>
 #include <random>
@@ -593,6 +594,35 @@ TEST(RoundTripK8sEdits, RestoredObjectsAreSchemaChecked) {
   for (const auto& d : second.diagnostics.all()) invalid = invalid || d.code == "invalid-output";
   EXPECT_TRUE(invalid);
   EXPECT_TRUE(second.documents.empty());
+}
+
+/// Two task definitions with the same carry (a copy registered under another family) would give
+/// two workloads of the carried name: the second is a duplicate-output error.
+TEST(RoundTripK8sEdits, DuplicateNamesAreCheckedOnTheRestoredName) {
+  const ConvertResult first = convert_to_ecs({{"app.yaml", kPrivileged}}, ec2());
+  ASSERT_FALSE(first.diagnostics.has_errors());
+  const std::string web = join_ecs_output(first.documents, EcsFormat::kJson);
+  io::Node staging = parse_json(web);
+  each_task_definition(staging, [&](io::Node& td) { td.set("family", io::Node::string("web-staging")); });
+  std::function<void(io::Node&)> rename = [&](io::Node& n) {
+    if (n.is_object()) {
+      for (auto& m : n.members()) {
+        if ((m.first == "serviceName" || m.first == "taskDefinition") && m.second.is_string() && m.second.text() == "web") {
+          m.second = io::Node::string("web-staging");
+        } else {
+          rename(m.second);
+        }
+      }
+    } else if (n.is_array()) {
+      for (auto& i : n.items()) rename(i);
+    }
+  };
+  rename(staging);
+  const ConvertResult second = convert_to_k8s({{"web.json", web}, {"staging.json", io::to_json(staging, 2)}}, ToK8sOptions{});
+  bool duplicate = false;
+  for (const auto& d : second.diagnostics.all()) duplicate = duplicate || d.code == "duplicate-output";
+  EXPECT_TRUE(duplicate);
+  EXPECT_EQ(second.documents.size(), 1u);
 }
 
 }  // namespace

@@ -167,14 +167,16 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
     k8s::Emitted e = k8s::emit_workload(p.workload, emit, d);
     const SourceLocation where{p.workload.has_service ? p.workload.service_file : p.workload.source_file, "", 0, 0, -1};
     if (!d.has_errors()) {
-      // The schema check is about what is written: after the carry is restored.
+      // The carry may give the workload back its Kubernetes name: names and the schema check
+      // are about what is written.
       const io::Node* td_json = nullptr;
       if (auto t = trees.find(p.workload.source_file); t != trees.end()) {
         td_json = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
       }
-      app::restore_k8s_carry(p.workload, td_json, e.objects);
-      if (!taken.insert(e.workload).second) {
-        d.error("duplicate-output", where, "another input already produced a workload named \"" + e.workload + "\"; this one is skipped");
+      const std::string carried_name = app::restore_k8s_carry(p.workload, td_json, e.objects);
+      const std::string written = carried_name.empty() ? e.workload : carried_name;
+      if (!taken.insert(written).second) {
+        d.error("duplicate-output", where, "another input already produced a workload named \"" + written + "\"; this one is skipped");
       }
     }
     if (!d.has_errors()) {

@@ -820,9 +820,10 @@ void add_k8s_carry(Node& task_definition, const std::vector<const RawObject*>& o
   if (!ol.empty()) labels->set(kCarryObjectsLabel, Node::string(ol));
 }
 
-void restore_k8s_carry(const model::Workload& w, const Node* task_definition, std::vector<k8s::Object>& objects) {
+std::string restore_k8s_carry(const model::Workload& w, const Node* task_definition, std::vector<k8s::Object>& objects) {
   Node workload, carried, prints;
-  if (!read_carry(w, workload, carried, prints)) return;
+  if (!read_carry(w, workload, carried, prints)) return "";
+  std::string written;
   std::vector<k8s::Object> out;
   const Node* emitted_sa = nullptr;
   const Node* emitted_hpa = nullptr;
@@ -844,6 +845,7 @@ void restore_k8s_carry(const model::Workload& w, const Node* task_definition, st
       Node restored = restore_workload(o.doc, workload, w, task_definition, prints, carried);
       upgrade_workload_api(restored);
       claims = claim_names(restored);
+      written = name_of(restored);
       out.push_back({text_of(restored.find("kind")), name_of(restored), std::move(restored)});
     }
   }
@@ -877,6 +879,7 @@ void restore_k8s_carry(const model::Workload& w, const Node* task_definition, st
     }
   }
   objects = std::move(out);
+  return written;
 }
 
 }  // namespace specconv::app

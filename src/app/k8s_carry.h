@@ -49,7 +49,9 @@ void add_k8s_carry(io::Node& task_definition, const std::vector<const RawObject*
 /// Merges the carry found in `w` (if any) into the emitted objects. `task_definition` is the ECS
 /// JSON the workload was read from (nullptr when unknown): Kubernetes fields written from ECS
 /// fields that are unchanged since to-ecs are restored as written (probes, resources, ports,
-/// securityContext); the others come from the ECS values.
-void restore_k8s_carry(const model::Workload& w, const io::Node* task_definition, std::vector<k8s::Object>& objects);
+/// securityContext); the others come from the ECS values. Returns the name of the restored
+/// workload (the carried one, which the output has instead of the emitted name), or "" when there
+/// is no carry.
+std::string restore_k8s_carry(const model::Workload& w, const io::Node* task_definition, std::vector<k8s::Object>& objects);
 
 }  // namespace specconv::app
