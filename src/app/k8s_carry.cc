@@ -812,12 +812,24 @@ void add_k8s_carry(Node& task_definition, const std::vector<const RawObject*>& o
     }
     return;
   }
+  const Node before = task_definition;
   Node& first = defs->items().front();
   if (first.find("dockerLabels") == nullptr || !first.find("dockerLabels")->is_object()) first.set("dockerLabels", Node::object());
   Node* labels = first.find("dockerLabels");
   labels->set(kCarryWorkloadLabel, Node::string(wl));
   labels->set(kCarryEcsLabel, Node::string(io::to_json(fingerprints(*defs), -1)));
   if (!ol.empty()) labels->set(kCarryObjectsLabel, Node::string(ol));
+  // The bound that matters is ECS's, on the whole task definition: the labels escape the carry
+  // once more and come on top of everything else.
+  const std::size_t size = io::to_json(task_definition, -1).size();
+  if (size <= kMaxTaskDefinitionBytes) return;
+  task_definition = before;
+  for (const RawObject* o : objects) {
+    diags.warning("k8s-carry-too-large", o->where,
+                  text_of(o->doc.find("kind")) + " \"" + name_of(o->doc) + "\": with the Kubernetes-only fields of this workload the task definition takes " +
+                      std::to_string(size) + " bytes, more than the " + std::to_string(kMaxTaskDefinitionBytes) +
+                      " ECS registers; converting back to Kubernetes gives only what the ECS fields express");
+  }
 }
 
 std::string restore_k8s_carry(const model::Workload& w, const Node* task_definition, std::vector<k8s::Object>& objects) {

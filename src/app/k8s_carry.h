@@ -4,7 +4,8 @@
 // routing to those Services, its HPA and ServiceAccount) are carried, without server-populated
 // fields, as compact JSON in the dockerLabels of the task's first container
 // ("specconv.io/k8s-workload", "specconv.io/k8s-objects"). ECS allows any string there (the only
-// bound is the 64 KiB task definition size; above kMaxCarryBytes nothing is carried, warning
+// bound is the 64 KiB task definition size; above kMaxCarryBytes, or when the task definition
+// with the labels would exceed kMaxTaskDefinitionBytes, nothing is carried, warning
 // `k8s-carry-too-large`). Tags are not used: 50 per resource and 256 characters per value.
 //
 // to-k8s: the objects emitted from the ECS fields are merged with the carry. Every field the ECS
@@ -28,6 +29,9 @@ inline constexpr const char* kCarryWorkloadLabel = "specconv.io/k8s-workload";
 inline constexpr const char* kCarryObjectsLabel = "specconv.io/k8s-objects";
 inline constexpr const char* kCarryEcsLabel = "specconv.io/k8s-ecs";  // fingerprints of the ECS fields as written
 inline constexpr std::size_t kMaxCarryBytes = 32 * 1024;
+/// ECS's bound on a task definition (its JSON, as registered): the carry is dropped when the task
+/// definition with it would be larger.
+inline constexpr std::size_t kMaxTaskDefinitionBytes = 64 * 1024;
 
 /// One Kubernetes object as read (file, YAML document, pointer of the object).
 struct RawObject {
