@@ -223,9 +223,9 @@ void restore_env(Node& c, const Node& original) {
   if (env == nullptr || !env->is_array()) return;
   const bool had_env_from = original.find("envFrom") != nullptr;
   const std::set<std::string> own = own_env_names(original);
-  std::vector<std::string> order;
+  std::map<std::string, std::size_t> order;  // name -> position in the original env (first one)
   if (const Node* oenv = original.find("env"); oenv != nullptr && oenv->is_array()) {
-    for (const Node& e : oenv->items()) order.push_back(text_of(e.find("name")));
+    for (const Node& e : oenv->items()) order.emplace(text_of(e.find("name")), order.size());
   }
   std::vector<Node> kept;
   std::set<std::string> present;
@@ -245,13 +245,18 @@ void restore_env(Node& c, const Node& original) {
       }
     }
   }
-  std::stable_sort(kept.begin(), kept.end(), [&](const Node& a, const Node& b) {
-    auto rank = [&](const Node& e) {
-      return std::find(order.begin(), order.end(), text_of(e.find("name"))) - order.begin();
-    };
-    return rank(a) < rank(b);
-  });
-  env->items() = std::move(kept);
+  // Variables the original does not list (added on the ECS side) go last, in their ECS order.
+  std::vector<std::pair<std::size_t, std::size_t>> ranks;  // (rank, index in kept)
+  ranks.reserve(kept.size());
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    const auto it = order.find(text_of(kept[i].find("name")));
+    ranks.emplace_back(it != order.end() ? it->second : order.size(), i);
+  }
+  std::stable_sort(ranks.begin(), ranks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Node> sorted;
+  sorted.reserve(kept.size());
+  for (const auto& r : ranks) sorted.push_back(std::move(kept[r.second]));
+  env->items() = std::move(sorted);
   if (env->items().empty()) remove_member(c, "env");
 }
 
