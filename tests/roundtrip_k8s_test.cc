@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <map>
 #include <random>
@@ -472,6 +473,156 @@ TEST(RoundTripK8sProperty, GeneratedWorkloadsComeBack) {
   for (const auto& [code, n] : per_code) std::cout << "  accepted " << code << ": " << n << "\n";
   EXPECT_EQ(failures, 0);
   EXPECT_GE(compared, kCases * 9 / 10) << "the generator must produce inputs to-ecs accepts";
+}
+
+
+// ---- carry review fixes ----------------------------------------------------------------------
+
+io::Node parse_json(const std::string& text) {
+  Diagnostics d;
+  auto n = io::load_json(text, "", io::Limits{}, d);
+  EXPECT_TRUE(n.has_value()) << text.substr(0, 200);
+  return n ? *n : io::Node::null();
+}
+
+void erase_member(io::Node& obj, const std::string& key) {
+  auto& m = obj.members();
+  m.erase(std::remove_if(m.begin(), m.end(), [&](const io::Node::Member& x) { return x.first == key; }), m.end());
+}
+
+/// Calls `edit` on every object of `n` that has containerDefinitions (the task definitions).
+template <typename F>
+void each_task_definition(io::Node& n, const F& edit) {
+  if (n.is_object()) {
+    if (n.find("containerDefinitions") != nullptr) edit(n);
+    for (auto& m : n.members()) each_task_definition(m.second, edit);
+  } else if (n.is_array()) {
+    for (auto& i : n.items()) each_task_definition(i, edit);
+  }
+}
+
+const io::Node* first_container(const std::vector<roundtrip::K8sObject>& objects, const std::string& kind) {
+  for (const auto& o : objects) {
+    if (o.doc.find("kind") == nullptr || o.doc.find("kind")->text() != kind) continue;
+    const io::Node* spec = o.doc.find("spec")->find("template")->find("spec");
+    return &spec->find("containers")->items()[0];
+  }
+  return nullptr;
+}
+
+ToEcsOptions ec2() {
+  ToEcsOptions o;
+  o.fargate = false;  // privileged is EC2 only
+  return o;
+}
+
+const char* kPrivileged = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.25
+        livenessProbe: {exec: {command: [cat, /tmp/ok]}, periodSeconds: 10}
+        securityContext:
+          privileged: true
+          allowPrivilegeEscalation: true
+          capabilities: {add: [NET_ADMIN]}
+)";
+
+/// Removing a field on the ECS side removes what it was written to: the carry does not bring back
+/// privileged, the added capability or the probe; Kubernetes-only members stay.
+TEST(RoundTripK8sEdits, EcsRemovalsAreNotUndoneByTheCarry) {
+  const ConvertResult first = convert_to_ecs({{"app.yaml", kPrivileged}}, ec2());
+  ASSERT_FALSE(first.diagnostics.has_errors());
+  io::Node ecs = parse_json(join_ecs_output(first.documents, EcsFormat::kJson));
+  int edited = 0;
+  each_task_definition(ecs, [&](io::Node& td) {
+    io::Node& c = td.find("containerDefinitions")->items()[0];
+    ASSERT_NE(c.find("privileged"), nullptr);
+    ASSERT_NE(c.find("healthCheck"), nullptr);
+    erase_member(c, "privileged");
+    erase_member(c, "healthCheck");
+    if (io::Node* lp = c.find("linuxParameters")) erase_member(*lp, "capabilities");
+    ++edited;
+  });
+  ASSERT_EQ(edited, 1);
+  const ConvertResult second = convert_to_k8s({{"-", io::to_json(ecs, 2)}}, ToK8sOptions{});
+  ASSERT_FALSE(second.diagnostics.has_errors());
+  const auto back = roundtrip::load_k8s_objects(join_documents(second.documents, OutputFormat::kYaml), "-");
+  const io::Node* c = first_container(back, "Deployment");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->find("livenessProbe"), nullptr);
+  const io::Node* sc = c->find("securityContext");
+  ASSERT_NE(sc, nullptr);  // allowPrivilegeEscalation has no ECS field: from the carry
+  EXPECT_EQ(sc->find("privileged"), nullptr);
+  EXPECT_EQ(sc->find("capabilities"), nullptr);
+  ASSERT_NE(sc->find("allowPrivilegeEscalation"), nullptr);
+}
+
+/// An unchanged round trip still brings every field back (the fix above must not drop them).
+TEST(RoundTripK8sEdits, UnchangedPrivilegedContainerComesBack) {
+  const RoundTrip rt = round_trip({{"app.yaml", kPrivileged}}, false);
+  ASSERT_FALSE(rt.rejected);
+  EXPECT_TRUE(rt.unaccepted.empty()) << report(rt.unaccepted);
+}
+
+/// What is written is schema-checked: a carried object made invalid on the ECS side is an
+/// invalid-output error, not written.
+TEST(RoundTripK8sEdits, RestoredObjectsAreSchemaChecked) {
+  const ConvertResult first = convert_to_ecs({{"app.yaml", kPrivileged}}, ec2());
+  ASSERT_FALSE(first.diagnostics.has_errors());
+  io::Node ecs = parse_json(join_ecs_output(first.documents, EcsFormat::kJson));
+  int edited = 0;
+  each_task_definition(ecs, [&](io::Node& td) {
+    io::Node* labels = td.find("containerDefinitions")->items()[0].find("dockerLabels");
+    ASSERT_NE(labels, nullptr);
+    io::Node* wl = labels->find("specconv.io/k8s-workload");
+    ASSERT_NE(wl, nullptr);
+    io::Node carried = parse_json(wl->text());
+    carried.find("spec")->find("template")->find("metadata")->find("labels")->set("app", io::Node::string("-not valid-"));
+    *wl = io::Node::string(io::to_json(carried, -1));
+    ++edited;
+  });
+  ASSERT_EQ(edited, 1);
+  const ConvertResult second = convert_to_k8s({{"-", io::to_json(ecs, 2)}}, ToK8sOptions{});
+  bool invalid = false;
+  for (const auto& d : second.diagnostics.all()) invalid = invalid || d.code == "invalid-output";
+  EXPECT_TRUE(invalid);
+  EXPECT_TRUE(second.documents.empty());
+}
+
+/// Two task definitions with the same carry (a copy registered under another family) would give
+/// two workloads of the carried name: the second is a duplicate-output error.
+TEST(RoundTripK8sEdits, DuplicateNamesAreCheckedOnTheRestoredName) {
+  const ConvertResult first = convert_to_ecs({{"app.yaml", kPrivileged}}, ec2());
+  ASSERT_FALSE(first.diagnostics.has_errors());
+  const std::string web = join_ecs_output(first.documents, EcsFormat::kJson);
+  io::Node staging = parse_json(web);
+  each_task_definition(staging, [&](io::Node& td) { td.set("family", io::Node::string("web-staging")); });
+  std::function<void(io::Node&)> rename = [&](io::Node& n) {
+    if (n.is_object()) {
+      for (auto& m : n.members()) {
+        if ((m.first == "serviceName" || m.first == "taskDefinition") && m.second.is_string() && m.second.text() == "web") {
+          m.second = io::Node::string("web-staging");
+        } else {
+          rename(m.second);
+        }
+      }
+    } else if (n.is_array()) {
+      for (auto& i : n.items()) rename(i);
+    }
+  };
+  rename(staging);
+  const ConvertResult second = convert_to_k8s({{"web.json", web}, {"staging.json", io::to_json(staging, 2)}}, ToK8sOptions{});
+  bool duplicate = false;
+  for (const auto& d : second.diagnostics.all()) duplicate = duplicate || d.code == "duplicate-output";
+  EXPECT_TRUE(duplicate);
+  EXPECT_EQ(second.documents.size(), 1u);
 }
 
 }  // namespace

@@ -165,12 +165,21 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
   for (const app::Paired& p : workloads) {
     Diagnostics d;
     k8s::Emitted e = k8s::emit_workload(p.workload, emit, d);
-    if (!d.has_errors() && !taken.insert(e.workload).second) {
-      d.error("duplicate-output", {p.workload.has_service ? p.workload.service_file : p.workload.source_file, "", 0, 0, -1},
-              "another input already produced a workload named \"" + e.workload + "\"; this one is skipped");
+    const SourceLocation where{p.workload.has_service ? p.workload.service_file : p.workload.source_file, "", 0, 0, -1};
+    if (!d.has_errors()) {
+      // The carry may give the workload back its Kubernetes name: names and the schema check
+      // are about what is written.
+      const io::Node* td_json = nullptr;
+      if (auto t = trees.find(p.workload.source_file); t != trees.end()) {
+        td_json = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
+      }
+      const std::string carried_name = app::restore_k8s_carry(p.workload, td_json, e.objects);
+      const std::string written = carried_name.empty() ? e.workload : carried_name;
+      if (!taken.insert(written).second) {
+        d.error("duplicate-output", where, "another input already produced a workload named \"" + written + "\"; this one is skipped");
+      }
     }
     if (!d.has_errors()) {
-      const SourceLocation where{p.workload.has_service ? p.workload.service_file : p.workload.source_file, "", 0, 0, -1};
       for (const k8s::Object& o : e.objects) (void)app::check_output_k8s(o.doc, where, d);
     }
     result.diagnostics.append(d);
@@ -178,11 +187,6 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
       for (const auto& f : p.files) failed.insert(f);
       continue;
     }
-    const io::Node* td_json = nullptr;
-    if (auto t = trees.find(p.workload.source_file); t != trees.end()) {
-      td_json = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
-    }
-    app::restore_k8s_carry(p.workload, td_json, e.objects);
     drop_repeated_objects(e.objects, restored);
     std::stable_sort(e.objects.begin(), e.objects.end(),
                      [](const k8s::Object& a, const k8s::Object& b) { return kind_rank(a.kind) < kind_rank(b.kind); });

@@ -113,16 +113,25 @@ bool selects(const Node& service, const Node* pod_labels) {
 /// Kubernetes container fields and the ECS container fields they are written from. When every
 /// ECS field of a row is unchanged since to-ecs wrote it, the Kubernetes fields are restored as
 /// written (the ECS spelling of a probe, a CPU quantity or a port name is not the original one).
+/// When one changed or was removed, the ECS side is the truth for them: the carry fills in only
+/// their members without an ECS counterpart (all but the paths in `k8s_from_ecs`; none when it
+/// is empty: the whole field is written from ECS).
 struct Derived {
   std::vector<const char*> ecs;
   std::vector<const char*> k8s;
+  std::vector<std::vector<const char*>> k8s_from_ecs;  // member paths written from ECS; empty: all
 };
 const std::vector<Derived>& derived_fields() {
   static const std::vector<Derived> kRows = {
-      {{"healthCheck"}, {"livenessProbe", "readinessProbe", "startupProbe"}},
-      {{"cpu", "memory", "memoryReservation", "resourceRequirements"}, {"resources"}},
-      {{"portMappings"}, {"ports"}},
-      {{"user", "readonlyRootFilesystem", "privileged", "linuxParameters"}, {"securityContext"}},
+      {{"healthCheck"}, {"livenessProbe", "readinessProbe", "startupProbe"}, {}},
+      {{"cpu", "memory", "memoryReservation", "resourceRequirements"},
+       {"resources"},
+       {{"requests", "cpu"}, {"requests", "memory"}, {"requests", "nvidia.com/gpu"},
+        {"limits", "cpu"}, {"limits", "memory"}, {"limits", "nvidia.com/gpu"}}},
+      {{"portMappings"}, {"ports"}, {}},
+      {{"user", "readonlyRootFilesystem", "privileged", "linuxParameters"},
+       {"securityContext"},
+       {{"runAsUser"}, {"runAsGroup"}, {"readOnlyRootFilesystem"}, {"privileged"}, {"capabilities"}}},
   };
   return kRows;
 }
@@ -214,9 +223,9 @@ void restore_env(Node& c, const Node& original) {
   if (env == nullptr || !env->is_array()) return;
   const bool had_env_from = original.find("envFrom") != nullptr;
   const std::set<std::string> own = own_env_names(original);
-  std::vector<std::string> order;
+  std::map<std::string, std::size_t> order;  // name -> position in the original env (first one)
   if (const Node* oenv = original.find("env"); oenv != nullptr && oenv->is_array()) {
-    for (const Node& e : oenv->items()) order.push_back(text_of(e.find("name")));
+    for (const Node& e : oenv->items()) order.emplace(text_of(e.find("name")), order.size());
   }
   std::vector<Node> kept;
   std::set<std::string> present;
@@ -236,13 +245,18 @@ void restore_env(Node& c, const Node& original) {
       }
     }
   }
-  std::stable_sort(kept.begin(), kept.end(), [&](const Node& a, const Node& b) {
-    auto rank = [&](const Node& e) {
-      return std::find(order.begin(), order.end(), text_of(e.find("name"))) - order.begin();
-    };
-    return rank(a) < rank(b);
-  });
-  env->items() = std::move(kept);
+  // Variables the original does not list (added on the ECS side) go last, in their ECS order.
+  std::vector<std::pair<std::size_t, std::size_t>> ranks;  // (rank, index in kept)
+  ranks.reserve(kept.size());
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    const auto it = order.find(text_of(kept[i].find("name")));
+    ranks.emplace_back(it != order.end() ? it->second : order.size(), i);
+  }
+  std::stable_sort(ranks.begin(), ranks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Node> sorted;
+  sorted.reserve(kept.size());
+  for (const auto& r : ranks) sorted.push_back(std::move(kept[r.second]));
+  env->items() = std::move(sorted);
   if (env->items().empty()) remove_member(c, "env");
 }
 
@@ -278,28 +292,57 @@ void restore_key_refs(Node& c, const Node& original, const model::Container* mc,
   }
 }
 
-/// The Kubernetes fields written from ECS fields that are unchanged: as in the original.
-void restore_unchanged(Node& c, const Node& original, const Node* ecs_container, const Node* prints) {
-  if (ecs_container == nullptr || prints == nullptr) return;
-  for (const Derived& row : derived_fields()) {
-    bool unchanged = true;
-    for (const char* k : row.ecs) {
-      const Node* p = prints->find(k);
-      unchanged = unchanged && p != nullptr && p->is_string() && p->text() == fingerprint(ecs_container->find(k));
-    }
-    if (!unchanged) continue;
-    for (const char* k : row.k8s) {
-      if (const Node* o = original.find(k)) c.set(k, *o);
-      else remove_member(c, k);
-    }
+/// Removes the member at `path` (keys) of `obj`, and the objects the removal leaves empty.
+void remove_path(Node& obj, const std::vector<const char*>& path, std::size_t at = 0) {
+  if (at >= path.size() || !obj.is_object()) return;
+  if (at + 1 == path.size()) {
+    remove_member(obj, path[at]);
+    return;
   }
+  Node* next = obj.find(path[at]);
+  if (next == nullptr) return;
+  remove_path(*next, path, at + 1);
+  if (next->is_object() && next->size() == 0) remove_member(obj, path[at]);
 }
 
-void restore_container(Node& c, const Node& original, const model::Container* mc, const std::string& ns) {
+/// The Kubernetes fields written from ECS fields that are unchanged: as in the original. Returns
+/// the original without what the ECS side now decides (the fields of the changed rows, or every
+/// row when the ECS container or the fingerprints are unknown): what the carry may fill in.
+Node restore_unchanged(Node& c, const Node& original, const Node* ecs_container, const Node* prints) {
+  Node fillable = original;
+  for (const Derived& row : derived_fields()) {
+    bool unchanged = ecs_container != nullptr && prints != nullptr;
+    for (const char* k : row.ecs) {
+      const Node* p = unchanged ? prints->find(k) : nullptr;
+      unchanged = unchanged && p != nullptr && p->is_string() && p->text() == fingerprint(ecs_container->find(k));
+    }
+    if (unchanged) {
+      for (const char* k : row.k8s) {
+        if (const Node* o = original.find(k)) c.set(k, *o);
+        else remove_member(c, k);
+      }
+      continue;
+    }
+    for (const char* k : row.k8s) {
+      Node* f = fillable.find(k);
+      if (f == nullptr) continue;
+      if (row.k8s_from_ecs.empty() || !f->is_object()) {
+        remove_member(fillable, k);
+        continue;
+      }
+      for (const auto& path : row.k8s_from_ecs) remove_path(*f, path);
+      if (f->size() == 0) remove_member(fillable, k);
+    }
+  }
+  return fillable;
+}
+
+/// `fillable`: the original container without the fields the ECS side decides (restore_unchanged).
+void restore_container(Node& c, const Node& original, const Node& fillable, const model::Container* mc, const std::string& ns) {
   if (c.find("env") == nullptr && original.find("env") != nullptr) c.set("env", Node::array());
   restore_key_refs(c, original, mc, ns);
   restore_env(c, original);
-  fill_in(c, original, "");
+  fill_in(c, fillable, "");
 }
 
 void restore_volumes(Node& pod, const Node& original_pod) {
@@ -352,8 +395,8 @@ Node restore_pod_spec(const Node& emitted, const Node& original, const model::Wo
         if (x.name == name) mc = &x;
       }
       if (o != nullptr) {
-        restore_unchanged(c, *o, ecs_container(task_definition, name), prints.find(name));
-        restore_container(c, *o, mc, ns);
+        const Node fillable = restore_unchanged(c, *o, ecs_container(task_definition, name), prints.find(name));
+        restore_container(c, *o, fillable, mc, ns);
       }
     }
   }
@@ -774,17 +817,30 @@ void add_k8s_carry(Node& task_definition, const std::vector<const RawObject*>& o
     }
     return;
   }
+  const Node before = task_definition;
   Node& first = defs->items().front();
   if (first.find("dockerLabels") == nullptr || !first.find("dockerLabels")->is_object()) first.set("dockerLabels", Node::object());
   Node* labels = first.find("dockerLabels");
   labels->set(kCarryWorkloadLabel, Node::string(wl));
   labels->set(kCarryEcsLabel, Node::string(io::to_json(fingerprints(*defs), -1)));
   if (!ol.empty()) labels->set(kCarryObjectsLabel, Node::string(ol));
+  // The bound that matters is ECS's, on the whole task definition: the labels escape the carry
+  // once more and come on top of everything else.
+  const std::size_t size = io::to_json(task_definition, -1).size();
+  if (size <= kMaxTaskDefinitionBytes) return;
+  task_definition = before;
+  for (const RawObject* o : objects) {
+    diags.warning("k8s-carry-too-large", o->where,
+                  text_of(o->doc.find("kind")) + " \"" + name_of(o->doc) + "\": with the Kubernetes-only fields of this workload the task definition takes " +
+                      std::to_string(size) + " bytes, more than the " + std::to_string(kMaxTaskDefinitionBytes) +
+                      " ECS registers; converting back to Kubernetes gives only what the ECS fields express");
+  }
 }
 
-void restore_k8s_carry(const model::Workload& w, const Node* task_definition, std::vector<k8s::Object>& objects) {
+std::string restore_k8s_carry(const model::Workload& w, const Node* task_definition, std::vector<k8s::Object>& objects) {
   Node workload, carried, prints;
-  if (!read_carry(w, workload, carried, prints)) return;
+  if (!read_carry(w, workload, carried, prints)) return "";
+  std::string written;
   std::vector<k8s::Object> out;
   const Node* emitted_sa = nullptr;
   const Node* emitted_hpa = nullptr;
@@ -806,6 +862,7 @@ void restore_k8s_carry(const model::Workload& w, const Node* task_definition, st
       Node restored = restore_workload(o.doc, workload, w, task_definition, prints, carried);
       upgrade_workload_api(restored);
       claims = claim_names(restored);
+      written = name_of(restored);
       out.push_back({text_of(restored.find("kind")), name_of(restored), std::move(restored)});
     }
   }
@@ -839,6 +896,7 @@ void restore_k8s_carry(const model::Workload& w, const Node* task_definition, st
     }
   }
   objects = std::move(out);
+  return written;
 }
 
 }  // namespace specconv::app

@@ -4,7 +4,8 @@
 // routing to those Services, its HPA and ServiceAccount) are carried, without server-populated
 // fields, as compact JSON in the dockerLabels of the task's first container
 // ("specconv.io/k8s-workload", "specconv.io/k8s-objects"). ECS allows any string there (the only
-// bound is the 64 KiB task definition size; above kMaxCarryBytes nothing is carried, warning
+// bound is the 64 KiB task definition size; above kMaxCarryBytes, or when the task definition
+// with the labels would exceed kMaxTaskDefinitionBytes, nothing is carried, warning
 // `k8s-carry-too-large`). Tags are not used: 50 per resource and 256 characters per value.
 //
 // to-k8s: the objects emitted from the ECS fields are merged with the carry. Every field the ECS
@@ -28,6 +29,9 @@ inline constexpr const char* kCarryWorkloadLabel = "specconv.io/k8s-workload";
 inline constexpr const char* kCarryObjectsLabel = "specconv.io/k8s-objects";
 inline constexpr const char* kCarryEcsLabel = "specconv.io/k8s-ecs";  // fingerprints of the ECS fields as written
 inline constexpr std::size_t kMaxCarryBytes = 32 * 1024;
+/// ECS's bound on a task definition (its JSON, as registered): the carry is dropped when the task
+/// definition with it would be larger.
+inline constexpr std::size_t kMaxTaskDefinitionBytes = 64 * 1024;
 
 /// One Kubernetes object as read (file, YAML document, pointer of the object).
 struct RawObject {
@@ -49,7 +53,9 @@ void add_k8s_carry(io::Node& task_definition, const std::vector<const RawObject*
 /// Merges the carry found in `w` (if any) into the emitted objects. `task_definition` is the ECS
 /// JSON the workload was read from (nullptr when unknown): Kubernetes fields written from ECS
 /// fields that are unchanged since to-ecs are restored as written (probes, resources, ports,
-/// securityContext); the others come from the ECS values.
-void restore_k8s_carry(const model::Workload& w, const io::Node* task_definition, std::vector<k8s::Object>& objects);
+/// securityContext); the others come from the ECS values. Returns the name of the restored
+/// workload (the carried one, which the output has instead of the emitted name), or "" when there
+/// is no carry.
+std::string restore_k8s_carry(const model::Workload& w, const io::Node* task_definition, std::vector<k8s::Object>& objects);
 
 }  // namespace specconv::app

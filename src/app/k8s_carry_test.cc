@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "io/json_load.h"
+#include "io/json_write.h"
 #include "io/yaml_load.h"
 
 namespace specconv::app {
@@ -105,6 +106,43 @@ TEST(K8sCarry, TooLargeCarriesNothingAndSaysSoOnEveryObject) {
   EXPECT_EQ(td.find("containerDefinitions")->items()[0].find("dockerLabels"), nullptr);
   ASSERT_EQ(d.all().size(), 4u);
   for (const auto& x : d.all()) EXPECT_EQ(x.code, "k8s-carry-too-large");
+}
+
+/// The cap is the registered task definition's: a small carry that takes a large task definition
+/// over ECS's 64 KiB is not added either.
+TEST(K8sCarry, CarryThatTakesTheTaskDefinitionOverTheEcsLimitIsDropped) {
+  const auto all = objects_of(kApp);
+  io::Node td = task_definition();
+  io::Node env = io::Node::array();
+  io::Node var = io::Node::object();
+  var.set("name", io::Node::string("BIG"));
+  var.set("value", io::Node::string(std::string(kMaxTaskDefinitionBytes - 400, 'x')));
+  env.push(std::move(var));
+  td.find("containerDefinitions")->items()[1].set("environment", std::move(env));
+  ASSERT_LT(io::to_json(td, -1).size(), kMaxTaskDefinitionBytes);
+  Diagnostics d;
+  add_k8s_carry(td, linked_objects(all, {"app.yaml", "", 0, 0, 0}), d);
+  EXPECT_EQ(td.find("containerDefinitions")->items()[0].find("dockerLabels"), nullptr);
+  EXPECT_LE(io::to_json(td, -1).size(), kMaxTaskDefinitionBytes);
+  ASSERT_EQ(d.all().size(), 4u);
+  for (const auto& x : d.all()) EXPECT_EQ(x.code, "k8s-carry-too-large");
+}
+
+/// The first container's own dockerLabels are kept when the carry does not fit.
+TEST(K8sCarry, DroppedCarryKeepsTheContainersOwnLabels) {
+  const auto all = objects_of(kApp);
+  io::Node td = task_definition();
+  io::Node labels = io::Node::object();
+  labels.set("team", io::Node::string("shop"));
+  labels.set("pad", io::Node::string(std::string(kMaxTaskDefinitionBytes - 400, 'y')));
+  td.find("containerDefinitions")->items()[0].set("dockerLabels", std::move(labels));
+  Diagnostics d;
+  add_k8s_carry(td, linked_objects(all, {"app.yaml", "", 0, 0, 0}), d);
+  const io::Node* kept = td.find("containerDefinitions")->items()[0].find("dockerLabels");
+  ASSERT_NE(kept, nullptr);
+  EXPECT_EQ(kept->size(), 2u);
+  EXPECT_EQ(kept->find(kCarryWorkloadLabel), nullptr);
+  EXPECT_FALSE(d.empty());
 }
 
 }  // namespace

@@ -136,7 +136,7 @@ const std::vector<CodeInfo> kCodes = {
     {"irsa-task-role", N, "k8s-to-ecs", "the IRSA role becomes the task role: its trust policy must allow ecs-tasks.amazonaws.com (warning when only a name is known and a role is created)"},
     {"schedule-not-converted", W, "k8s-to-ecs", "a CronJob schedule with no EventBridge Scheduler form (both day fields set, time zone prefix)"},
     {"bad-secret-data", W, "k8s-to-ecs", "a Secret value that is not base64, binary or empty; left out of the --emit-secret-values file"},
-    {"k8s-carry-too-large", W, "k8s-to-ecs", "the Kubernetes-only fields of a workload do not fit in the dockerLabels carry (32 KiB): converting back gives only what the ECS fields express"},
+    {"k8s-carry-too-large", W, "k8s-to-ecs", "the Kubernetes-only fields of a workload do not fit in the dockerLabels carry (32 KiB, and the task definition with them within 64 KiB): converting back gives only what the ECS fields express"},
     {"not-carried", N, "k8s-to-ecs", "a Service, Ingress, HPA or ServiceAccount linked to no converted workload: no ECS document carries it back to Kubernetes"},
 };
 
