@@ -49,8 +49,6 @@ class CountingIterator {
   std::size_t* consumed_ = nullptr;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 /// Start offset of the token that ends at or just before `end` (the lexer may have read one
 /// character past a number or literal).
 std::size_t token_start(std::string_view text, std::size_t end, bool is_string) {
