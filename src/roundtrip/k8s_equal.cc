@@ -175,10 +175,11 @@ void normalize_container(Node& c) {
   key_list(c, "ports", [](const Node& p) { return port_key(p, "containerPort"); });
   if (Node* env = c.find("env"); env != nullptr && env->is_array()) {
     Node order = env_order(*env);
-    if (order.size() > 0) c.set("envOrder", std::move(order));
     for (Node& e : env->items()) {
       if (const Node* v = e.find("value"); v != nullptr && v->is_string() && v->text().empty()) remove_member(e, "value");
     }
+    // Last: adding a member to `c` may move its members, `env` among them.
+    if (order.size() > 0) c.set("envOrder", std::move(order));
   }
   key_list(c, "env", [](const Node& e) { return text_of(e.find("name")); });
   key_list(c, "volumeMounts", [](const Node& m) { return text_of(m.find("mountPath")); });
@@ -668,8 +669,8 @@ std::vector<K8sDifference> compare_k8s(const std::vector<K8sObject>& original, c
   return out;
 }
 
-const std::vector<LossyCode>& k8s_lossy_codes() {
-  static const std::vector<LossyCode> kCodes = {
+const std::vector<K8sLossyCode>& k8s_lossy_codes() {
+  static const std::vector<K8sLossyCode> kCodes = {
       {"not-carried",
        "a Service, Ingress, HPA or ServiceAccount that selects / targets / is used by no converted workload travels "
        "with no ECS document (the JSON format has one document per workload)",
@@ -683,9 +684,9 @@ const std::vector<LossyCode>& k8s_lossy_codes() {
 }
 
 std::vector<K8sDifference> unaccepted(std::vector<K8sDifference>& differences, const std::vector<K8sObject>& original,
-                                      const Diagnostics& first_conversion, const std::vector<LossyCode>& table) {
+                                      const Diagnostics& first_conversion, const std::vector<K8sLossyCode>& table) {
   std::map<std::string, bool> lossy;  // code -> whole_object
-  for (const LossyCode& c : table) lossy[c.code] = c.whole_object;
+  for (const K8sLossyCode& c : table) lossy[c.code] = c.whole_object;
   std::vector<K8sDifference> out;
   for (K8sDifference& d : differences) {
     const K8sObject* obj = nullptr;

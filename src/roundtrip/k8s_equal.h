@@ -47,7 +47,8 @@ struct K8sDifference {
 [[nodiscard]] std::vector<K8sDifference> compare_k8s(const std::vector<K8sObject>& original,
                                                      const std::vector<K8sObject>& round_tripped);
 
-struct LossyCode {
+/// (Named apart from the ECS side's LossyCode: one name with two layouts breaks the program.)
+struct K8sLossyCode {
   const char* code;
   const char* reason;
   /// True when the code is about a whole object (reported at its root): then it accepts every
@@ -58,7 +59,7 @@ struct LossyCode {
 
 /// Diagnostic codes whose report by the first conversion (K8s -> ECS) makes a difference at or
 /// below the reported path acceptable. Documented in docs/round-trip.md.
-[[nodiscard]] const std::vector<LossyCode>& k8s_lossy_codes();
+[[nodiscard]] const std::vector<K8sLossyCode>& k8s_lossy_codes();
 
 /// Marks each difference accepted (accepted_by) when a diagnostic of a lossy code was reported
 /// on the same object (same file and document) at the difference's path or above it; returns the
@@ -66,6 +67,6 @@ struct LossyCode {
 [[nodiscard]] std::vector<K8sDifference> unaccepted(std::vector<K8sDifference>& differences,
                                                     const std::vector<K8sObject>& original,
                                                     const Diagnostics& first_conversion,
-                                                    const std::vector<LossyCode>& table = k8s_lossy_codes());
+                                                    const std::vector<K8sLossyCode>& table = k8s_lossy_codes());
 
 }  // namespace specconv::roundtrip

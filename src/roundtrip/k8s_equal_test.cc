@@ -206,7 +206,7 @@ TEST(K8sEqual, AcceptsOnlyDifferencesUnderALossyDiagnostic) {
   const auto original = load_k8s_objects(kBase, "a.yaml");
   auto diffs = compare_k8s(original, load_k8s_objects(changed, "b.yaml"));
   ASSERT_EQ(diffs.size(), 1u);
-  const std::vector<LossyCode> table = {{"field-code", "test", false}, {"object-code", "test", true}};
+  const std::vector<K8sLossyCode> table = {{"field-code", "test", false}, {"object-code", "test", true}};
   Diagnostics unrelated;  // right code, other path; other code, right path; other file; other document
   unrelated.warning("field-code", {"a.yaml", "/spec/template/spec/containers/0/image", 0, 0, 0}, "x");
   unrelated.warning("not-a-lossy-code", {"a.yaml", "/spec/template/spec/containers/0/resources", 0, 0, 0}, "x");
@@ -227,7 +227,7 @@ TEST(K8sEqual, AcceptsOnlyDifferencesUnderALossyDiagnostic) {
 
 TEST(K8sEqual, LossyTableHoldsRegisteredCodesWithReasons) {
   ASSERT_FALSE(k8s_lossy_codes().empty());
-  for (const LossyCode& c : k8s_lossy_codes()) {
+  for (const K8sLossyCode& c : k8s_lossy_codes()) {
     EXPECT_NE(diag::find_code(c.code), nullptr) << c.code << " is not in src/diag/codes.cc";
     EXPECT_GT(std::string(c.reason).size(), 20u) << c.code;
   }
