@@ -1,6 +1,7 @@
 // Block YAML writer for io::Node; hand-written so output bytes depend on the tree alone.
 #include "io/yaml_write.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include "io/yaml_quoting.h"
@@ -19,9 +20,15 @@ std::string scalar(const Node& n) {
     case Node::Kind::kInt: return std::to_string(n.as_int());
     case Node::Kind::kFloat: {
       if (!n.text().empty() && n.text().find_first_not_of("0123456789+-.eE") == std::string::npos) return n.text();
+      const double v = n.as_float();
+      if (std::isnan(v)) return ".nan";
+      if (std::isinf(v)) return v < 0 ? "-.inf" : ".inf";
       char buf[64];
-      std::snprintf(buf, sizeof buf, "%.17g", n.as_float());
-      return buf;
+      std::snprintf(buf, sizeof buf, "%.17g", v);
+      std::string out = buf;
+      // A float must read back as a float: "45" would be an integer.
+      if (out.find_first_of(".eE") == std::string::npos) out += ".0";
+      return out;
     }
     case Node::Kind::kString: return yaml_scalar(n.text());
     case Node::Kind::kArray: return n.items().empty() ? "[]" : "";
