@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <cctype>
 #include <random>
 #include <string>
 
@@ -93,11 +94,13 @@ TEST(BadInput, RandomBytes) {
 }
 
 TEST(BadInput, FiftyMegabyteFile) {
-  // A task definition whose family is a 50 MB string: over the per-string limit.
+  // A task definition whose family is a 50 MB string: over the 32 MiB file limit, refused before
+  // it is parsed; with the file limit raised, over the per-string limit.
   const std::string big = "{\"family\": \"" + std::string(50u << 20, 'a') + "\", \"containerDefinitions\": []}";
-  expect_rejected(convert("to-k8s", "big.json", big), "string-too-long", "big.json:1:");
-  // The same file over a lowered --max-file-size.
-  expect_rejected(convert("to-k8s", "big.json", big, {"--max-file-size", "10000000"}), "file-too-large", "big.json:");
+  const Outcome o = convert("to-k8s", "big.json", big);
+  expect_rejected(o, "file-too-large", "big.json:");
+  EXPECT_THAT(o.run.err, HasSubstr("--max-file-size"));
+  expect_rejected(convert("to-k8s", "big.json", big, {"--max-file-size", "60000000"}), "string-too-long", "big.json:1:");
 }
 
 TEST(BadInput, TenThousandEnvironmentVariablesConvert) {
@@ -200,6 +203,95 @@ TEST(BadInput, DeepYamlNestingFlowAndBlock) {
   dashes += "x\n";
   expect_rejected(convert("to-ecs", "dashes.yaml", dashes), "nesting-too-deep", "dashes.yaml:");
 }
+
+TEST(BadInput, AliasBombOfLongStrings) {
+  // Few values, many bytes: a 100 KB string repeated through three levels of aliases would be
+  // 100 KB x 50 x 50 x 30 = 7.5 GB. The byte limit stops it at the alias that crosses 16 MiB
+  // (the fourth *b on line 3).
+  std::string bomb = "a: &a \"" + std::string(100000, 'x') + "\"\nb: &b [";
+  for (int k = 0; k < 50; ++k) bomb += std::string(k ? "," : "") + "*a";
+  bomb += "]\nc: &c [";
+  for (int k = 0; k < 50; ++k) bomb += std::string(k ? "," : "") + "*b";
+  bomb += "]\nd: [";
+  for (int k = 0; k < 30; ++k) bomb += std::string(k ? "," : "") + "*c";
+  bomb += "]\n";
+  const Outcome o = convert("to-ecs", "strings.yaml", bomb);
+  expect_rejected(o, "alias-expansion-limit", "strings.yaml:3:");
+  EXPECT_THAT(o.run.err, HasSubstr("--max-alias-bytes"));
+  // One long string repeated 200 times in a flat list: 20 MB, also over the byte limit.
+  std::string flat = "a: &a \"" + std::string(100000, 'y') + "\"\nb: [";
+  for (int k = 0; k < 200; ++k) flat += std::string(k ? "," : "") + "*a";
+  flat += "]\n";
+  expect_rejected(convert("to-ecs", "flat.yaml", flat), "alias-expansion-limit", "flat.yaml:2:");
+}
+
+TEST(BadInput, YamlStreamOverItsSizeLimit) {
+  // 5 MB of YAML: over the 4 MiB YAML limit (yaml-cpp is slow), under the 32 MiB file limit.
+  std::string big = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n";
+  for (int i = 0; big.size() < 5'000'000; ++i) big += "  k" + std::to_string(i) + ": " + std::string(90, 'v') + "\n";
+  const Outcome o = convert("to-ecs", "big.yaml", big);
+  expect_rejected(o, "file-too-large", "big.yaml:");
+  EXPECT_THAT(o.run.err, HasSubstr("--max-yaml-size"));
+  // Raised, the same file is read (a ConfigMap alone converts to nothing, without an error).
+  const Outcome raised = convert("to-ecs", "big.yaml", big, {"--max-yaml-size", "8000000"});
+  EXPECT_EQ(raised.run.exit_code, 0) << raised.run.err;
+  EXPECT_THAT(raised.run.err, ::testing::Not(HasSubstr("file-too-large")));
+}
+
+TEST(BadInput, JsonKeyOverTheStringLimit) {
+  const std::string td = "{\"family\": \"x\", \"" + std::string(5u << 20, 'k') + "\": 1, \"containerDefinitions\": []}";
+  expect_rejected(convert("to-k8s", "key.json", td), "string-too-long", "key.json:1:");
+}
+
+// Every limit has a flag, and the error it raises names that flag (lowered here to trip it).
+struct LimitCase {
+  const char* flag;
+  const char* value;
+  const char* code;
+  const char* command;
+  const char* file;
+  const char* content;
+};
+
+class EveryLimit : public ::testing::TestWithParam<LimitCase> {};
+
+TEST_P(EveryLimit, TripsWithALocatedErrorThatNamesItsFlag) {
+  const LimitCase& c = GetParam();
+  const Outcome o = convert(c.command, c.file, c.content, {c.flag, c.value});
+  expect_rejected(o, c.code, std::string(c.file) + ":");
+  EXPECT_THAT(o.run.err, HasSubstr(c.flag));
+  // Without the flag the same input is read (no reader limit trips).
+  const Outcome plain = convert(c.command, c.file, c.content);
+  EXPECT_THAT(plain.run.err, ::testing::Not(HasSubstr("[" + std::string(c.code) + "]"))) << plain.run.err;
+}
+
+constexpr const char* kSmallDeployment =
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n"
+    "  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n";
+constexpr const char* kSmallTask =
+    "{\"family\": \"web\", \"containerDefinitions\": [{\"name\": \"web\", \"image\": \"nginx\", \"memory\": 512}]}";
+
+INSTANTIATE_TEST_SUITE_P(
+    Flags, EveryLimit,
+    ::testing::Values(LimitCase{"--max-file-size", "50", "file-too-large", "to-k8s", "t.json", kSmallTask},
+                      LimitCase{"--max-yaml-size", "50", "file-too-large", "to-ecs", "d.yaml", kSmallDeployment},
+                      LimitCase{"--max-depth", "2", "nesting-too-deep", "to-k8s", "t.json", kSmallTask},
+                      LimitCase{"--max-values", "10", "too-many-values", "to-ecs", "d.yaml", kSmallDeployment},
+                      LimitCase{"--max-values", "5", "too-many-values", "to-k8s", "t.json", kSmallTask},
+                      LimitCase{"--max-alias-values", "2", "alias-expansion-limit", "to-ecs", "a.yaml",
+                                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nx: &x [1, 2]\ny: [*x, *x]\n"},
+                      LimitCase{"--max-alias-bytes", "8", "alias-expansion-limit", "to-ecs", "a.yaml",
+                                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nx: &x hello\ny: [*x, *x]\n"},
+                      LimitCase{"--max-documents", "2", "too-many-documents", "to-ecs", "docs.yaml",
+                                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\n"
+                                "metadata: {name: b}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"},
+                      LimitCase{"--max-string-length", "4", "string-too-long", "to-ecs", "d.yaml", kSmallDeployment},
+                      LimitCase{"--max-string-length", "4", "string-too-long", "to-k8s", "t.json", kSmallTask}),
+    [](const ::testing::TestParamInfo<LimitCase>& info) {
+      std::string name = std::string(info.param.flag + 6) + "_" + info.param.command;
+      for (char& ch : name) ch = std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+      return name;
+    });
 
 TEST(BadInput, GoodInputsOfTheSameRunStillConvert) {
   TempDir dir;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "specconv/diagnostics.h"
+#include "specconv/limits.h"
 
 namespace specconv {
 
@@ -22,8 +23,7 @@ struct ToK8sOptions {
   std::string ssm_store = "aws-parameter-store";
   std::string secrets_manager_store = "aws-secrets-manager";
   OutputFormat format = OutputFormat::kYaml;
-  std::size_t max_depth = 200;
-  std::size_t max_nodes = 2'000'000;
+  ReadLimits limits;  // what the readers accept (include/specconv/limits.h)
 };
 
 /// One converted workload: its Kubernetes name and the rendered objects (a YAML stream of

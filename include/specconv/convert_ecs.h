@@ -29,8 +29,7 @@ struct ToEcsOptions {
   std::string cluster = "default";
   std::vector<std::string> subnets;
   std::vector<std::string> security_groups;
-  std::size_t max_depth = 200;
-  std::size_t max_nodes = 2'000'000;
+  ReadLimits limits;  // what the readers accept (include/specconv/limits.h)
 };
 
 /// One document per workload: `{"taskDefinition": {...}, "service": {...}}` (plus

@@ -111,9 +111,7 @@ const io::Node* task_definition_json(const io::Node& root, const std::string& po
 
 ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOptions& options) {
   ConvertResult result;
-  io::Limits limits;
-  limits.max_depth = options.max_depth;
-  limits.max_nodes = options.max_nodes;
+  const io::Limits& limits = options.limits;
   std::set<std::string> failed;
   ecs::Bundle bundle;
   std::map<std::string, io::Node> trees;  // parsed inputs, to give later diagnostics a line:col

@@ -131,9 +131,7 @@ void report_not_carried(const std::vector<app::RawObject>& raw, const std::set<c
 
 ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOptions& options) {
   ConvertResult result;
-  io::Limits limits;
-  limits.max_depth = options.max_depth;
-  limits.max_nodes = options.max_nodes;
+  const io::Limits& limits = options.limits;
   std::set<std::string> failed;
   k8s::Manifests all;
   std::vector<app::RawObject> raw;  // the objects as written, for the Kubernetes-only fields (k8s_carry.h)

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -259,6 +260,37 @@ void overlay(const Diagnostics& diags, Explanation& e) {
   }
 }
 
+/// The conversion could not read the file at all (syntax, a limit, not text): the walk would only
+/// parse it a second time to fail the same way, so it is skipped.
+bool unreadable(const Diagnostics& diags) {
+  static const std::set<std::string, std::less<>> kReaderCodes = {
+      "file-too-large", "binary-input",        "invalid-utf8",       "empty-input",    "json-syntax",
+      "yaml-syntax",    "nesting-too-deep",    "too-many-values",    "string-too-long", "too-many-documents",
+      "alias-expansion-limit"};
+  for (const auto& d : diags.all()) {
+    if (d.severity == Severity::kError && kReaderCodes.count(d.code) != 0) return true;
+  }
+  return false;
+}
+
+/// Walks every object of a Kubernetes input (JSON, a JSON array, or a YAML stream).
+void walk_k8s_input(const InputText& input, const io::Limits& limits, Diagnostics& parse, std::vector<ExplainRow>& rows) {
+  std::size_t i = 0;
+  while (i < input.text.size() && (input.text[i] == ' ' || input.text[i] == '\n' || input.text[i] == '\t' || input.text[i] == '\r')) ++i;
+  if (i < input.text.size() && (input.text[i] == '{' || input.text[i] == '[')) {
+    if (auto root = io::load_json(input.text, input.path, limits, parse)) {
+      if (root->is_array()) {
+        for (std::size_t k = 0; k < root->items().size(); ++k) walk_k8s(root->items()[k], "", static_cast<int64_t>(k), kind_of(root->items()[k]), rows);
+      } else {
+        walk_k8s(*root, "", 0, kind_of(*root), rows);
+      }
+    }
+  } else {
+    const io::YamlLoad y = io::load_yaml(input.text, input.path, limits, parse);
+    for (const io::YamlDocument& doc : y.documents) walk_k8s(doc.root, "", doc.index, kind_of(doc.root), rows);
+  }
+}
+
 }  // namespace
 
 Explanation explain_input(const InputText& input, const io::Limits& limits) {
@@ -273,29 +305,16 @@ Explanation explain_input(const InputText& input, const io::Limits& limits) {
   Diagnostics parse;  // the conversion reports parse problems itself; these are only for the walk
   if (e.direction == Direction::kToK8s) {
     ToK8sOptions o;
-    o.max_depth = limits.max_depth;
-    o.max_nodes = limits.max_nodes;
+    o.limits = limits;
     result = convert_to_k8s({input}, o);
-    if (auto root = io::load_json(input.text, input.path, limits, parse)) explain_ecs_tree(*root, e.rows);
+    if (!unreadable(result.diagnostics)) {
+      if (auto root = io::load_json(input.text, input.path, limits, parse)) explain_ecs_tree(*root, e.rows);
+    }
   } else {
     ToEcsOptions o;
-    o.max_depth = limits.max_depth;
-    o.max_nodes = limits.max_nodes;
+    o.limits = limits;
     result = convert_to_ecs({input}, o);
-    std::size_t i = 0;
-    while (i < input.text.size() && (input.text[i] == ' ' || input.text[i] == '\n' || input.text[i] == '\t' || input.text[i] == '\r')) ++i;
-    if (i < input.text.size() && (input.text[i] == '{' || input.text[i] == '[')) {
-      if (auto root = io::load_json(input.text, input.path, limits, parse)) {
-        if (root->is_array()) {
-          for (std::size_t k = 0; k < root->items().size(); ++k) walk_k8s(root->items()[k], "", static_cast<int64_t>(k), kind_of(root->items()[k]), e.rows);
-        } else {
-          walk_k8s(*root, "", 0, kind_of(*root), e.rows);
-        }
-      }
-    } else {
-      const io::YamlLoad y = io::load_yaml(input.text, input.path, limits, parse);
-      for (const io::YamlDocument& doc : y.documents) walk_k8s(doc.root, "", doc.index, kind_of(doc.root), e.rows);
-    }
+    if (!unreadable(result.diagnostics)) walk_k8s_input(input, limits, parse, e.rows);
   }
   e.diagnostics = result.diagnostics;
   e.converted = !result.documents.empty() && !result.diagnostics.has_errors();

@@ -143,9 +143,7 @@ bool starts_like_json(const std::string& text) {
 
 std::string secret_values_document(const std::vector<InputText>& inputs, const ToEcsOptions& options, Diagnostics& diags) {
   std::vector<SecretData> secrets;
-  io::Limits limits;
-  limits.max_depth = options.max_depth;
-  limits.max_nodes = options.max_nodes;
+  const io::Limits& limits = options.limits;
   for (const InputText& in : inputs) {
     Diagnostics ignored;  // syntax problems are reported by the conversion itself
     if (starts_like_json(in.text)) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "specconv/limits.h"
+
 namespace specconv::cli {
 
 struct BatchCliOptions {
@@ -18,8 +20,7 @@ struct BatchCliOptions {
   std::string fail_on = "error";   // error | warning
   bool quiet = false;
   int verbose = 0;
-  std::size_t max_file_size = 64u << 20;
-  std::size_t max_depth = 200;
+  ReadLimits limits;  // --max-file-size, --max-depth, ... (cli/limit_flags.h)
   // Per-direction settings, as on to-k8s and to-ecs.
   std::string namespace_name;             // to-k8s -n
   std::string secrets = "refs";           // to-k8s --secrets refs | external-secrets

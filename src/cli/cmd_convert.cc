@@ -18,6 +18,7 @@
 
 #include "app/batch.h"
 #include "cli/commands.h"
+#include "cli/limit_flags.h"
 #include "diag/render.h"
 
 namespace specconv::cli {
@@ -42,8 +43,7 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
       ->check(CLI::IsMember({"error", "warning"}));
   c->add_flag("-q,--quiet", o.quiet, "no progress line and no summary (errors are still printed)");
   c->add_flag("-v,--verbose", o.verbose, "developer traces on stderr (one line per file; repeat for more)");
-  c->add_option("--max-file-size", o.max_file_size, "largest input file accepted, in bytes (default 64 MiB)");
-  c->add_option("--max-depth", o.max_depth, "deepest nesting accepted in an input (default 200)");
+  add_limit_flags(*c, o.limits);
   // ECS inputs (as on to-k8s).
   c->add_option("-n,--namespace", o.namespace_name, "ECS inputs: set metadata.namespace on every namespaced object");
   c->add_option("--secrets", o.secrets,
@@ -122,10 +122,9 @@ int run_convert(const BatchCliOptions& o, std::ostream& /*out*/, std::ostream& e
   b.jobs = o.jobs != 0 ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (o.to == "k8s") b.only = app::Direction::kToK8s;
   if (o.to == "ecs") b.only = app::Direction::kToEcs;
-  b.limits.max_file_bytes = o.max_file_size;
-  b.limits.max_depth = o.max_depth;
-  b.to_k8s.max_depth = o.max_depth;
-  b.to_ecs.max_depth = o.max_depth;
+  b.limits = o.limits;
+  b.to_k8s.limits = o.limits;
+  b.to_ecs.limits = o.limits;
   if (o.secret_store == "secretsmanager" && (o.region.empty() || o.account_id.empty())) {
     err << "specconv: --secret-store secretsmanager needs --region and --account-id (Secrets Manager ARNs name both)\n";
     return 2;

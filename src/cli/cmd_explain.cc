@@ -3,6 +3,7 @@
 
 #include "app/explain.h"
 #include "cli/commands.h"
+#include "cli/limit_flags.h"
 #include "diag/render.h"
 #include "io/file.h"
 
@@ -17,8 +18,7 @@ CLI::App* add_explain_command(CLI::App& app, BatchCliOptions& o) {
       ->expected(1);
   c->add_option("--format", o.explain_format, "text (default), markdown or json")
       ->check(CLI::IsMember({"text", "markdown", "json"}));
-  c->add_option("--max-file-size", o.max_file_size, "largest input file accepted, in bytes (default 64 MiB)");
-  c->add_option("--max-depth", o.max_depth, "deepest nesting accepted in an input (default 200)");
+  add_limit_flags(*c, o.limits);
   return c;
 }
 
@@ -27,9 +27,7 @@ int run_explain(const BatchCliOptions& o, std::ostream& out, std::ostream& err) 
     err << "specconv: explain takes exactly one file\n";
     return 2;
   }
-  io::Limits limits;
-  limits.max_file_bytes = o.max_file_size;
-  limits.max_depth = o.max_depth;
+  const io::Limits& limits = o.limits;
   Diagnostics read;
   const auto text = io::read_input(o.inputs[0], limits, read);
   if (!text) {

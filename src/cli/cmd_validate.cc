@@ -5,6 +5,7 @@
 
 #include "app/validate_input.h"
 #include "cli/commands.h"
+#include "cli/limit_flags.h"
 #include "cli/run.h"
 #include "diag/render.h"
 #include "io/file.h"
@@ -21,15 +22,12 @@ CLI::App* add_validate_command(CLI::App& app, BatchCliOptions& o) {
                 "of each document is detected (JSON with apiVersion and kind is Kubernetes, other JSON is ECS)")
       ->required();
   c->add_flag("-q,--quiet", o.quiet, "print only problems, not the per-file summary line");
-  c->add_option("--max-file-size", o.max_file_size, "largest input file accepted, in bytes (default 64 MiB)");
-  c->add_option("--max-depth", o.max_depth, "deepest nesting accepted in an input (default 200)");
+  add_limit_flags(*c, o.limits);
   return c;
 }
 
 int run_validate(const BatchCliOptions& o, std::ostream& out, std::ostream& err) {
-  io::Limits limits;
-  limits.max_file_bytes = o.max_file_size;
-  limits.max_depth = o.max_depth;
+  const io::Limits& limits = o.limits;
   Diagnostics all;
   std::size_t files = 0, invalid = 0;
   for (const std::string& file : expand_inputs(o.inputs, {".json", ".yaml", ".yml"}, all)) {

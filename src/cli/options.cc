@@ -2,6 +2,7 @@
 #include "cli/options.h"
 
 #include "cli/commands.h"
+#include "cli/limit_flags.h"
 
 #include <CLI/CLI.hpp>
 #include <sstream>
@@ -36,8 +37,7 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o, bool inputs_required) {
   app.add_option("--diagnostics", o.diagnostics, "how diagnostics are written to stderr: text or json")
       ->check(CLI::IsMember({"text", "json"}));
   app.add_flag("-q,--quiet", o.quiet, "do not print notes (warnings and errors are still printed)");
-  app.add_option("--max-file-size", o.max_file_size, "largest input file accepted, in bytes (default 64 MiB)");
-  app.add_option("--max-depth", o.max_depth, "deepest nesting accepted in an input (default 200)");
+  add_limit_flags(app, o.limits);
 }
 
 void add_to_ecs_flags(CLI::App& app, CliOptions& o) {
@@ -73,8 +73,7 @@ void add_to_ecs_flags(CLI::App& app, CliOptions& o) {
   app.add_option("--diagnostics", o.diagnostics, "how diagnostics are written to stderr: text or json")
       ->check(CLI::IsMember({"text", "json"}));
   app.add_flag("-q,--quiet", o.quiet, "do not print notes (warnings and errors are still printed)");
-  app.add_option("--max-file-size", o.max_file_size, "largest input file accepted, in bytes (default 64 MiB)");
-  app.add_option("--max-depth", o.max_depth, "deepest nesting accepted in an input (default 200)");
+  add_limit_flags(app, o.limits);
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "specconv/limits.h"
+
 #include "cli/batch_options.h"
 
 namespace specconv::cli {
@@ -25,8 +27,7 @@ struct CliOptions {
   bool strict = false;
   bool quiet = false;
   int verbose = 0;
-  std::size_t max_file_size = 64u << 20;
-  std::size_t max_depth = 200;
+  ReadLimits limits;  // --max-file-size, --max-depth, ... (cli/limit_flags.h)
   // to-ecs
   std::string launch_type;  // "" = not given: FARGATE unless an ECS origin annotation says otherwise
   std::string parameter_prefix = "/";

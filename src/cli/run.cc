@@ -84,9 +84,7 @@ std::vector<OutputDocument> without_failed_inputs(std::vector<OutputDocument> do
 
 int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
-  io::Limits limits;
-  limits.max_file_bytes = o.max_file_size;
-  limits.max_depth = o.max_depth;
+  const io::Limits& limits = o.limits;
   std::vector<InputText> inputs;
   for (const std::string& file : expand_inputs(o.inputs, {".json"}, diags)) {
     if (auto text = io::read_input(file, limits, diags)) inputs.push_back({file, std::move(*text)});
@@ -97,7 +95,7 @@ int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   options.ssm_store = o.ssm_store;
   options.secrets_manager_store = o.secrets_manager_store;
   options.format = o.format == "json" ? OutputFormat::kJson : OutputFormat::kYaml;
-  options.max_depth = o.max_depth;
+  options.limits = o.limits;
   ConvertResult result = convert_to_k8s(inputs, options);
   diags.append(result.diagnostics);
   if (o.strict) diags = diag::apply_strict(diags);
@@ -120,9 +118,7 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   Diagnostics diags;
-  io::Limits limits;
-  limits.max_file_bytes = o.max_file_size;
-  limits.max_depth = o.max_depth;
+  const io::Limits& limits = o.limits;
   std::vector<InputText> inputs;
   for (const std::string& file : expand_inputs(o.inputs, {".yaml", ".yml", ".json"}, diags)) {
     if (auto text = io::read_input(file, limits, diags)) inputs.push_back({file, std::move(*text)});
@@ -138,7 +134,7 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
   options.cluster = o.cluster;
   options.subnets = o.subnets;
   options.security_groups = o.security_groups;
-  options.max_depth = o.max_depth;
+  options.limits = o.limits;
   options.format = o.ecs_format == "cfn" ? EcsFormat::kCfn : o.ecs_format == "api" ? EcsFormat::kApi : EcsFormat::kJson;
   ConvertResult result = convert_to_ecs(inputs, options);
   diags.append(result.diagnostics);

@@ -13,7 +13,7 @@ constexpr Severity N = Severity::kNote;
 const std::vector<CodeInfo> kCodes = {
     // ---- reading any input ------------------------------------------------------------
     {"unreadable-input", E, "input", "the file or folder does not exist or cannot be read"},
-    {"file-too-large", E, "input", "the file is larger than --max-file-size"},
+    {"file-too-large", E, "input", "the file is larger than --max-file-size, or a YAML stream larger than --max-yaml-size"},
     {"binary-input", E, "input", "the file contains a NUL byte"},
     {"invalid-utf8", E, "input", "the file is not valid UTF-8"},
     {"empty-input", E, "input", "the file is empty or only white space / document separators"},
@@ -25,10 +25,10 @@ const std::vector<CodeInfo> kCodes = {
     {"yaml-merge-key", E, "input", "a YAML merge key (<<), which Kubernetes' reader does not support"},
     {"duplicate-key", E, "input", "the same key twice in one object/mapping"},
     {"nesting-too-deep", E, "input", "nesting deeper than --max-depth"},
-    {"too-many-values", E, "input", "more values in one file than the reader accepts"},
-    {"alias-expansion-limit", E, "input", "YAML aliases expand to too many values (alias bomb)"},
-    {"too-many-documents", E, "input", "more documents in one YAML stream than the reader accepts"},
-    {"string-too-long", E, "input", "one string longer than the reader accepts"},
+    {"too-many-values", E, "input", "more values in one file than --max-values"},
+    {"alias-expansion-limit", E, "input", "YAML aliases repeat more values than --max-alias-values or more scalar bytes than --max-alias-bytes (alias bomb)"},
+    {"too-many-documents", E, "input", "more documents in one YAML stream than --max-documents"},
+    {"string-too-long", E, "input", "one string, key or scalar longer than --max-string-length"},
     {"type-mismatch", E, "input", "a value of the wrong JSON/YAML type"},
     {"type-coerced", W, "input", "a value of another type read as the expected one (\"80\" as 80, unquoted yes as \"yes\")"},
     {"out-of-range", E, "input", "a number outside the range the API allows"},

@@ -121,7 +121,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
       return limit_error("string-too-long", "a string of " + std::to_string(v.size()) +
                                                 " bytes exceeds the limit of " +
                                                 std::to_string(limits_.max_string_bytes) +
-                                                " bytes");
+                                                " bytes (raise with --max-string-length)");
     }
     return add(Node::string(std::move(v)), true);
   }
@@ -133,6 +133,14 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool end_array() override { return close(); }
 
   bool key(string_t& k) override {
+    if (k.size() > limits_.max_string_bytes) {
+      return limit_error("string-too-long", "a key of " + std::to_string(k.size()) + " bytes exceeds the limit of " +
+                                                std::to_string(limits_.max_string_bytes) + " bytes (raise with --max-string-length)");
+    }
+    if (++nodes_ > limits_.max_nodes) {  // keys are values too: they cost as much to read
+      return limit_error("too-many-values", "more than " + std::to_string(limits_.max_nodes) +
+                                                " values in one file (raise with --max-values)");
+    }
     const std::size_t start = token_start(text_, *consumed_, true);
     Frame& f = stack_.back();
     if (!f.keys.insert(k).second) {
@@ -221,7 +229,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     }
     if (++nodes_ > limits_.max_nodes) {
       return limit_error("too-many-values", "more than " + std::to_string(limits_.max_nodes) +
-                                                " values in one file");
+                                                " values in one file (raise with --max-values)");
     }
     stack_.push_back(Frame{std::move(n), {}, {}, 0});
     return true;
@@ -236,7 +244,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool add(Node n, bool is_string) {
     if (++nodes_ > limits_.max_nodes) {
       return limit_error("too-many-values", "more than " + std::to_string(limits_.max_nodes) +
-                                                " values in one file");
+                                                " values in one file (raise with --max-values)");
     }
     std::size_t start = token_start(text_, *consumed_, is_string);
     if (!stack_.empty() && stack_.back().node.is_object()) start = stack_.back().key_offset;

@@ -1,6 +1,7 @@
 // YAML reader: yaml-cpp nodes -> io::Node with 1-based positions. yaml-cpp keeps duplicate
 // keys (first wins on lookup), so they are detected here; aliases are expanded under the
-// node-count limit; nesting is bounded before yaml-cpp's recursive parser ever sees the text.
+// value-count and byte limits; nesting and size are bounded before yaml-cpp's recursive parser
+// ever sees the text.
 #include "io/yaml_load.h"
 
 #include <algorithm>
@@ -140,7 +141,7 @@ class Builder : public YAML::EventHandler {
   void OnDocumentStart(const YAML::Mark&) override {
     if (++documents_seen_ > limits_.max_documents) {
       fail({}, "too-many-documents",
-           "more than " + std::to_string(limits_.max_documents) + " documents in one stream (or YAML the parser cannot get past)");
+           "more than " + std::to_string(limits_.max_documents) + " documents in one stream, or YAML the parser cannot get past (raise with --max-documents)");
     }
     stack_.clear();
     anchors_.clear();
@@ -163,13 +164,20 @@ class Builder : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     const auto it = anchors_.find(anchor);
     if (it == anchors_.end()) fail(mark, "yaml-syntax", "alias to an unknown anchor");
-    alias_values_ += it->second.second;
+    const Anchored& target = it->second;
+    alias_values_ += target.values;
+    alias_bytes_ += target.bytes;
+    if (alias_bytes_ > limits_.max_alias_bytes) {
+      fail(mark, "alias-expansion-limit",
+           "YAML aliases repeat more than " + std::to_string(limits_.max_alias_bytes) +
+               " bytes of scalars, an alias bomb? (raise with --max-alias-bytes)");
+    }
     if (alias_values_ > limits_.max_alias_nodes) {
       fail(mark, "alias-expansion-limit",
-           "YAML aliases expand to more than " + std::to_string(limits_.max_alias_nodes) + " values (an alias bomb?)");
+           "YAML aliases expand to more than " + std::to_string(limits_.max_alias_nodes) + " values, an alias bomb? (raise with --max-alias-values)");
     }
-    count(it->second.second, mark);
-    add(Node(it->second.first), 0, mark);
+    count(target.values, target.bytes, mark);
+    add(Node(target.node), 0, mark, /*counted=*/true);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -177,13 +185,13 @@ class Builder : public YAML::EventHandler {
     if (value.size() > limits_.max_string_bytes) {
       fail(mark, "string-too-long",
            "a scalar of " + std::to_string(value.size()) + " bytes exceeds the limit of " +
-               std::to_string(limits_.max_string_bytes) + " bytes");
+               std::to_string(limits_.max_string_bytes) + " bytes (raise with --max-string-length)");
     }
     Node n = tag == "?" ? resolve_plain_scalar(value)
                         : Node::string(is_ascii(value) ? value : utf8_escapes_repaired(value));
     if (tag == "?" && value == "<<" && expecting_key()) fail(mark, "yaml-merge-key", "merge keys (<<) are not supported by Kubernetes' YAML reader");
     position(n, mark);
-    add(std::move(n), anchor, mark);
+    add(std::move(n), anchor, mark, /*counted=*/false, value.size());
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -202,6 +210,7 @@ class Builder : public YAML::EventHandler {
     Node node;
     YAML::anchor_t anchor = 0;
     std::size_t values = 1;  // values in this subtree, for alias accounting
+    std::size_t bytes = 0;   // bytes of the scalars (keys included) in this subtree, likewise
     bool has_key = false;    // maps: a key is waiting for its value
     std::string key;
     YAML::Mark key_mark;
@@ -244,12 +253,15 @@ class Builder : public YAML::EventHandler {
     if (mark.line >= 0) n.set_position(mark.line + 1, mark.column + 1);
   }
 
-  void count(std::size_t values, const YAML::Mark& mark) {
+  void count(std::size_t values, std::size_t bytes, const YAML::Mark& mark) {
     values_ += values;
     if (values_ > limits_.max_nodes) {
-      fail(mark, "too-many-values", "more than " + std::to_string(limits_.max_nodes) + " values in one file");
+      fail(mark, "too-many-values", "more than " + std::to_string(limits_.max_nodes) + " values in one file (raise with --max-values)");
     }
-    for (Frame& f : stack_) f.values += values;
+    for (Frame& f : stack_) {
+      f.values += values;
+      f.bytes += bytes;
+    }
   }
 
   void open(Node n, YAML::anchor_t anchor, const YAML::Mark& mark) {
@@ -257,7 +269,7 @@ class Builder : public YAML::EventHandler {
       fail(mark, "nesting-too-deep", "nesting deeper than " + std::to_string(limits_.max_depth) + " levels (raise with --max-depth)");
     }
     if (expecting_key()) fail(mark, "yaml-complex-key", "only scalar mapping keys are supported");
-    count(1, mark);
+    count(1, 0, mark);
     position(n, mark);
     Frame f;
     f.node = std::move(n);
@@ -268,14 +280,16 @@ class Builder : public YAML::EventHandler {
   void close() {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
-    if (f.anchor != 0) anchors_[f.anchor] = {f.node, f.values};
+    if (f.anchor != 0) anchors_[f.anchor] = Anchored{f.node, f.values, f.bytes};
     attach(std::move(f.node), f.key_mark);
   }
 
-  void add(Node n, YAML::anchor_t anchor, const YAML::Mark& mark) {
+  /// `counted`: an alias, whose values and bytes were counted already; `bytes`: a scalar's size.
+  void add(Node n, YAML::anchor_t anchor, const YAML::Mark& mark, bool counted = false, std::size_t bytes = 0) {
     if (!stack_.empty() && stack_.back().node.is_object() && !stack_.back().has_key) {
       // a mapping key
       Frame& f = stack_.back();
+      if (!counted) count(1, bytes, mark);  // keys are values too: they cost as much to read
       if (!n.is_scalar()) fail(mark, "yaml-complex-key", "only scalar mapping keys are supported");
       std::string key = n.is_string() || !n.text().empty() ? n.text() : (n.is_null() ? "" : n.text());
       if (n.is_null() && key.empty()) key = "";
@@ -285,8 +299,8 @@ class Builder : public YAML::EventHandler {
       if (!f.keys.insert(key).second) fail(mark, "duplicate-key", "duplicate key \"" + key + "\" in the same mapping");
       return;
     }
-    count(1, mark);
-    if (anchor != 0) anchors_[anchor] = {n, 1};
+    if (!counted) count(1, bytes, mark);
+    if (anchor != 0) anchors_[anchor] = Anchored{n, 1, bytes};
     attach(std::move(n), mark);
   }
 
@@ -311,13 +325,19 @@ class Builder : public YAML::EventHandler {
   const Limits& limits_;
   Diagnostics& diags_;
   std::vector<Frame> stack_;
-  std::map<YAML::anchor_t, std::pair<Node, std::size_t>> anchors_;
+  struct Anchored {
+    Node node;
+    std::size_t values = 1;  // values the anchored node holds
+    std::size_t bytes = 0;   // bytes of its scalars
+  };
+  std::map<YAML::anchor_t, Anchored> anchors_;
   std::vector<YamlDocument> documents_;
   Node root_;
   bool has_root_ = false;
   std::size_t documents_seen_ = 0;
   std::size_t values_ = 0;
   std::size_t alias_values_ = 0;
+  std::size_t alias_bytes_ = 0;
 };
 
 }  // namespace
@@ -460,6 +480,15 @@ Node resolve_plain_scalar(const std::string& s) {
 YamlLoad load_yaml(std::string_view text, const std::string& file, const Limits& limits,
                    Diagnostics& diags) {
   YamlLoad result;
+  // yaml-cpp reads 2-10 MB/s (plain multi-line scalars are the slowest): a YAML stream has its
+  // own, lower size limit so that no file keeps it busy for more than about a second.
+  if (text.size() > limits.max_yaml_bytes) {
+    diags.error("file-too-large", {file, "", 0, 0, -1},
+                "a YAML stream of " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                    std::to_string(limits.max_yaml_bytes) + " for YAML (raise with --max-yaml-size)");
+    result.ok = false;
+    return result;
+  }
   if (rough_depth(text) > limits.max_depth) {
     diags.error("nesting-too-deep", {file, "", 0, 0, -1},
                 "nesting deeper than " + std::to_string(limits.max_depth) +
