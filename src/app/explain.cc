@@ -260,17 +260,26 @@ void overlay(const Diagnostics& diags, Explanation& e) {
   }
 }
 
-/// The conversion could not read the file at all (syntax, a limit, not text): the walk would only
-/// parse it a second time to fail the same way, so it is skipped.
-bool unreadable(const Diagnostics& diags) {
-  static const std::set<std::string, std::less<>> kReaderCodes = {
+/// Whether the field walk has anything to show. It parses the file a second time (the conversion
+/// API takes text), so it is skipped when the conversion could not read the file at all (syntax,
+/// a limit, not text), and when the file holds nothing specconv recognises (no output, and only
+/// "this is not a task definition / Kubernetes object" errors): the table would be empty, and
+/// a hostile file would cost two parses instead of one.
+bool worth_walking(const ConvertResult& result) {
+  static const std::set<std::string, std::less<>> kUnreadable = {
       "file-too-large", "binary-input",        "invalid-utf8",       "empty-input",    "json-syntax",
       "yaml-syntax",    "nesting-too-deep",    "too-many-values",    "string-too-long", "too-many-documents",
-      "alias-expansion-limit"};
-  for (const auto& d : diags.all()) {
-    if (d.severity == Severity::kError && kReaderCodes.count(d.code) != 0) return true;
+      "alias-expansion-limit", "duplicate-key", "yaml-complex-key", "yaml-merge-key"};
+  static const std::set<std::string, std::less<>> kNothingKnown = {"not-kubernetes", "unrecognized-input", "not-json",
+                                                                   "wrong-direction"};
+  bool only_unknown = result.documents.empty() && result.diagnostics.has_errors();
+  for (const auto& d : result.diagnostics.all()) {
+    if (d.severity != Severity::kError) continue;
+    if (kUnreadable.count(d.code) != 0) return false;
+    const bool root_type = d.code == "type-mismatch" && d.location.pointer.empty();
+    if (kNothingKnown.count(d.code) == 0 && !root_type) only_unknown = false;
   }
-  return false;
+  return !only_unknown;
 }
 
 /// Walks every object of a Kubernetes input (JSON, a JSON array, or a YAML stream).
@@ -307,14 +316,14 @@ Explanation explain_input(const InputText& input, const io::Limits& limits) {
     ToK8sOptions o;
     o.limits = limits;
     result = convert_to_k8s({input}, o);
-    if (!unreadable(result.diagnostics)) {
+    if (worth_walking(result)) {
       if (auto root = io::load_json(input.text, input.path, limits, parse)) explain_ecs_tree(*root, e.rows);
     }
   } else {
     ToEcsOptions o;
     o.limits = limits;
     result = convert_to_ecs({input}, o);
-    if (!unreadable(result.diagnostics)) walk_k8s_input(input, limits, parse, e.rows);
+    if (worth_walking(result)) walk_k8s_input(input, limits, parse, e.rows);
   }
   e.diagnostics = result.diagnostics;
   e.converted = !result.documents.empty() && !result.diagnostics.has_errors();

@@ -106,6 +106,22 @@ TEST(ExplainTest, BrokenInputExplainsTheError) {
   EXPECT_EQ(e.rows[0].codes[0], "json-syntax");
 }
 
+TEST(ExplainTest, NothingRecognisedGivesTheErrorsWithoutAFieldWalk) {
+  // YAML that is no Kubernetes object: the table holds the error, not one row per key (and the
+  // file is parsed once, not twice: a hostile file of this shape costs one parse).
+  const Explanation e = explain_input({"data.yaml", "a: 1\nb: [1, 2]\n"}, io::Limits{});
+  EXPECT_FALSE(e.converted);
+  ASSERT_FALSE(e.rows.empty());
+  for (const ExplainRow& r : e.rows) EXPECT_EQ(r.status, "error") << r.source;
+  EXPECT_EQ(row(e, "/a"), nullptr);
+  // A Deployment that fails to convert is still walked: its fields are listed with the error.
+  const Explanation d = explain_input(
+      {"d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {a: b}}\n"},
+      io::Limits{});
+  EXPECT_FALSE(d.converted);
+  EXPECT_NE(row(d, "/metadata/name"), nullptr);
+}
+
 TEST(ExplainTest, RenderersAgree) {
   const Explanation e = explain_input({"task.json", kTask}, io::Limits{});
   const std::string text = render_explain_text(e);
