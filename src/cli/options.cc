@@ -95,6 +95,7 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
       ->check(CLI::IsMember({"e2k", "k2e"}));
   app.add_option("-s,--source", sources, "specctl-style input file or folder (with -m)");
   app.add_option("-o,--output", specctl_out, "specctl-style output folder (with -m)");
+  add_limit_flags(app, o.limits);  // for the -m form; every subcommand that reads input has its own
 
   CLI::App* to_k8s = app.add_subcommand("to-k8s", "convert ECS task definitions and services to Kubernetes manifests");
   add_to_k8s_flags(*to_k8s, o, true);
