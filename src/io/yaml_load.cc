@@ -18,42 +18,100 @@
 namespace specconv::io {
 namespace {
 
+/// `|`, `>`, `|-`, `>+2`, ...: the token that starts a block scalar.
+bool is_block_scalar_header(std::string_view token) {
+  if (token.empty() || (token[0] != '|' && token[0] != '>') || token.size() > 3) return false;
+  for (std::size_t i = 1; i < token.size(); ++i) {
+    const char c = token[i];
+    if (c != '+' && c != '-' && !(c >= '1' && c <= '9')) return false;
+  }
+  return true;
+}
+
 /// Deepest flow/block nesting a quick scan can see, so that yaml-cpp (which recurses) is
-/// never handed input that could overflow the stack. Counts flow brackets outside quotes and
-/// comments, and for block style the leading indentation (at least one more column per level;
-/// two is assumed) plus the "- - -" sequence entries that open a level each on one line.
+/// never handed input that could overflow the stack. Counts flow brackets outside quotes,
+/// comments, plain scalars and block scalars, and for block style the leading indentation (at
+/// least one more column per level; two is assumed) plus the "- - -" sequence entries that open
+/// a level each on one line. Brackets inside a block-context plain scalar (`a: x{{{`) and the
+/// lines of a block scalar (`a: |`) nest nothing: counting them rejected valid YAML, including
+/// specconv's own output (a fuzz finding).
 std::size_t rough_depth(std::string_view text) {
   std::size_t flow = 0, max_flow = 0, max_block = 0;
+  std::size_t block_scalar_parent = std::string_view::npos;  // column of the node that owns a block scalar
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t end = std::min(text.find('\n', i), text.size());
     std::size_t p = i;
     while (p < end && text[p] == ' ') ++p;
-    std::size_t levels = (p - i) / 2;
+    const std::size_t indent = p - i;
+    if (block_scalar_parent != std::string_view::npos) {
+      const bool blank = p == end || (p + 1 == end && text[p] == '\r');
+      if (blank || indent > block_scalar_parent) {  // a line of the block scalar
+        i = end + 1;
+        continue;
+      }
+      block_scalar_parent = std::string_view::npos;
+    }
+    std::size_t levels = indent / 2;
     while (p + 1 < end && text[p] == '-' && text[p + 1] == ' ') {
       ++levels;
       p += 2;
       while (p < end && text[p] == ' ') ++p;
     }
     max_block = std::max(max_block, levels);
-    bool in_single = false, in_double = false;
-    for (std::size_t k = p; k < end; ++k) {
+    bool in_single = false, in_double = false, in_plain = false;
+    bool value_start = true;  // block context: the next token starts a node
+    std::size_t k = p;
+    for (; k < end; ++k) {
       const char c = text[k];
+      const bool space_after = k + 1 >= end || text[k + 1] == ' ' || text[k + 1] == '\t' || text[k + 1] == '\r';
       if (in_double) {
         if (c == '\\') ++k;
         else if (c == '"') in_double = false;
       } else if (in_single) {
         if (c == '\'') in_single = false;
-      } else if (c == '"') {
-        in_double = true;
-      } else if (c == '\'') {
-        in_single = true;
-      } else if (c == '#' && (k == p || text[k - 1] == ' ')) {
+      } else if (c == '#' && (k == p || text[k - 1] == ' ' || text[k - 1] == '\t')) {
         break;
-      } else if (c == '[' || c == '{') {
-        max_flow = std::max(max_flow, ++flow);
-      } else if ((c == ']' || c == '}') && flow > 0) {
-        --flow;
+      } else if (in_plain) {  // block context: a plain scalar runs to ": " or the end of the line
+        if (c == ':' && space_after) {
+          in_plain = false;
+          value_start = true;
+        }
+      } else if (c == ' ' || c == '\t' || c == '\r') {
+        continue;
+      } else if (flow > 0) {
+        if (c == '"') in_double = true;
+        else if (c == '\'') in_single = true;
+        else if (c == '[' || c == '{') max_flow = std::max(max_flow, ++flow);
+        else if (c == ']' || c == '}') --flow;
+      } else {
+        if (c == '"') {
+          in_double = true;
+        } else if (c == '\'') {
+          in_single = true;
+        } else if (c == '[' || c == '{') {
+          max_flow = std::max(max_flow, ++flow);
+        } else if ((c == '&' || c == '!') && value_start) {  // a node property: skip it
+          while (k + 1 < end && text[k + 1] != ' ' && text[k + 1] != '\t') ++k;
+        } else if ((c == '?' || c == '-' || c == ':') && space_after) {
+          value_start = true;
+        } else if (value_start && (c == '|' || c == '>')) {
+          std::size_t t = k;
+          while (t < end && text[t] != ' ' && text[t] != '\t' && text[t] != '\r') ++t;
+          std::size_t after = t;
+          while (after < end && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r')) ++after;
+          if (is_block_scalar_header(text.substr(k, t - k)) && (after == end || text[after] == '#')) {
+            // Its lines are those indented deeper than the node that owns it: the key (or entry)
+            // this line's content starts with, after any "- " (YAML 1.2, 8.1.1.1).
+            block_scalar_parent = p - i;
+            break;
+          }
+          in_plain = true;
+          value_start = false;
+        } else {
+          in_plain = true;
+          value_start = false;
+        }
       }
     }
     i = end + 1;

@@ -71,5 +71,41 @@ TEST(LoadYaml, NextLineAndNoBreakSpaceEscapesDecodeToUtf8) {
   EXPECT_EQ(root.find("c")->text(), "x\xC2\x85y");
 }
 
+// The nesting pre-check must not count what nests nothing (it rejected specconv's own output of
+// a string with 200+ braces, a fuzz finding), and must still count every real level.
+TEST(LoadYaml, BracketsInPlainAndBlockScalarsAreNotNesting) {
+  const std::string braces(300, '{'), brackets(300, '[');
+  Diagnostics d;
+  const auto plain = load_yaml("a: x" + braces + "\nk" + brackets + ": v\n", "in.yaml", Limits{}, d);
+  ASSERT_EQ(plain.documents.size(), 1u) << (d.all().empty() ? "" : d.all()[0].message);
+  EXPECT_EQ(plain.documents[0].root.find("a")->text(), "x" + braces);
+  EXPECT_NE(plain.documents[0].root.find("k" + brackets), nullptr);
+  const std::string block = "a: |\n  " + brackets + "\n" + std::string(600, ' ') + "deep text\nb: >-\n  " + braces +
+                            "\nseq:\n- |\n    " + brackets + "\n- c: |+\n    " + braces + "\n  d: 1\n";
+  const auto blocks = load_yaml(block, "in.yaml", Limits{}, d);
+  ASSERT_EQ(blocks.documents.size(), 1u) << (d.all().empty() ? "" : d.all()[0].message);
+  EXPECT_EQ(blocks.documents[0].root.find("b")->text(), braces);
+  EXPECT_EQ(blocks.documents[0].root.find("seq")->items()[1].find("d")->as_int(), 1);
+}
+
+TEST(LoadYaml, RealNestingIsStillCountedAroundScalars) {
+  const std::string deep = std::string(300, '[') + std::string(300, ']');
+  for (const std::string& text : {
+           "a: " + deep + "\n",                          // a flow value
+           "a: &anchor !!seq " + deep + "\n",            // after node properties
+           "a: x\nb: " + deep + "\n",                    // after a plain scalar line
+           "- a: |\n  b: " + deep + "\n",                // a sibling of a block scalar, not its content
+           "a: |\n  text\nb: " + deep + "\n",            // after a block scalar ends
+           "\"q{{\": " + deep + "\n",                    // after a quoted key
+           "a: [x, {b: " + deep + "}]\n",                // inside flow context
+       }) {
+    Diagnostics d;
+    const auto loaded = load_yaml(text, "in.yaml", Limits{}, d);
+    EXPECT_FALSE(loaded.ok) << text.substr(0, 40);
+    ASSERT_FALSE(d.all().empty()) << text.substr(0, 40);
+    EXPECT_EQ(d.all()[0].code, "nesting-too-deep") << text.substr(0, 40);
+  }
+}
+
 }  // namespace
 }  // namespace specconv::io
