@@ -79,6 +79,10 @@ std::size_t rough_depth(std::string_view text) {
         }
       } else if (c == ' ' || c == '\t' || c == '\r') {
         continue;
+      } else if (k == i && (c == '-' || c == '.') && k + 2 < end && text[k + 1] == c && text[k + 2] == c &&
+                 (k + 3 >= end || text[k + 3] == ' ' || text[k + 3] == '\t' || text[k + 3] == '\r')) {
+        k += 2;  // a document marker (--- or ...): a node may follow on the same line
+        value_start = true;
       } else if (flow > 0) {
         if (c == '"') in_double = true;
         else if (c == '\'') in_single = true;

@@ -98,6 +98,8 @@ TEST(LoadYaml, RealNestingIsStillCountedAroundScalars) {
            "a: |\n  text\nb: " + deep + "\n",            // after a block scalar ends
            "\"q{{\": " + deep + "\n",                    // after a quoted key
            "a: [x, {b: " + deep + "}]\n",                // inside flow context
+           "--- " + deep + "\n",                          // after a document marker
+           "a: 1\n--- !!seq " + deep + "\n",              // after a marker and a tag
        }) {
     Diagnostics d;
     const auto loaded = load_yaml(text, "in.yaml", Limits{}, d);
