@@ -36,7 +36,9 @@ struct Diagnostic {
 /// An append-only list of diagnostics.
 class Diagnostics {
  public:
-  void report(Diagnostic d) { items_.push_back(std::move(d)); }
+  /// Adds `d`; its message, file and pointer are made well-formed UTF-8 (bytes that are not
+  /// become U+FFFD), so every renderer can write them as JSON or to a terminal.
+  void report(Diagnostic d);
   void error(std::string code, SourceLocation where, std::string message) {
     report({Severity::kError, std::move(code), std::move(message), std::move(where)});
   }

@@ -1,6 +1,8 @@
 // Diagnostics container helpers.
 #include "specconv/diagnostics.h"
 
+#include "io/utf8.h"
+
 namespace specconv {
 
 const char* to_string(Severity s) {
@@ -10,6 +12,15 @@ const char* to_string(Severity s) {
     case Severity::kError: return "error";
   }
   return "?";
+}
+
+void Diagnostics::report(Diagnostic d) {
+  // Messages quote input, and the JSON parser's messages cut it at a byte, not a character;
+  // file names come from the file system. Every renderer may rely on well-formed UTF-8.
+  d.message = io::repair_utf8(d.message);
+  d.location.file = io::repair_utf8(d.location.file);
+  d.location.pointer = io::repair_utf8(d.location.pointer);
+  items_.push_back(std::move(d));
 }
 
 bool Diagnostics::has_errors() const { return count(Severity::kError) > 0; }

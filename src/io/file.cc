@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "io/json_load.h"
+#include "io/utf8.h"
 
 namespace specconv::io {
 
@@ -21,36 +22,13 @@ bool check_text(std::string_view text, const std::string& file, Diagnostics& dia
   std::size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t len = 0;
     if (c == 0) {
       const LineCol lc = line_col_at(text, i);
       diags.error("binary-input", {file, "", lc.line, lc.column, -1}, "the file contains a NUL byte: binary input is not a task definition or manifest");
       return false;
     }
-    // RFC 3629: the second byte's range depends on the lead byte, which rules out overlong
-    // forms, UTF-16 surrogates (U+D800..U+DFFF) and code points above U+10FFFF.
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (c < 0x80) len = 1;
-    else if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    }
-    bool ok = len > 0 && i + len <= text.size();
-    if (ok && len > 1) {
-      const auto second = static_cast<unsigned char>(text[i + 1]);
-      ok = second >= lo && second <= hi;
-    }
-    for (std::size_t k = 2; ok && k < len; ++k) {
-      ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    }
-    if (!ok) {
+    const std::size_t len = utf8_sequence_length(text, i);
+    if (len == 0) {
       const LineCol lc = line_col_at(text, i);
       diags.error("invalid-utf8", {file, "", lc.line, lc.column, -1},
                   "the file is not valid UTF-8 (byte " + std::to_string(c) + " at offset " + std::to_string(i) + ")");

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "io/utf8.h"
+
 namespace specconv::io {
 namespace {
 
@@ -71,7 +73,8 @@ void write(const Node& n, int indent, int level, std::string& out) {
 
 std::string json_quote(const std::string& s) {
   std::string out = "\"";
-  for (unsigned char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -85,8 +88,13 @@ std::string json_quote(const std::string& s) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
           out += buf;
-        } else {
+        } else if (c < 0x80) {
           out += static_cast<char>(c);
+        } else if (const std::size_t len = utf8_sequence_length(s, i); len > 0) {
+          out.append(s, i, len);
+          i += len - 1;
+        } else {
+          out += "\\ufffd";  // not UTF-8 (a string cut inside a character): JSON must be
         }
     }
   }
