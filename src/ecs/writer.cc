@@ -761,6 +761,10 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
         task_mem = snapped->memory_mib;
       }
     }
+  } else if (task_cpu > mapping::kEc2MaxTaskCpuUnits) {
+    diags.error("task-too-large", where,
+                "the task needs " + std::to_string(need_cpu) + " CPU units, more than ECS gives one task on EC2 or external "
+                "instances (196608 units, 192 vCPU); lower the containers' cpu requests or split the pod");
   } else if (task_mem == 0) {
     diags.warning("no-resources", where, "no container requests memory: task memory is set to 512 MiB");
     task_mem = 512;

@@ -291,19 +291,37 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
       auto m = res->object(which);
       if (!m) continue;
       const bool request = std::string_view(which) == "requests";
+      // ECS holds cpu units, MiB and GPUs in 32-bit integers: anything larger cannot be written.
       if (auto q = quantity(*m, "cpu")) {
-        if (!mapping::cpu_units_exact(*q)) {
-          note(*m, "cpu", "rounded-up", "cpu " + mapping::to_string(*q) + " cores is not a whole number of ECS cpu units; rounded up to " +
-                                            std::to_string(mapping::ceil_cpu_units(*q)));
+        const int64_t units = mapping::ceil_cpu_units(*q);
+        if (units > INT32_MAX) {
+          m->error("cpu", "out-of-range", "cpu " + mapping::to_string(*q) + " cores is " + std::to_string(units) +
+                                              " ECS cpu units, more than ECS can hold (2147483647)");
+        } else {
+          if (!mapping::cpu_units_exact(*q)) {
+            note(*m, "cpu", "rounded-up", "cpu " + mapping::to_string(*q) + " cores is not a whole number of ECS cpu units; rounded up to " +
+                                              std::to_string(units));
+          }
+          (request ? ctr.resources.cpu_request : ctr.resources.cpu_limit) = model::Cpu::from_ecs_units(units);
         }
-        const model::Cpu cpu = model::Cpu::from_ecs_units(mapping::ceil_cpu_units(*q));
-        (request ? ctr.resources.cpu_request : ctr.resources.cpu_limit) = cpu;
       }
       if (auto q = quantity(*m, "memory")) {
         const auto bytes = mapping::to_int64_ceil(*q);
-        if (bytes) (request ? ctr.resources.memory_request : ctr.resources.memory_limit) = model::Memory{*bytes};
+        if (!bytes || mapping::ceil_mib(*q) > INT32_MAX) {
+          m->error("memory", "out-of-range", "memory " + mapping::to_string(*q) + " bytes is " + std::to_string(mapping::ceil_mib(*q)) +
+                                                 " MiB, more than ECS can hold (2147483647 MiB)");
+        } else {
+          (request ? ctr.resources.memory_request : ctr.resources.memory_limit) = model::Memory{*bytes};
+        }
       }
-      if (auto q = quantity(*m, "nvidia.com/gpu")) ctr.resources.gpus = mapping::to_int64_ceil(*q);
+      if (auto q = quantity(*m, "nvidia.com/gpu")) {
+        const auto gpus = mapping::to_int64_ceil(*q);
+        if (!gpus || *gpus > INT32_MAX) {
+          m->error("nvidia.com/gpu", "out-of-range", mapping::to_string(*q) + " GPUs is more than ECS can hold (2147483647)");
+        } else {
+          ctr.resources.gpus = gpus;
+        }
+      }
       if (auto q = quantity(*m, "ephemeral-storage")) {
         // Kept aside (keys starting with "__" never reach an output) for the task's ephemeralStorage.
         if (const auto bytes = mapping::to_int64_ceil(*q); bytes && (request || ctr.carried.count("__ephemeral_bytes") == 0)) {

@@ -30,6 +30,8 @@ struct FargateSize {
 
 inline constexpr int64_t kFargateMaxCpuUnits = 16384;
 inline constexpr int64_t kFargateMaxMemoryMib = 122880;
+// Task-level cpu on EC2 and external instances: at most 192 vCPU (RegisterTaskDefinition).
+inline constexpr int64_t kEc2MaxTaskCpuUnits = 196608;
 
 // True iff (cpu, mib) is a valid Fargate Linux task size.
 [[nodiscard]] bool is_valid_fargate_size(int64_t cpu_units, int64_t memory_mib);

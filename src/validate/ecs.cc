@@ -67,6 +67,9 @@ int64_t saturating_add(int64_t a, int64_t b) {
   return r;
 }
 
+// Task-level cpu for EC2 and external instances: 128 to 196608 units (RegisterTaskDefinition).
+constexpr int64_t kMaxEc2TaskCpuUnits = 196608;
+
 bool fargate_size_ok(int64_t cpu, int64_t mem) {
   struct Row { int64_t cpu, lo, hi, step; };
   static constexpr Row kRows[] = {{256, 512, 2048, 0}, {512, 1024, 4096, 1024}, {1024, 2048, 8192, 1024},
@@ -133,6 +136,10 @@ void task_rules(Walker& w, const io::Node& td) {
       w.error("schema-rule", "/cpu", *get(td, "cpu"),
               "cpu " + std::to_string(*task_cpu) + " / memory " + std::to_string(*task_mem) + " is not a valid Fargate task size");
     }
+  } else if (task_cpu && *task_cpu > kMaxEc2TaskCpuUnits) {
+    w.error("schema-range", "/cpu", *get(td, "cpu"),
+            "task cpu " + std::to_string(*task_cpu) + " units is more than ECS allows on EC2 or external instances (" +
+                std::to_string(kMaxEc2TaskCpuUnits) + " units, 192 vCPU)");
   }
   if (const io::Node* es = get(td, "ephemeralStorage")) {
     if (auto g = num(*es, "sizeInGiB"); g && (*g < 21 || *g > 200)) {
