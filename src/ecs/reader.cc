@@ -115,6 +115,13 @@ void read_env(Cursor& c, model::Container& ctr) {
       c.context().diags->error("missing-field", e.where(), "environment entry without a name");
       continue;
     }
+    // Docker splits "NAME=value" at the first '=', and Kubernetes (1.34) takes any printable
+    // ASCII but '=': a name outside that cannot be carried over as it is.
+    if (name->empty() || !std::all_of(name->begin(), name->end(), [](char ch) { return ch >= 0x20 && ch <= 0x7e && ch != '='; })) {
+      e.error("name", "bad-env-name", "environment variable name \"" + *name +
+                                          "\" is empty or holds '=' or a character that is not printable ASCII; Kubernetes refuses it");
+      continue;
+    }
     ctr.env.push_back({*name, value.value_or("")});
   }
 }
@@ -896,6 +903,11 @@ bool looks_like_ecs(const Node& root) {
 void read_ecs(const Node& root, const std::string& file, Bundle& bundle, Diagnostics& diags) {
   io::ReadContext ctx{file, -1, &diags, false};
   if (root.is_array()) {
+    if (root.items().empty()) {
+      diags.error("empty-input", {file, "", root.line(), root.column(), -1},
+                  "the array is empty: no task definition or service to convert");
+      return;
+    }
     for (std::size_t i = 0; i < root.items().size(); ++i) {
       const Node& item = root.items()[i];
       if (!item.is_object()) {
@@ -937,7 +949,12 @@ void read_ecs(const Node& root, const std::string& file, Bundle& bundle, Diagnos
       t.finish({"key", "value"});
       if (k) tags.emplace_back(*k, v.value_or(""));
     }
-    if (auto td = c.object("taskDefinition")) read_task_definition(*td, bundle, tags);
+    if (const Node* tdn = root.find("taskDefinition"); tdn->is_null()) {
+      diags.error("type-mismatch", {file, "/taskDefinition", tdn->line(), tdn->column(), -1},
+                  "expected the task definition (an object), got null: nothing to convert");
+    } else if (auto td = c.object("taskDefinition")) {
+      read_task_definition(*td, bundle, tags);
+    }
     c.finish({"taskDefinition", "tags"});
     return;
   }

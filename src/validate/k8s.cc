@@ -56,6 +56,11 @@ bool iana_service_name(std::string_view s) {
   return letter;
 }
 // ConfigMap / Secret keys: [-._a-zA-Z0-9]+, max 253, not "." or "..".
+// Kubernetes 1.34 (KEP-4369, RelaxedEnvironmentVariableValidation): any printable ASCII but '='.
+bool env_var_name(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c <= 0x7e && c != '='; });
+}
+
 bool config_key(std::string_view s) {
   if (s.empty() || s.size() > 253 || s == "." || s == "..") return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
@@ -244,6 +249,15 @@ class K8sRules {
             port_range(p.find("hostPort"), pp + "/hostPort", false);
             if (const io::Node* pn = p.find("name"); pn != nullptr && pn->is_string() && !iana_service_name(pn->text())) {
               w_.error("schema-rule", pp + "/name", *pn, "port name \"" + pn->text() + "\" must be an IANA service name (max 15 lowercase letters, digits, '-')");
+            }
+          }
+        }
+        if (const io::Node* env = c.find("env"); env != nullptr && env->is_array()) {
+          for (std::size_t j = 0; j < env->items().size(); ++j) {
+            const io::Node* en = env->items()[j].find("name");
+            if (en != nullptr && en->is_string() && !env_var_name(en->text())) {
+              w_.error("schema-rule", cp + "/env/" + std::to_string(j) + "/name", *en,
+                       "environment variable name \"" + en->text() + "\" must be printable ASCII characters other than '=', at least one");
             }
           }
         }
