@@ -88,6 +88,7 @@ struct TopLevel {
   std::string kind;           // value when a string
   bool container_definitions = false;
   bool task_definition_object = false;
+  bool companion_key = false;  // a key of a service or of the ALB / autoscaling wiring
 };
 
 /// Top-level keys of the JSON object starting at i (no full parse).
@@ -117,6 +118,11 @@ TopLevel scan_object(std::string_view t, std::size_t i) {
     if (key == "kind" && t[i] == '"') top.kind = std::string(t.substr(i + 1, value_end - i - 2));
     if (key == "containerDefinitions") top.container_definitions = true;
     if (key == "taskDefinition" && t[i] == '{') top.task_definition_object = true;
+    static const std::set<std::string_view> kCompanionKeys = {
+        "serviceName", "services", "desiredCount", "deploymentConfiguration", "loadBalancers", "schedulingStrategy",
+        "launchType", "serviceRegistries", "TargetGroups", "Listeners", "Rules", "LoadBalancers", "ScalableTargets",
+        "ScalingPolicies"};
+    if (kCompanionKeys.count(key) != 0) top.companion_key = true;
     i = value_end;
   }
 }
@@ -177,8 +183,9 @@ Detected detect_input(std::string_view name, std::string_view text) {
     return d;
   }
   d.direction = Direction::kToK8s;
-  // Broken JSON is converted on its own (it reports its own syntax error).
-  d.companion = top.ok && !top.container_definitions && !top.task_definition_object;
+  // Broken JSON, and JSON that is neither a task definition nor a companion (`{}`, a stray
+  // config file), is converted on its own: it reports its own error without grouping the folder.
+  d.companion = top.ok && !top.container_definitions && !top.task_definition_object && top.companion_key;
   return d;
 }
 
@@ -189,7 +196,10 @@ std::string safe_file_name(std::string_view name) {
     out += ok && static_cast<unsigned char>(c) < 0x80 ? c : '-';
   }
   while (!out.empty() && out.front() == '.') out.erase(0, 1);
-  if (out.size() > 200) out.resize(200);
+  if (out.size() > 200) {  // file systems allow 255 bytes; keep two long names apart
+    out.resize(194);
+    out += "-" + mapping::hash_digits(name);
+  }
   if (out.empty()) out = "unnamed";
   return out;
 }
@@ -595,43 +605,87 @@ class Batch {
       reports[it == index.end() ? 0 : it->second].diagnostics.push_back(d);
     }
     const std::string ext = to_k8s && o_.to_k8s.format == OutputFormat::kJson ? ".json" : to_k8s ? ".yaml" : ".json";
+    auto has_error = [](const FileReport& r) {
+      return std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                         [](const Diagnostic& d) { return d.severity == Severity::kError; });
+    };
+    // Plan every output first: a file that fails writes nothing at all, so failures (including
+    // a name clash between two outputs) must be known before the first write.
+    struct Planned {
+      const OutputDocument* doc;
+      std::size_t owner;
+      std::vector<std::size_t> sources;
+      std::string rel;
+    };
+    std::vector<Planned> plan;
     std::set<std::string> used;
     for (const OutputDocument& doc : result.documents) {
-      std::size_t owner = 0;
-      bool found = false;
+      Planned p{&doc, 0, {}, {}};
       for (const std::string& s : doc.sources) {  // the first source in path order owns the output
         const auto it = index.find(s);
-        if (it != index.end() && (!found || unit.files[it->second].path < unit.files[owner].path)) {
-          owner = it->second;
-          found = true;
-        }
+        if (it == index.end()) continue;
+        if (p.sources.empty() || unit.files[it->second].path < unit.files[p.owner].path) p.owner = it->second;
+        p.sources.push_back(it->second);
       }
+      if (p.sources.empty()) p.sources.push_back(0);
       const std::string name =
           to_k8s ? mapping::to_k8s_name(doc.name, mapping::NameKind::kRfc1123Subdomain).name : doc.name;
-      const std::string rel = unit.files[owner].rel_stem + "/" + safe_file_name(name) + ext;
-      FileReport& r = reports[owner];
-      if (!used.insert(rel).second) {
-        r.diagnostics.push_back({Severity::kError, "duplicate-output",
-                                 "another workload of this input already writes " + rel + "; \"" + doc.name + "\" is skipped",
-                                 {unit.files[owner].path, "", 0, 0, -1}});
+      p.rel = unit.files[p.owner].rel_stem + "/" + safe_file_name(name) + ext;
+      if (!used.insert(p.rel).second) {
+        reports[p.owner].diagnostics.push_back({Severity::kError, "duplicate-output",
+                                                "another workload of this input already writes " + p.rel + "; \"" + doc.name +
+                                                    "\" is skipped",
+                                                {unit.files[p.owner].path, "", 0, 0, -1}});
         continue;
       }
+      plan.push_back(std::move(p));
+    }
+    std::vector<bool> failed(reports.size());
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      failed[i] = has_error(reports[i]) || std::find(result.failed_inputs.begin(), result.failed_inputs.end(),
+                                                     reports[i].path) != result.failed_inputs.end();
+    }
+    // An output made from several files is not written when one of them failed, and then the
+    // others fail with it (which may stop another of their outputs: repeat until stable).
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (const Planned& p : plan) {
+        const auto bad = std::find_if(p.sources.begin(), p.sources.end(), [&](std::size_t i) { return failed[i]; });
+        if (bad == p.sources.end()) continue;
+        for (std::size_t i : p.sources) {
+          if (failed[i]) continue;
+          failed[i] = changed = true;
+          reports[i].diagnostics.push_back({Severity::kError, "workload-failed",
+                                            "nothing is written from this file: \"" + p.doc->name + "\" also comes from " +
+                                                unit.files[*bad].path + ", which failed",
+                                            {unit.files[i].path, "", 0, 0, -1}});
+        }
+      }
+    }
+    std::vector<std::vector<std::string>> fresh(reports.size());  // written by this run, per owner
+    for (const Planned& p : plan) {
+      if (failed[p.owner]) continue;
+      FileReport& r = reports[p.owner];
       bool written = false;
-      const std::string problem = write_output(rel, doc.text, written);
+      const std::string problem = write_output(p.rel, p.doc->text, written);
       if (!problem.empty()) {
-        r.diagnostics.push_back({Severity::kError, "write-failed", problem, {unit.files[owner].path, "", 0, 0, -1}});
+        r.diagnostics.push_back({Severity::kError, "write-failed", problem, {unit.files[p.owner].path, "", 0, 0, -1}});
+        failed[p.owner] = true;
+        std::error_code ec;  // no partial output: take back what this file wrote before
+        for (const std::string& rel : fresh[p.owner]) fs::remove(out_dir_ / rel, ec);
+        r.outputs.clear();
+        r.outputs_written = 0;
         continue;
       }
-      r.outputs.push_back(rel);
-      if (written) ++r.outputs_written;
+      r.outputs.push_back(p.rel);
+      if (written) {
+        ++r.outputs_written;
+        fresh[p.owner].push_back(p.rel);
+      }
     }
     for (std::size_t i = 0; i < reports.size(); ++i) {
       FileReport& r = reports[i];
-      const bool failed_input = std::find(result.failed_inputs.begin(), result.failed_inputs.end(), r.path) !=
-                                result.failed_inputs.end();
-      const bool error = std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
-                                     [](const Diagnostic& d) { return d.severity == Severity::kError; });
-      r.status = failed_input || error ? FileStatus::kFailed : FileStatus::kConverted;
+      r.status = failed[i] || has_error(r) ? FileStatus::kFailed : FileStatus::kConverted;
       reorder_.push(std::move(r), unit.files[i].seq);
     }
   }
@@ -747,7 +801,7 @@ std::string report_entry_json(const FileReport& r) {
     diags.push_back(std::move(x));
   }
   j["diagnostics"] = std::move(diags);
-  return j.dump();
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string report_totals_json(const BatchTotals& t) {
@@ -760,7 +814,7 @@ std::string report_totals_json(const BatchTotals& t) {
   j["errors"] = t.errors;
   j["warnings"] = t.warnings;
   j["notes"] = t.notes;
-  return j.dump();
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace specconv::app

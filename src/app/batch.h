@@ -46,7 +46,8 @@ struct Detected {
 [[nodiscard]] Detected detect_input(std::string_view name, std::string_view text);
 
 /// A file name made from input content (a workload or family name) that is safe as one path
-/// component: [A-Za-z0-9._-] only, no leading '.', never "." or "..", at most 200 bytes, not empty.
+/// component: [A-Za-z0-9._-] only, no leading '.', never "." or "..", not empty, and at most 200
+/// bytes (a longer name is cut and ends with a hash of the whole, so two stay apart).
 [[nodiscard]] std::string safe_file_name(std::string_view name);
 
 struct BatchOptions {

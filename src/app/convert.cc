@@ -9,6 +9,7 @@
 #include "app/k8s_carry.h"
 #include "app/output_check.h"
 #include "app/pairing.h"
+#include "app/shared_failure.h"
 #include "ecs/reader.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
@@ -180,6 +181,7 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
     if (!d.has_errors()) {
       for (const k8s::Object& o : e.objects) (void)app::check_output_k8s(o.doc, where, d);
     }
+    app::share_failure(p.files, d);
     result.diagnostics.append(d);
     if (d.has_errors()) {
       for (const auto& f : p.files) failed.insert(f);

@@ -7,6 +7,7 @@
 #include "app/k8s_carry.h"
 #include "app/link.h"
 #include "app/output_check.h"
+#include "app/shared_failure.h"
 #include "cfn/template.h"
 #include "ecs/writer.h"
 #include "io/json_load.h"
@@ -170,6 +171,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
   const bool wiring = options.format != EcsFormat::kJson;
   std::vector<cfn::WorkloadInput> written;  // cfn / api: per kept workload
   std::set<const app::RawObject*> carried;  // objects carried with a kept workload
+  const app::RawIndex raw_index(raw);
   for (const app::LinkedWorkload& lw : workloads) {
     Diagnostics d;
     const model::Workload& w = lw.workload;
@@ -179,7 +181,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     io::Node td = ecs::task_definition_input(w, lw.where, wo, d);
     const std::string family = ecs::ecs_name(w.name);
     if (!lw.image_pull_secrets.empty()) add_repository_credentials(td, lw, options);
-    const std::vector<const app::RawObject*> linked = app::linked_objects(raw, lw.where);
+    const std::vector<const app::RawObject*> linked = raw_index.linked(lw.where);
     app::add_k8s_carry(td, linked, d);
     io::Node doc;
     cfn::WorkloadInput wi;
@@ -230,6 +232,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
       }
       d = std::move(kept);
     }
+    app::share_failure(lw.files, d);
     result.diagnostics.append(d);
     if (d.has_errors()) {
       for (const auto& f : lw.files) failed.insert(f);

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <set>
 
+#include "app/batch.h"
 #include "diag/codes.h"
 #include "diag/render.h"
 #include "io/file.h"
@@ -55,8 +56,14 @@ namespace {
 /// Writes DIR/<name><ext> for each document, atomically.
 void write_documents(const std::string& dir, const std::string& ext, const std::vector<OutputDocument>& docs,
                      Diagnostics& diags) {
+  std::set<std::string> used;
   for (const auto& doc : docs) {
-    const std::string path = (fs::path(dir) / (doc.name + ext)).string();
+    const std::string path = (fs::path(dir) / (app::safe_file_name(doc.name) + ext)).string();
+    if (!used.insert(path).second) {
+      diags.error("duplicate-output", {doc.sources.empty() ? path : doc.sources.front(), "", 0, 0, -1},
+                  "another output of this run is already written to " + path + "; \"" + doc.name + "\" is skipped");
+      continue;
+    }
     const std::string problem = io::write_file_atomic(path, doc.text);
     if (!problem.empty()) diags.error("write-failed", {path, "", 0, 0, -1}, problem);
   }

@@ -72,24 +72,6 @@ bool is_valid_label_value(std::string_view s) {
                      [](char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'; });
 }
 
-// FNV-1a 32-bit over the bytes of `s`, xor-folded to 20 bits, as 5 lower-case
-// hex digits. Part of the output format: changing it renames resources.
-std::string hash_digits(std::string_view s) {
-  constexpr std::uint32_t kFnvOffsetBasis = 2166136261U;
-  constexpr std::uint32_t kFnvPrime = 16777619U;
-  std::uint32_t h = kFnvOffsetBasis;
-  for (const char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= kFnvPrime;
-  }
-  const std::uint32_t folded = (h ^ (h >> 20U)) & 0xFFFFFU;
-  constexpr std::string_view kHex = "0123456789abcdef";
-  std::string out(kHashDigits, '0');
-  for (std::size_t i = 0; i < kHashDigits; ++i) {
-    out[kHashDigits - 1 - i] = kHex[(folded >> (4U * i)) & 0xFU];
-  }
-  return out;
-}
 
 void trim_non_alnum(std::string& s) {
   const auto first = std::find_if(s.begin(), s.end(), is_alnum);
@@ -155,6 +137,25 @@ std::size_t max_length(NameKind kind) {
 }
 
 }  // namespace
+
+// FNV-1a 32-bit over the bytes of `s`, xor-folded to 20 bits, as 5 lower-case
+// hex digits. Part of the output format: changing it renames resources.
+std::string hash_digits(std::string_view s) {
+  constexpr std::uint32_t kFnvOffsetBasis = 2166136261U;
+  constexpr std::uint32_t kFnvPrime = 16777619U;
+  std::uint32_t h = kFnvOffsetBasis;
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= kFnvPrime;
+  }
+  const std::uint32_t folded = (h ^ (h >> 20U)) & 0xFFFFFU;
+  constexpr std::string_view kHex = "0123456789abcdef";
+  std::string out(kHashDigits, '0');
+  for (std::size_t i = 0; i < kHashDigits; ++i) {
+    out[kHashDigits - 1 - i] = kHex[(folded >> (4U * i)) & 0xFU];
+  }
+  return out;
+}
 
 bool is_valid_name(std::string_view name, NameKind kind) {
   switch (kind) {

@@ -29,6 +29,10 @@ inline constexpr std::size_t kMaxLabelValueLength = 63;
 
 [[nodiscard]] bool is_valid_name(std::string_view name, NameKind kind);
 
+// 5 lower-case hex digits from an FNV-1a hash of `s`: the suffix that keeps a shortened name
+// unique. Part of the output format: changing it renames resources.
+[[nodiscard]] std::string hash_digits(std::string_view s);
+
 // Always returns a valid, non-empty name; deterministic (pure function of
 // `original` and `kind`).
 // - Already valid: returned unchanged, changed=false.
