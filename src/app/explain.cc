@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -212,10 +213,6 @@ std::string kind_of(const io::Node& root) {
 
 // ---- overlaying diagnostics -----------------------------------------------------------------
 
-bool pointer_within(const std::string& inner, const std::string& outer) {
-  return inner == outer || (inner.size() > outer.size() && inner.compare(0, outer.size(), outer) == 0 && inner[outer.size()] == '/');
-}
-
 std::string status_from(const Diagnostic& d, const std::string& current) {
   if (d.severity == Severity::kError) return "error";
   if (current == "error") return current;
@@ -228,18 +225,40 @@ std::string status_from(const Diagnostic& d, const std::string& current) {
 }
 
 void overlay(const Diagnostics& diags, Explanation& e) {
+  // A diagnostic goes to the row with the longest source pointer that contains its pointer, in
+  // its document (or any, when either side has none), the first such row on a tie. Indexed by
+  // pointer, so a task definition with thousands of containers and as many findings stays linear.
+  std::map<std::pair<int64_t, std::string>, std::size_t> first_in_doc;  // (document, source) -> row
+  std::map<std::string, std::size_t> first_any;                          // source -> row, any document
+  auto index_row = [&](std::size_t i) {
+    first_in_doc.emplace(std::make_pair(e.rows[i].document, e.rows[i].source), i);
+    first_any.emplace(e.rows[i].source, i);
+  };
+  for (std::size_t i = 0; i < e.rows.size(); ++i) index_row(i);
+  auto lookup = [&](int64_t document, const std::string& source) -> std::optional<std::size_t> {
+    if (document < 0) {
+      const auto it = first_any.find(source);
+      return it == first_any.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+    }
+    std::optional<std::size_t> found;
+    for (const int64_t doc : {document, int64_t{-1}}) {
+      const auto it = first_in_doc.find({doc, source});
+      if (it != first_in_doc.end() && (!found || it->second < *found)) found = it->second;
+    }
+    return found;
+  };
   for (const Diagnostic& d : diags.all()) {
-    ExplainRow* best = nullptr;
+    std::optional<std::size_t> best_index;
     if (!d.location.pointer.empty()) {
-      for (ExplainRow& r : e.rows) {
-        const bool same_doc = d.location.document < 0 || r.document < 0 || d.location.document == r.document;
-        if (same_doc && pointer_within(d.location.pointer, r.source) &&
-            (best == nullptr || r.source.size() > best->source.size())) {
-          best = &r;
-        }
+      std::string prefix = d.location.pointer;
+      while (!best_index) {
+        best_index = lookup(d.location.document, prefix);
+        const std::size_t slash = prefix.rfind('/');
+        if (best_index || slash == std::string::npos) break;
+        prefix.erase(slash);
       }
     }
-    if (best == nullptr) {
+    if (!best_index) {
       // Nothing to attach to: a file- or object-level finding gets a row of its own.
       ExplainRow row;
       row.document = d.location.document;
@@ -250,8 +269,10 @@ void overlay(const Diagnostics& diags, Explanation& e) {
       row.note = d.message;
       row.codes.push_back(d.code);
       e.rows.push_back(std::move(row));
+      index_row(e.rows.size() - 1);
       continue;
     }
+    ExplainRow* best = &e.rows[*best_index];
     best->status = status_from(d, best->status);
     // The diagnostic is more specific than the table's rule: it replaces it (first one), then adds.
     const bool from_table = best->codes.empty();
@@ -437,7 +458,7 @@ std::string render_explain_json(const Explanation& e) {
   j["errors"] = e.diagnostics.count(Severity::kError);
   j["warnings"] = e.diagnostics.count(Severity::kWarning);
   j["notes"] = e.diagnostics.count(Severity::kNote);
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace specconv::app

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <utility>
 #include <variant>
 
@@ -756,42 +757,78 @@ void collect_raw_objects(const Node& root, const SourceLocation& where, std::vec
   out.push_back({root, where});
 }
 
-std::vector<const RawObject*> linked_objects(const std::vector<RawObject>& all, const SourceLocation& where) {
-  std::vector<const RawObject*> out;
-  const RawObject* self = nullptr;
-  for (const RawObject& o : all) {
-    if (o.where.file == where.file && o.where.document == where.document && o.where.pointer == where.pointer) self = &o;
+RawIndex::RawIndex(const std::vector<RawObject>& all) : all_(all), facts_(all.size()) {
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const Node& doc = all[i].doc;
+    Facts& f = facts_[i];
+    f.kind = text_of(doc.find("kind"));
+    f.ns = namespace_of(doc);
+    f.name = name_of(doc);
+    const SourceLocation& w = all[i].where;
+    at_[{w.file, w.document, w.pointer}] = i;  // the last object at a location, as before
+    if (f.kind == "Service") {
+      // Filed under its first selector pair: a Service selects a pod only if that pair matches.
+      const Node* sel = object_at(doc, {"spec", "selector"});
+      if (sel != nullptr && sel->size() > 0) {
+        const auto& [k, v] = sel->members().front();
+        services_[{f.ns, k, text_of(&v)}].push_back(i);
+      }
+    } else if (f.kind == "Ingress") {
+      for (const std::string& s : ingress_backends(doc)) ingresses_[{f.ns, s}].push_back(i);
+    } else if (f.kind == "HorizontalPodAutoscaler") {
+      if (const Node* ref = object_at(doc, {"spec", "scaleTargetRef"})) {
+        hpas_[{f.ns, text_of(ref->find("kind")), text_of(ref->find("name"))}].push_back(i);
+      }
+    } else if (f.kind == "ServiceAccount") {
+      accounts_[{f.ns, f.name}].push_back(i);
+    }
   }
-  if (self == nullptr) return out;
-  out.push_back(self);
-  const std::string ns = namespace_of(self->doc);
-  const std::string kind = text_of(self->doc.find("kind"));
-  const std::string name = name_of(self->doc);
-  const Node* labels = pod_labels_of(self->doc);
-  const Node* pod = pod_spec_of(self->doc);
+}
+
+std::vector<const RawObject*> RawIndex::linked(const SourceLocation& where) const {
+  std::vector<const RawObject*> out;
+  const auto self_at = at_.find({where.file, where.document, where.pointer});
+  if (self_at == at_.end()) return out;
+  const std::size_t self = self_at->second;
+  out.push_back(&all_[self]);
+  const Facts& me = facts_[self];
+  const Node* labels = pod_labels_of(all_[self].doc);
+  const Node* pod = pod_spec_of(all_[self].doc);
   std::string sa = pod != nullptr ? text_of(pod->find("serviceAccountName")) : "";
   if (sa.empty() && pod != nullptr) sa = text_of(pod->find("serviceAccount"));
-  std::set<std::string> services;
-  for (const RawObject& o : all) {
-    if (text_of(o.doc.find("kind")) == "Service" && namespace_of(o.doc) == ns && selects(o.doc, labels)) {
-      services.insert(name_of(o.doc));
-      out.push_back(&o);
+  // Services, in input order.
+  std::vector<std::size_t> services;
+  if (labels != nullptr) {
+    for (const auto& [k, v] : labels->members()) {
+      const auto it = services_.find({me.ns, k, text_of(&v)});
+      if (it == services_.end()) continue;
+      for (std::size_t i : it->second) {
+        if (selects(all_[i].doc, labels)) services.push_back(i);
+      }
     }
   }
-  for (const RawObject& o : all) {
-    const std::string k = text_of(o.doc.find("kind"));
-    if (namespace_of(o.doc) != ns) continue;
-    if (k == "Ingress") {
-      const std::set<std::string> b = ingress_backends(o.doc);
-      if (std::any_of(b.begin(), b.end(), [&](const std::string& s) { return services.count(s) != 0; })) out.push_back(&o);
-    } else if (k == "HorizontalPodAutoscaler") {
-      const Node* ref = object_at(o.doc, {"spec", "scaleTargetRef"});
-      if (ref != nullptr && text_of(ref->find("kind")) == kind && text_of(ref->find("name")) == name) out.push_back(&o);
-    } else if (k == "ServiceAccount" && !sa.empty() && name_of(o.doc) == sa) {
-      out.push_back(&o);
-    }
+  std::sort(services.begin(), services.end());
+  services.erase(std::unique(services.begin(), services.end()), services.end());
+  // Then Ingresses routing to those Services, HPAs targeting the workload and its
+  // ServiceAccount, together in input order.
+  std::vector<std::size_t> others;
+  auto add = [&](const auto& map, const auto& key) {
+    if (const auto it = map.find(key); it != map.end()) others.insert(others.end(), it->second.begin(), it->second.end());
+  };
+  for (std::size_t i : services) {
+    out.push_back(&all_[i]);
+    add(ingresses_, std::make_pair(me.ns, facts_[i].name));
   }
+  add(hpas_, std::make_tuple(me.ns, me.kind, me.name));
+  if (!sa.empty()) add(accounts_, std::make_pair(me.ns, sa));
+  std::sort(others.begin(), others.end());
+  others.erase(std::unique(others.begin(), others.end()), others.end());
+  for (std::size_t i : others) out.push_back(&all_[i]);
   return out;
+}
+
+std::vector<const RawObject*> linked_objects(const std::vector<RawObject>& all, const SourceLocation& where) {
+  return RawIndex(all).linked(where);
 }
 
 void add_k8s_carry(Node& task_definition, const std::vector<const RawObject*>& objects, Diagnostics& diags) {

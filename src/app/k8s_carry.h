@@ -15,7 +15,9 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "io/tree.h"
@@ -42,8 +44,31 @@ struct RawObject {
 /// Every object of one parsed input root (List items and JSON arrays flattened).
 void collect_raw_objects(const io::Node& root, const SourceLocation& where, std::vector<RawObject>& out);
 
-/// The objects linked to the workload found at `where`: itself first, then Services that select
-/// its pods, Ingresses routing to those Services, HPAs targeting it, its ServiceAccount.
+/// The raw objects of one conversion, indexed for linked(): each workload's lookup costs what it
+/// finds, not the number of objects (a folder of thousands of Deployments and Services stays
+/// linear). Holds a reference to `all`, which must outlive it.
+class RawIndex {
+ public:
+  explicit RawIndex(const std::vector<RawObject>& all);
+  /// The objects linked to the workload found at `where`: itself first, then Services that
+  /// select its pods, then Ingresses routing to those Services, HPAs targeting it and its
+  /// ServiceAccount; each group in input order.
+  [[nodiscard]] std::vector<const RawObject*> linked(const SourceLocation& where) const;
+
+ private:
+  struct Facts {
+    std::string kind, ns, name;
+  };
+  const std::vector<RawObject>& all_;
+  std::vector<Facts> facts_;
+  std::map<std::tuple<std::string, int64_t, std::string>, std::size_t> at_;
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::size_t>> services_;  // ns, key, value
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> ingresses_;           // ns, backend
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::size_t>> hpas_;    // ns, kind, name
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> accounts_;            // ns, name
+};
+
+/// RawIndex(all).linked(where), for a single lookup.
 [[nodiscard]] std::vector<const RawObject*> linked_objects(const std::vector<RawObject>& all, const SourceLocation& where);
 
 /// Adds the carry labels to the first container of `task_definition` (a RegisterTaskDefinition

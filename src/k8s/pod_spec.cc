@@ -3,7 +3,9 @@
 #include "k8s/pod_spec.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <queue>
 #include <set>
 
 #include "io/json_load.h"
@@ -112,36 +114,47 @@ std::vector<Role> container_roles(const model::Workload& w, Diagnostics& diags) 
   return roles;
 }
 
-/// Topological order of the init containers (dependencies first), stable by source order.
+/// Topological order of the init containers (dependencies first), stable by source order:
+/// Kahn's algorithm, always taking the ready container that comes first in the task definition.
+/// Containers left in a cycle follow in source order.
 std::vector<std::size_t> init_order(const model::Workload& w, const std::vector<Role>& roles) {
-  std::vector<std::size_t> pending;
-  for (std::size_t i = 0; i < roles.size(); ++i) {
-    if (roles[i] != Role::kMain) pending.push_back(i);
+  const std::size_t n = roles.size();
+  std::map<std::string, std::vector<std::size_t>, std::less<>> by_name;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (roles[i] != Role::kMain) by_name[w.containers[i].name].push_back(i);
+  }
+  std::vector<std::size_t> waiting(n, 0);
+  std::vector<std::vector<std::size_t>> dependents(n);
+  std::priority_queue<std::size_t, std::vector<std::size_t>, std::greater<>> ready;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (roles[i] == Role::kMain) continue;
+    ++count;
+    for (const auto& d : w.containers[i].depends_on) {
+      const auto it = by_name.find(d.container);
+      if (it == by_name.end()) continue;
+      for (std::size_t j : it->second) {
+        if (j == i) continue;
+        ++waiting[i];
+        dependents[j].push_back(i);
+      }
+    }
+    if (waiting[i] == 0) ready.push(i);
   }
   std::vector<std::size_t> order;
-  std::set<std::string> placed;
-  while (!pending.empty()) {
-    bool progressed = false;
-    for (auto it = pending.begin(); it != pending.end(); ++it) {
-      bool ready = true;
-      for (const auto& d : w.containers[*it].depends_on) {
-        const bool is_pending = std::any_of(pending.begin(), pending.end(), [&](std::size_t j) {
-          return j != *it && w.containers[j].name == d.container;
-        });
-        if (is_pending) ready = false;
-      }
-      if (ready) {
-        order.push_back(*it);
-        placed.insert(w.containers[*it].name);
-        pending.erase(it);
-        progressed = true;
-        break;
-      }
+  order.reserve(count);
+  std::vector<bool> placed(n, false);
+  while (!ready.empty()) {
+    const std::size_t i = ready.top();
+    ready.pop();
+    order.push_back(i);
+    placed[i] = true;
+    for (std::size_t k : dependents[i]) {
+      if (--waiting[k] == 0) ready.push(k);
     }
-    if (!progressed) {  // a cycle: keep source order
-      order.insert(order.end(), pending.begin(), pending.end());
-      break;
-    }
+  }
+  for (std::size_t i = 0; i < n && order.size() < count; ++i) {  // a cycle: keep source order
+    if (roles[i] != Role::kMain && !placed[i]) order.push_back(i);
   }
   return order;
 }
