@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <cctype>
 #include <random>
 #include <string>
@@ -303,6 +304,123 @@ TEST(BadInput, GoodInputsOfTheSameRunStillConvert) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("bad.yaml:3:1:"));
   EXPECT_TRUE(fs::exists(out / "web.json")) << r.err;
+}
+
+// ---- Found by trying inputs that were not in the repository -------------------------------
+
+TEST(BadInput, JsonSyntaxErrorNextToANonAsciiCharacter) {
+  // The parser's message quotes the input cut after the first byte of "é": the report, the JSON
+  // diagnostics and explain's JSON must still be written (it aborted the run before).
+  TempDir dir;
+  write_file(dir.path() / "e.json", "{\"family\": \xC3\xA9}");
+  const auto conv = run_specconv({"convert", "-q", "e.json", "-o", "out", "--report", "r.json"}, dir.path());
+  EXPECT_FALSE(conv.signaled) << conv.err;
+  EXPECT_EQ(conv.exit_code, 1) << conv.err;
+  const std::string report = testutil::read_file(dir.path() / "r.json");
+  EXPECT_THAT(report, HasSubstr("\"json-syntax\""));
+  EXPECT_THAT(report, HasSubstr("\xEF\xBF\xBD"));  // the cut byte, as U+FFFD
+  const auto ex = run_specconv({"explain", "--format", "json", "e.json"}, dir.path());
+  EXPECT_EQ(ex.exit_code, 1) << ex.err;
+  const auto tk = run_specconv({"to-k8s", "--diagnostics", "json", "e.json"}, dir.path());
+  EXPECT_EQ(tk.exit_code, 1);
+  EXPECT_THAT(tk.err, HasSubstr("\"line\": 1"));
+  EXPECT_EQ(tk.err.find("\xC3'"), std::string::npos) << "a lone lead byte reached the output";
+}
+
+std::string deployment_with_resources(const std::string& resources) {
+  return "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: q}\nspec:\n  selector: {matchLabels: {app: q}}\n"
+         "  template:\n    metadata: {labels: {app: q}}\n    spec:\n      containers:\n      - name: q\n        image: nginx\n"
+         "        resources: " + resources + "\n";
+}
+
+TEST(BadInput, CpuAndMemoryBeyondWhatEcsCanHold) {
+  // 1P cores overflowed into a negative container cpu, written with exit 0.
+  expect_rejected(convert("to-ecs", "q.yaml", deployment_with_resources("{requests: {cpu: 1P}}")), "out-of-range",
+                  "q.yaml:12:32: /spec/template/spec/containers/0/resources/requests/cpu:");
+  expect_rejected(convert("to-ecs", "q.yaml", deployment_with_resources("{limits: {memory: 7Ei}}"), {"--launch-type", "EC2"}),
+                  "out-of-range", "/resources/limits/memory:");
+  // Fits in the fields, but is more than one task may have on EC2 (192 vCPU).
+  expect_rejected(convert("to-ecs", "q.yaml", deployment_with_resources("{requests: {cpu: 1000}}"), {"--launch-type", "EC2"}),
+                  "task-too-large", "q.yaml:");
+  const Outcome ok = convert("to-ecs", "q.yaml", deployment_with_resources("{requests: {cpu: 192}}"), {"--launch-type", "EC2"});
+  EXPECT_EQ(ok.run.exit_code, 0) << ok.run.err;
+  EXPECT_EQ(ok.files_written, 1u);
+}
+
+TEST(BadInput, ALongValidNameGetsAShortenedFileName) {
+  std::string name;
+  for (int i = 0; i < 4; ++i) name += (i > 0 ? "." : "") + std::string(63, 'a');
+  name.resize(253);  // the longest valid Kubernetes name: 258 bytes with ".json"
+  std::string yaml = kDeployment;
+  yaml.replace(yaml.find("name: web"), 9, "name: " + name);
+  const Outcome o = convert("to-ecs", "long.yaml", yaml);
+  EXPECT_EQ(o.run.exit_code, 0) << o.run.err;
+  EXPECT_EQ(o.files_written, 1u);
+}
+
+TEST(BadInput, EcsEnvironmentNamesKubernetesRefuses) {
+  expect_rejected(convert("to-k8s", "env.json",
+                          R"({"family":"e","containerDefinitions":[{"name":"e","image":"nginx","memory":512,)"
+                          R"("environment":[{"name":"OK","value":"1"},{"name":"A=B","value":"2"}]}]})"),
+                  "bad-env-name", "/containerDefinitions/0/environment/1/name:");
+}
+
+TEST(BadInput, EmptyArrayAndNullTaskDefinition) {
+  expect_rejected(convert("to-k8s", "a.json", "[]"), "empty-input", "a.json:1:1:");
+  expect_rejected(convert("to-k8s", "n.json", R"({"taskDefinition": null, "tags": []})"), "type-mismatch",
+                  "n.json:1:2: /taskDefinition:");
+}
+
+const char* kWebTask = R"({"family":"web","containerDefinitions":[{"name":"web","image":"nginx","memory":512}]})";
+
+TEST(BadInput, AStrayJsonFileDoesNotTieItsFolderTogether) {
+  // `{}` was taken for an ECS companion (a service), which converts the folder as one unit, so
+  // two files' task definitions of the same family clashed.
+  TempDir dir;
+  fs::create_directories(dir.path() / "in");
+  write_file(dir.path() / "in" / "a.json", kWebTask);
+  write_file(dir.path() / "in" / "b.json",
+             std::string("[") + kWebTask + R"(,{"family":"b","containerDefinitions":[{"name":"b","image":"nginx","memory":512}]}])");
+  write_file(dir.path() / "in" / "c.json", "{}");
+  const auto r = run_specconv({"convert", "-q", "in", "-o", "out"}, dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("c.json:1:1: error:"));
+  EXPECT_TRUE(fs::exists(dir.path() / "out" / "a" / "web.yaml")) << r.err;
+  EXPECT_TRUE(fs::exists(dir.path() / "out" / "b" / "web.yaml")) << r.err;
+  EXPECT_TRUE(fs::exists(dir.path() / "out" / "b" / "b.yaml")) << r.err;
+}
+
+TEST(BadInput, AFileThatFailsInAFolderWritesNothingAndSaysWhy) {
+  // A folder with a service file (c.json) converts as one unit. b.json's service has the name of
+  // a.json's: b.json fails, and must not write its other workload ("extra") either; c.json's
+  // service runs b.json's task definition "extra", so it fails with it, and must say so.
+  TempDir dir;
+  const auto task = [](const std::string& family) {
+    return R"({"family":")" + family + R"(","containerDefinitions":[{"name":"c","image":"nginx","memory":512}]})";
+  };
+  const auto service = [](const std::string& name, const std::string& family) {
+    return R"({"serviceName":")" + name + R"(","taskDefinition":")" + family + R"(","desiredCount":1})";
+  };
+  fs::create_directories(dir.path() / "in");
+  write_file(dir.path() / "in" / "a.json", "[" + task("web") + "," + service("s", "web") + "]");
+  write_file(dir.path() / "in" / "b.json", "[" + task("other") + "," + service("s", "other") + "," + task("extra") + "]");
+  write_file(dir.path() / "in" / "c.json", service("t", "extra"));
+  const auto r = run_specconv({"convert", "-q", "in", "-o", "out", "--report", "r.json"}, dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("b.json:1:1: error:"));
+  EXPECT_THAT(r.err, HasSubstr("[duplicate-output]"));
+  EXPECT_FALSE(fs::exists(dir.path() / "out" / "b")) << "a failed file wrote output";
+  EXPECT_TRUE(fs::exists(dir.path() / "out" / "a" / "s.yaml")) << r.err;
+  // Every failed file in the report has an error of its own.
+  const auto report = nlohmann::json::parse(testutil::read_file(dir.path() / "r.json"));
+  int failed = 0;
+  for (const auto& f : report.at("files")) {
+    if (f.at("status") != "failed") continue;
+    ++failed;
+    EXPECT_FALSE(f.at("diagnostics").empty()) << f.dump();
+    EXPECT_TRUE(f.at("outputs").empty()) << f.dump();
+  }
+  EXPECT_GE(failed, 1) << report.dump();
 }
 
 }  // namespace

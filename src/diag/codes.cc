@@ -16,7 +16,7 @@ const std::vector<CodeInfo> kCodes = {
     {"file-too-large", E, "input", "the file is larger than --max-file-size, or a YAML stream larger than --max-yaml-size"},
     {"binary-input", E, "input", "the file contains a NUL byte"},
     {"invalid-utf8", E, "input", "the file is not valid UTF-8"},
-    {"empty-input", E, "input", "the file is empty or only white space / document separators"},
+    {"empty-input", E, "input", "the file is empty or only white space / document separators, or its JSON array holds nothing"},
     {"empty-folder", W, "input", "a folder given as input holds no file of the expected kind"},
     {"no-input-files", E, "input", "validate found no file to check in its inputs (only empty folders): exit 1, not a silent pass"},
     {"json-syntax", E, "input", "JSON syntax error, with line and column"},
@@ -46,6 +46,7 @@ const std::vector<CodeInfo> kCodes = {
     {"dangling-reference", E, "input", "a reference to something not among the inputs (container, volume, task definition)"},
     {"missing-reference", W, "input", "a reference to an object not in the input (ConfigMap, Secret, ServiceAccount)"},
     {"duplicate-output", E, "output", "two inputs produce a workload of the same name; the later one is skipped"},
+    {"workload-failed", E, "output", "a file that is part of a workload (a service and its task definition in two files) which failed because of an error reported for another of its files; nothing is written from it"},
     {"write-failed", E, "output", "an output file could not be written"},
     {"invalid-output", E, "output", "internal error: an object specconv was about to write fails the schema check; the input is not converted"},
 
@@ -63,6 +64,7 @@ const std::vector<CodeInfo> kCodes = {
     {"schema-not-validated", W, "validate", "an AWS API call envelope for a service whose model is not shipped; not validated"},
 
     // ---- ECS -> Kubernetes ---------------------------------------------------------------
+    {"bad-env-name", E, "ecs-to-k8s", "an ECS environment variable name that is empty or holds '=' or a character outside printable ASCII, which Kubernetes refuses"},
     {"unsupported-field", W, "ecs-to-k8s", "a field with no equivalent on the other side, dropped"},
     {"not-carried-over", W, "ecs-to-k8s", "an ECS-only field that stops taking effect; kept in a specconv.io annotation"},
     {"missing-network-configuration", W, "ecs-to-k8s", "a FARGATE service without networkConfiguration (ECS rejects it); the way back writes placeholders"},
@@ -109,6 +111,7 @@ const std::vector<CodeInfo> kCodes = {
     {"memory-rounded", W, "k8s-to-ecs", "a memory quantity that is not a whole MiB, rounded up"},
     {"fargate-size", N, "k8s-to-ecs", "the Fargate task size chosen for the containers' needs"},
     {"no-fargate-size", E, "k8s-to-ecs", "the containers need more than the largest Fargate size"},
+    {"task-too-large", E, "k8s-to-ecs", "the containers of a pod need more CPU than ECS gives one task on EC2 or external instances (196608 units, 192 vCPU)"},
     {"no-resources", W, "k8s-to-ecs", "no container states resources; the smallest task size is used"},
     {"fargate-capability", E, "k8s-to-ecs", "a Linux capability Fargate does not allow"},
     {"privileged-fargate", E, "k8s-to-ecs", "privileged containers are not allowed on Fargate"},
