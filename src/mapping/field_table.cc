@@ -69,7 +69,7 @@ const std::vector<FieldRow> kRows = {
      "container restarts are the kubelet's restartPolicy"},
     {"container", "entryPoint", "containers[].command", F::kExact, ""},
     {"container", "command", "containers[].args", F::kExact, ""},
-    {"container", "environment", "containers[].env[].value", F::kExact, "values always strings"},
+    {"container", "environment", "containers[].env[].value", F::kExact, "values always strings; a name that is empty or holds '=' or non-printable ASCII is error bad-env-name"},
     {"container", "environmentFiles", "annotation specconv.io/ecs-containers", F::kAnnotation,
      "S3 env files: load them into a ConfigMap and use envFrom"},
     {"container", "mountPoints", "containers[].volumeMounts", F::kExact, ""},
