@@ -126,7 +126,13 @@ class K8sRules {
       }
     }
     const io::Node* spec = obj.find("spec");
-    if (spec == nullptr || !spec->is_object()) return;
+    const bool runs_pods = kind_ == "Pod" || kind_ == "Deployment" || kind_ == "StatefulSet" || kind_ == "DaemonSet" ||
+                           kind_ == "ReplicaSet" || kind_ == "Job" || kind_ == "CronJob";
+    if (spec == nullptr || !spec->is_object()) {
+      // The API server: "spec.template.spec.containers: Required value" and its kin.
+      if (runs_pods) w_.error("schema-rule", "/spec", spec != nullptr ? *spec : obj, "a " + kind_ + " needs a spec with its pod's containers");
+      return;
+    }
     if (kind_ == "Pod") {
       pod_spec(*spec, "/spec", nullptr);
     } else if (kind_ == "Service") {
@@ -192,7 +198,10 @@ class K8sRules {
 
   void workload(const io::Node& spec, const std::string& ptr) {
     const io::Node* tmpl = spec.find("template");
-    if (tmpl == nullptr || !tmpl->is_object()) return;
+    if (tmpl == nullptr || !tmpl->is_object()) {
+      w_.error("schema-rule", ptr + "/template", tmpl != nullptr ? *tmpl : spec, "a " + kind_ + " needs a pod template (template.spec.containers)");
+      return;
+    }
     const io::Node* tmeta = tmpl->find("metadata");
     metadata(tmeta, *tmpl, ptr + "/template/metadata", false);
     // selector.matchLabels must match the template labels.
@@ -212,7 +221,11 @@ class K8sRules {
       }
     }
     const io::Node* pspec = tmpl->find("spec");
-    if (pspec != nullptr && pspec->is_object()) pod_spec(*pspec, ptr + "/template/spec", spec.find("volumeClaimTemplates"));
+    if (pspec != nullptr && pspec->is_object()) {
+      pod_spec(*pspec, ptr + "/template/spec", spec.find("volumeClaimTemplates"));
+    } else {
+      w_.error("schema-rule", ptr + "/template/spec", pspec != nullptr ? *pspec : *tmpl, "the pod template needs a spec with containers");
+    }
   }
 
   void pod_spec(const io::Node& spec, const std::string& ptr, const io::Node* claim_templates) {
@@ -226,6 +239,9 @@ class K8sRules {
       for (const auto& v : claim_templates->items()) {
         if (const std::string* n = text_at(v, {"metadata", "name"})) volumes.insert(*n);
       }
+    }
+    if (const io::Node* cs = spec.find("containers"); cs == nullptr || !cs->is_array() || cs->items().empty()) {
+      w_.error("schema-rule", ptr + "/containers", cs != nullptr ? *cs : spec, "a pod needs at least one container");
     }
     std::set<std::string> names;
     for (const char* list : {"initContainers", "containers"}) {

@@ -140,6 +140,25 @@ TEST(ValidateK8s, ServerSideRules) {
               HasSubstr("base64"));
 }
 
+TEST(ValidateK8s, PodsNeedContainersAndEnvNamesTheApiServerTakes) {
+  EXPECT_THAT(codes(k8s("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec:\n")),
+              HasSubstr("schema-rule /spec: spec: a Deployment needs a spec"));
+  EXPECT_THAT(codes(k8s("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: []}\n")),
+              HasSubstr("schema-rule /spec/containers: spec.containers: a pod needs at least one container"));
+  const std::string env = "image: nginx\n          env: [{name: \"A=B\", value: x}, {name: \"\", value: w}, {name: \"my.var-1 ok\", value: z}]";
+  const std::string found = codes(k8s(replace(kDeployment, "image: nginx", env)));
+  EXPECT_THAT(found, HasSubstr("schema-rule /spec/template/spec/containers/0/env/0/name:"));
+  EXPECT_THAT(found, HasSubstr("environment variable name \"A=B\" must be printable ASCII"));
+  EXPECT_THAT(found, HasSubstr("/env/1/name"));
+  EXPECT_EQ(found.find("/env/2/name"), std::string::npos) << found;  // printable ASCII is fine since 1.34
+}
+
+TEST(ValidateEcs, TaskCpuOnEc2IsAtMost192Vcpu) {
+  const std::string ec2 = replace(replace(kTask, "[\"FARGATE\"]", "[\"EC2\"]"), "\"cpu\": \"256\"", "\"cpu\": \"196608\"");
+  EXPECT_EQ(codes(ecs(ec2)), "");
+  EXPECT_THAT(codes(ecs(replace(ec2, "196608", "196609"))), HasSubstr("schema-range /cpu: cpu: task cpu 196609 units"));
+}
+
 TEST(ValidateK8s, ListItemsRemovedApisAndUnknownKinds) {
   const Diagnostics list = k8s("apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n  date: {}\n");
   EXPECT_THAT(codes(list), HasSubstr("schema-unknown-field /items/0/date"));
