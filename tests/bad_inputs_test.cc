@@ -367,6 +367,8 @@ TEST(BadInput, EcsEnvironmentNamesKubernetesRefuses) {
 
 TEST(BadInput, EmptyArrayAndNullTaskDefinition) {
   expect_rejected(convert("to-k8s", "a.json", "[]"), "empty-input", "a.json:1:1:");
+  expect_rejected(convert("to-ecs", "a.json", "[]"), "empty-input", "a.json:1:1:");
+  expect_rejected(convert("to-ecs", "a.yaml", "--- []\n"), "empty-input", "a.yaml:1:5:");
   expect_rejected(convert("to-k8s", "n.json", R"({"taskDefinition": null, "tags": []})"), "type-mismatch",
                   "n.json:1:2: /taskDefinition:");
 }

@@ -63,6 +63,10 @@ void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& p
     }
     ctx.document = 0;
     if (root->is_array()) {
+      if (root->items().empty()) {
+        d.error("empty-input", {in.path, "", root->line(), root->column(), -1}, "the array is empty: no manifest to convert");
+        return;
+      }
       for (std::size_t i = 0; i < root->items().size(); ++i) {
         ctx.document = static_cast<int64_t>(i);
         k8s::read_document(root->items()[i], ctx, part);
@@ -84,6 +88,11 @@ void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& p
   for (const io::YamlDocument& doc : y.documents) {
     ctx.document = doc.index;
     if (doc.root.is_null()) continue;
+    if (doc.root.is_array() && doc.root.items().empty()) {
+      d.error("empty-input", {in.path, "", doc.root.line(), doc.root.column(), doc.index},
+              "the document is an empty list: no manifest to convert");
+      continue;
+    }
     k8s::read_document(doc.root, ctx, part);
     app::collect_raw_objects(doc.root, {in.path, "", 0, 0, doc.index}, raw);
   }
