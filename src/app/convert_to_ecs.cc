@@ -1,11 +1,11 @@
-// convert_to_ecs: parse -> read (k8s/reader) -> link (app/link) -> write (ecs/writer), one
+// convert_to_ecs: parse -> read (k8s/reader) -> link (k8s/link) -> write (ecs/writer), one
 // input's errors never touching another's outputs. Never prints.
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include "app/k8s_carry.h"
-#include "app/link.h"
+#include "k8s/link.h"
 #include "app/output_check.h"
 #include "app/shared_failure.h"
 #include "cfn/template.h"
@@ -100,7 +100,7 @@ void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& p
 
 /// imagePullSecrets -> repositoryCredentials on every container (after "image", as in the API
 /// reference): the Secrets Manager secret "<namespace>/<first pull secret>" by the naming rule.
-void add_repository_credentials(io::Node& td, const app::LinkedWorkload& lw, const ToEcsOptions& options) {
+void add_repository_credentials(io::Node& td, const k8s::LinkedWorkload& lw, const ToEcsOptions& options) {
   io::Node* defs = td.find("containerDefinitions");
   if (defs == nullptr) return;
   const std::string arn = "arn:aws:secretsmanager:" + (options.region.empty() ? std::string("REGION") : options.region) + ":" +
@@ -158,13 +158,13 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     result.diagnostics.append(d);
   }
 
-  app::LinkOptions link;
+  k8s::LinkOptions link;
   link.parameter_prefix = options.parameter_prefix;
   link.secrets_manager = options.secrets_manager;
   link.region = options.region;
   link.account_id = options.account_id;
   Diagnostics linking;
-  std::vector<app::LinkedWorkload> workloads = app::link_manifests(all, link, linking);
+  std::vector<k8s::LinkedWorkload> workloads = k8s::link_manifests(all, link, linking);
   result.diagnostics.append(linking);
 
   ecs::WriteOptions write;
@@ -181,7 +181,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
   std::vector<cfn::WorkloadInput> written;  // cfn / api: per kept workload
   std::set<const app::RawObject*> carried;  // objects carried with a kept workload
   const app::RawIndex raw_index(raw);
-  for (const app::LinkedWorkload& lw : workloads) {
+  for (const k8s::LinkedWorkload& lw : workloads) {
     Diagnostics d;
     const model::Workload& w = lw.workload;
     ecs::WriteOptions wo = write;

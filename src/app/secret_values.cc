@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "app/link.h"
+#include "k8s/link.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
 #include "io/yaml_load.h"
@@ -217,7 +217,7 @@ std::string secret_values_document(const std::vector<InputText>& inputs, const T
         continue;
       }
       Node input = Node::object();
-      input.set("Name", io::str(app::ssm_parameter_name(options.parameter_prefix, s.namespace_name, s.name, k)));
+      input.set("Name", io::str(k8s::ssm_parameter_name(options.parameter_prefix, s.namespace_name, s.name, k)));
       input.set("Value", io::str(v));
       input.set("Type", io::str("SecureString"));
       input.set("Overwrite", Node::boolean(true));

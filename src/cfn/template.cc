@@ -226,7 +226,7 @@ Plan make_plan(const NamespaceInput& in, Ids& ids, Diagnostics& diags) {
   std::map<std::string, std::size_t> lb_index;  // "alb:<name>" / "nlb:<name>"
   std::map<std::string, std::size_t> discovery_index;
   for (std::size_t wi = 0; wi < in.workloads.size(); ++wi) {
-    const app::LinkedWorkload& lw = *in.workloads[wi].linked;
+    const k8s::LinkedWorkload& lw = *in.workloads[wi].linked;
     const model::Workload& w = lw.workload;
     plan.workload_ids.push_back(logical_id(ecs::ecs_name(w.name)));
     plan.workload_discovery.emplace_back();
@@ -457,7 +457,7 @@ Stores make_stores(const NamespaceInput& in, const Options& o, Ids& ids, Diagnos
   for (const k8s::KeyedObject* cm : in.config_maps) {
     for (const std::string& key : cm->keys) {
       auto v = std::find_if(cm->values.begin(), cm->values.end(), [&](const auto& kv) { return kv.first == key; });
-      const std::string name = app::ssm_parameter_name(o.parameter_prefix, in.namespace_name, cm->meta.name, key);
+      const std::string name = k8s::ssm_parameter_name(o.parameter_prefix, in.namespace_name, cm->meta.name, key);
       if (v == cm->values.end()) {
         diags.warning("config-value-skipped", cm->meta.where,
                       "ConfigMap \"" + cm->meta.name + "\" key \"" + key + "\" is binaryData: no SSM String parameter is made for it");
@@ -500,7 +500,7 @@ Stores make_stores(const NamespaceInput& in, const Options& o, Ids& ids, Diagnos
   return s;
 }
 
-void task_role_note(const app::LinkedWorkload& lw, Diagnostics& diags) {
+void task_role_note(const k8s::LinkedWorkload& lw, Diagnostics& diags) {
   const std::string& role = lw.workload.task_role;
   if (role.empty()) return;
   if (is_arn(role)) {
@@ -923,7 +923,7 @@ Node cloudformation_template(const NamespaceInput& in, const Options& o, Diagnos
   // Task definitions, roles, services, scaling.
   for (std::size_t wi = 0; wi < in.workloads.size(); ++wi) {
     const WorkloadInput& w = in.workloads[wi];
-    const app::LinkedWorkload& lw = *w.linked;
+    const k8s::LinkedWorkload& lw = *w.linked;
     const std::string base = plan.workload_ids[wi];
     task_role_note(lw, diags);
     Node td = to_cfn_properties(w.task_definition);
@@ -1306,7 +1306,7 @@ Node api_calls(const NamespaceInput& in, const Options& o, Diagnostics& diags) {
   const std::string scheduler_role = ecs::ecs_name(in.namespace_name) + "-ecs-scheduler";
   bool scheduler_role_made = false;
   for (const auto& w : in.workloads) {
-    const app::LinkedWorkload& lw = *w.linked;
+    const k8s::LinkedWorkload& lw = *w.linked;
     if (lw.workload.kind != model::WorkloadKind::kCronJob) continue;
     if (!scheduler_role_made) {
       scheduler_role_made = true;

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "app/link.h"
+#include "k8s/link.h"
 #include "io/tree.h"
 #include "k8s/reader.h"
 #include "specconv/diagnostics.h"
@@ -35,7 +35,7 @@ struct Options {
 
 /// One workload of the namespace with its written API inputs.
 struct WorkloadInput {
-  const app::LinkedWorkload* linked = nullptr;
+  const k8s::LinkedWorkload* linked = nullptr;
   io::Node task_definition;  // RegisterTaskDefinition input
   io::Node service;          // CreateService input, or null for Pods/Jobs/CronJobs
   io::Node autoscaling;      // application-autoscaling envelopes (array, may be empty)

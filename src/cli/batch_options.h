@@ -20,7 +20,7 @@ struct BatchCliOptions {
   std::string fail_on = "error";   // error | warning
   bool quiet = false;
   int verbose = 0;
-  ReadLimits limits;  // --max-file-size, --max-depth, ... (cli/limit_flags.h)
+  ReadLimits limits;  // --max-file-size, --max-depth, ... (cli/commands.h add_limit_flags)
   // Per-direction settings, as on to-k8s and to-ecs.
   std::string namespace_name;             // to-k8s -n
   std::string secrets = "refs";           // to-k8s --secrets refs | external-secrets

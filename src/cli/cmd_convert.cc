@@ -17,57 +17,11 @@
 #include <thread>
 
 #include "app/batch.h"
-#include "cli/commands.h"
-#include "cli/limit_flags.h"
+#include "cli/batch_options.h"
 #include "diag/render.h"
 
 namespace specconv::cli {
 
-CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
-  CLI::App* c = app.add_subcommand(
-      "convert",
-      "convert a mixed set of files and folders (ECS JSON and Kubernetes YAML/JSON, direction detected per file) "
-      "into an output folder that mirrors the input tree");
-  c->add_option("inputs", o.inputs,
-                "files or folders (searched recursively for *.json, *.yaml, *.yml); JSON with an ECS shape goes "
-                "to Kubernetes, YAML and JSON with apiVersion/kind go to ECS")
-      ->required();
-  c->add_option("-o,--output", o.output_dir,
-                "output folder: DIR/<input path relative to its INPUT folder, without extension>/<workload>.<yaml|json>")
-      ->required();
-  c->add_option("-j,--jobs", o.jobs, "worker threads (default: the number of hardware threads)");
-  c->add_option("--to", o.to, "convert only one direction: k8s (ECS inputs) or ecs (Kubernetes inputs); other files are skipped")
-      ->check(CLI::IsMember({"k8s", "ecs"}));
-  c->add_option("--report", o.report, "write a JSON report: per input file its status, outputs and diagnostics, plus totals");
-  c->add_option("--fail-on", o.fail_on, "exit 1 on: error (default) or warning (also on any warning)")
-      ->check(CLI::IsMember({"error", "warning"}));
-  c->add_flag("-q,--quiet", o.quiet, "no progress line and no summary (errors are still printed)");
-  c->add_flag("-v,--verbose", o.verbose, "developer traces on stderr (one line per file; repeat for more)");
-  add_limit_flags(*c, o.limits);
-  // ECS inputs (as on to-k8s).
-  c->add_option("-n,--namespace", o.namespace_name, "ECS inputs: set metadata.namespace on every namespaced object");
-  c->add_option("--secrets", o.secrets,
-                "ECS inputs: refs (env valueFrom.secretKeyRef only, default) or external-secrets (also ExternalSecret objects)")
-      ->check(CLI::IsMember({"refs", "external-secrets"}));
-  c->add_option("--ssm-store", o.ssm_store, "ECS inputs: ClusterSecretStore name for SSM parameters (with --secrets external-secrets)");
-  c->add_option("--secretsmanager-store", o.secrets_manager_store,
-                "ECS inputs: ClusterSecretStore name for Secrets Manager secrets (with --secrets external-secrets)");
-  // Kubernetes inputs (as on to-ecs).
-  c->add_option("--launch-type", o.launch_type, "Kubernetes inputs: FARGATE (default) or EC2 (needed for DaemonSets, hostPath, privileged)")
-      ->check(CLI::IsMember({"FARGATE", "EC2"}));
-  c->add_option("--parameter-prefix", o.parameter_prefix, "Kubernetes inputs: SSM parameter names are <prefix><namespace>/<object>/<key> (default /)");
-  c->add_option("--secret-store", o.secret_store,
-                "Kubernetes inputs: ssm (default) or secretsmanager (needs --region and --account-id)")
-      ->check(CLI::IsMember({"ssm", "secretsmanager"}));
-  c->add_option("--region", o.region, "Kubernetes inputs: AWS region for generated ARNs");
-  c->add_option("--account-id", o.account_id, "Kubernetes inputs: AWS account id for generated ARNs");
-  c->add_option("--execution-role-arn", o.execution_role_arn, "Kubernetes inputs: task execution role ARN for every task definition");
-  c->add_option("--cluster", o.cluster, "Kubernetes inputs: ECS cluster name for services and scaling targets (default: default)");
-  c->add_option("--subnets", o.subnets, "Kubernetes inputs: subnet ids for awsvpc networkConfiguration")->delimiter(',');
-  c->add_option("--security-groups", o.security_groups, "Kubernetes inputs: security group ids for awsvpc networkConfiguration")
-      ->delimiter(',');
-  return c;
-}
 
 namespace {
 

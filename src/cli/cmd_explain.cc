@@ -2,25 +2,12 @@
 #include <ostream>
 
 #include "app/explain.h"
-#include "cli/commands.h"
-#include "cli/limit_flags.h"
+#include "cli/batch_options.h"
 #include "diag/render.h"
 #include "io/file.h"
 
 namespace specconv::cli {
 
-CLI::App* add_explain_command(CLI::App& app, BatchCliOptions& o) {
-  CLI::App* c = app.add_subcommand(
-      "explain",
-      "for one input file, list each source field with its target, or why it was dropped or approximated");
-  c->add_option("input", o.inputs, "one ECS JSON or Kubernetes YAML/JSON file (direction detected as in convert)")
-      ->required()
-      ->expected(1);
-  c->add_option("--format", o.explain_format, "text (default), markdown or json")
-      ->check(CLI::IsMember({"text", "markdown", "json"}));
-  add_limit_flags(*c, o.limits);
-  return c;
-}
 
 int run_explain(const BatchCliOptions& o, std::ostream& out, std::ostream& err) {
   if (o.inputs.size() != 1) {

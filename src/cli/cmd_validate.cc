@@ -4,27 +4,13 @@
 #include <ostream>
 
 #include "app/validate_input.h"
-#include "cli/commands.h"
-#include "cli/limit_flags.h"
+#include "cli/batch_options.h"
 #include "cli/run.h"
 #include "diag/render.h"
 #include "io/file.h"
 
 namespace specconv::cli {
 
-CLI::App* add_validate_command(CLI::App& app, BatchCliOptions& o) {
-  CLI::App* c = app.add_subcommand(
-      "validate",
-      "check ECS task definitions/services (JSON) and Kubernetes manifests (YAML/JSON) against the official schemas "
-      "shipped with specconv: types, required fields, enums, unknown fields (with did-you-mean), API server rules");
-  c->add_option("input", o.inputs,
-                "files or folders (searched recursively for *.json, *.yaml, *.yml), or - for standard input; the kind "
-                "of each document is detected (JSON with apiVersion and kind is Kubernetes, other JSON is ECS)")
-      ->required();
-  c->add_flag("-q,--quiet", o.quiet, "print only problems, not the per-file summary line");
-  add_limit_flags(*c, o.limits);
-  return c;
-}
 
 int run_validate(const BatchCliOptions& o, std::ostream& out, std::ostream& err) {
   const io::Limits& limits = o.limits;

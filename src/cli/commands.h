@@ -1,11 +1,14 @@
-// CLI11 definitions of the batch-era subcommands, and the completion scripts and man page
-// generated from the whole CLI11 definition. Only src/cli/ includes this header.
+// CLI11 definitions of the batch-era subcommands and the reader-limit flags, and the description
+// of the whole CLI11 definition as plain data. Included only by options.cc and commands.cc, the
+// two files that use CLI11 (it is header-only: every file that includes it pays its compile time).
 #pragma once
 
 #include <CLI/CLI.hpp>
-#include <string>
+#include <vector>
 
 #include "cli/batch_options.h"
+#include "cli/command_spec.h"
+#include "specconv/limits.h"
 
 namespace specconv::cli {
 
@@ -15,9 +18,12 @@ CLI::App* add_validate_command(CLI::App& app, BatchCliOptions& o);
 CLI::App* add_completion_command(CLI::App& app, BatchCliOptions& o);
 CLI::App* add_man_command(CLI::App& app);
 
-/// Completion script for `shell` ("bash" or "zsh") covering every subcommand and flag of `app`.
-[[nodiscard]] std::string completion_script(const CLI::App& app, const std::string& shell);
-/// specconv(1) in roff, from the same definition.
-[[nodiscard]] std::string man_page(const CLI::App& app, const std::string& version);
+/// The reader-limit flags (--max-file-size, --max-yaml-size, --max-depth, --max-values, ...),
+/// defined once and added to every command that reads input.
+void add_limit_flags(CLI::App& app, ReadLimits& limits);
+
+/// Every command of `app` (the top level first, then its subcommands) with its flags and
+/// positionals, for cli/command_spec.h's completion scripts and man page.
+[[nodiscard]] std::vector<CommandSpec> describe_commands(const CLI::App& app);
 
 }  // namespace specconv::cli

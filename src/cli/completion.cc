@@ -1,75 +1,13 @@
-// Shell completion (bash, zsh) and the man page, generated from the CLI11 definition so that
-// they always list the commands and flags the binary really has.
+// Shell completion (bash, zsh) and the man page, generated from the command line's description
+// (cli/command_spec.h), so that they always list the commands and flags the binary really has.
 #include <sstream>
 #include <vector>
 
-#include "cli/commands.h"
+#include "cli/command_spec.h"
 
 namespace specconv::cli {
 
-CLI::App* add_completion_command(CLI::App& app, BatchCliOptions& o) {
-  CLI::App* c = app.add_subcommand("completion", "print a shell completion script: bash or zsh (generated from this CLI definition)");
-  c->add_option("shell", o.shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
-  return c;
-}
-
-CLI::App* add_man_command(CLI::App& app) {
-  return app.add_subcommand("man", "print the specconv(1) man page in roff (generated from this CLI definition)");
-}
-
 namespace {
-
-struct Flag {
-  std::vector<std::string> names;  // -o, --output
-  std::string description;
-  std::string value;               // TEXT, INT... ("" for a flag)
-  std::vector<std::string> choices;
-};
-
-struct Command {
-  std::string name;  // "" for the top level
-  std::string description;
-  std::vector<Flag> flags;
-  std::vector<std::pair<std::string, std::string>> positionals;  // name, description
-};
-
-Command describe(const CLI::App& app, const std::string& name) {
-  Command c;
-  c.name = name;
-  c.description = app.get_description();
-  for (const CLI::Option* opt : app.get_options()) {
-    if (opt->get_positional() && !opt->nonpositional()) {
-      c.positionals.emplace_back(opt->get_name(true) + (opt->get_items_expected_max() > 1 ? "..." : ""), opt->get_description());
-      continue;
-    }
-    Flag f;
-    for (const std::string& s : opt->get_snames()) f.names.push_back("-" + s);
-    for (const std::string& l : opt->get_lnames()) f.names.push_back("--" + l);
-    f.description = opt->get_description();
-    std::string type = opt->get_type_name();
-    if (!type.empty()) {  // flags have no type name
-      const std::size_t brace = type.find(":{");
-      if (brace != std::string::npos && type.back() == '}') {
-        std::string list = type.substr(brace + 2, type.size() - brace - 3);
-        std::stringstream ss(list);
-        for (std::string item; std::getline(ss, item, ',');) f.choices.push_back(item);
-        type.resize(brace);
-      }
-      f.value = type.empty() ? "VALUE" : type;
-    }
-    c.flags.push_back(std::move(f));
-  }
-  return c;
-}
-
-std::vector<Command> commands(const CLI::App& app) {
-  std::vector<Command> out;
-  out.push_back(describe(app, ""));
-  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
-    out.push_back(describe(*sub, sub->get_name()));
-  }
-  return out;
-}
 
 std::string join(const std::vector<std::string>& v, const std::string& sep) {
   std::string s;
@@ -92,9 +30,9 @@ std::string zsh_text(const std::string& s) {
   return out;
 }
 
-std::string bash_script(const std::vector<Command>& cmds) {
+std::string bash_script(const std::vector<CommandSpec>& cmds) {
   std::vector<std::string> subs;
-  for (const Command& c : cmds) {
+  for (const CommandSpec& c : cmds) {
     if (!c.name.empty()) subs.push_back(c.name);
   }
   std::ostringstream s;
@@ -112,13 +50,13 @@ std::string bash_script(const std::vector<Command>& cmds) {
     << "    esac\n"
        "  done\n"
        "  case \"$cmd\" in\n";
-  for (const Command& c : cmds) {
+  for (const CommandSpec& c : cmds) {
     std::vector<std::string> names;
-    for (const Flag& f : c.flags) names.insert(names.end(), f.names.begin(), f.names.end());
+    for (const FlagSpec& f : c.flags) names.insert(names.end(), f.names.begin(), f.names.end());
     s << "    \"" << c.name << "\")\n";
     s << "      opts=\"" << join(names, " ") << "\"\n";
     s << "      case \"$prev\" in\n";
-    for (const Flag& f : c.flags) {
+    for (const FlagSpec& f : c.flags) {
       if (f.value.empty()) continue;
       s << "        " << join(f.names, "|") << ") ";
       if (!f.choices.empty()) s << "COMPREPLY=($(compgen -W \"" << join(f.choices, " ") << "\" -- \"$cur\")); return ;;\n";
@@ -143,9 +81,9 @@ std::string bash_script(const std::vector<Command>& cmds) {
   return s.str();
 }
 
-std::string zsh_flag_specs(const Command& c, const std::string& indent) {
+std::string zsh_flag_specs(const CommandSpec& c, const std::string& indent) {
   std::ostringstream s;
-  for (const Flag& f : c.flags) {
+  for (const FlagSpec& f : c.flags) {
     std::string spec;
     const std::string desc = "[" + zsh_text(f.description) + "]";
     std::string action;
@@ -160,7 +98,7 @@ std::string zsh_flag_specs(const Command& c, const std::string& indent) {
   return s.str();
 }
 
-std::string zsh_script(const std::vector<Command>& cmds) {
+std::string zsh_script(const std::vector<CommandSpec>& cmds) {
   std::ostringstream s;
   s << "#compdef specconv\n"
        "# zsh completion for specconv; generated by `specconv completion zsh`.\n"
@@ -169,7 +107,7 @@ std::string zsh_script(const std::vector<Command>& cmds) {
        "  local curcontext=\"$curcontext\" state line ret=1\n"
        "  local -a subcommands\n"
        "  subcommands=(\n";
-  for (const Command& c : cmds) {
+  for (const CommandSpec& c : cmds) {
     if (!c.name.empty()) s << "    '" << c.name << ":" << zsh_text(c.description) << "'\n";
   }
   s << "  )\n"
@@ -181,7 +119,7 @@ std::string zsh_script(const std::vector<Command>& cmds) {
        "    command) _describe -t commands 'specconv command' subcommands && ret=0 ;;\n"
        "    args)\n"
        "      case $words[1] in\n";
-  for (const Command& c : cmds) {
+  for (const CommandSpec& c : cmds) {
     if (c.name.empty()) continue;
     s << "        " << c.name << ")\n          _arguments \\\n" << zsh_flag_specs(c, "            ");
     if (c.name == "completion") s << "            '1:shell:(bash zsh)' && ret=0 ;;\n";
@@ -211,21 +149,19 @@ std::string roff(const std::string& text) {
 
 }  // namespace
 
-std::string completion_script(const CLI::App& app, const std::string& shell) {
-  const std::vector<Command> cmds = commands(app);
+std::string completion_script(const std::vector<CommandSpec>& cmds, const std::string& shell) {
   return shell == "zsh" ? zsh_script(cmds) : bash_script(cmds);
 }
 
-std::string man_page(const CLI::App& app, const std::string& version) {
-  const std::vector<Command> cmds = commands(app);
+std::string man_page(const std::vector<CommandSpec>& cmds, const std::string& version) {
   std::ostringstream s;
   s << ".\\\" specconv(1); generated by `specconv man` from the command-line definition. Do not edit.\n"
     << ".TH SPECCONV 1 \"\" \"specconv " << roff(version) << "\" \"User Commands\"\n"
     << ".SH NAME\nspecconv \\- convert container specifications between AWS ECS and Kubernetes\n"
     << ".SH SYNOPSIS\n.B specconv\n\\fICOMMAND\\fR [\\fIOPTIONS\\fR] [\\fIINPUT\\fR...]\n"
     << ".SH DESCRIPTION\n" << roff(cmds.front().description) << "\n";
-  auto flags = [&](const Command& c) {
-    for (const Flag& f : c.flags) {
+  auto flags = [&](const CommandSpec& c) {
+    for (const FlagSpec& f : c.flags) {
       s << ".TP\n";
       for (std::size_t i = 0; i < f.names.size(); ++i) s << (i > 0 ? ", " : "") << "\\fB" << roff(f.names[i]) << "\\fR";
       if (!f.value.empty()) {
@@ -237,7 +173,7 @@ std::string man_page(const CLI::App& app, const std::string& version) {
   s << ".SH GLOBAL OPTIONS\n";
   flags(cmds.front());
   s << ".SH COMMANDS\n";
-  for (const Command& c : cmds) {
+  for (const CommandSpec& c : cmds) {
     if (c.name.empty()) continue;
     s << ".SS \"specconv " << roff(c.name);
     for (const auto& [name, desc] : c.positionals) s << " " << roff(name);

@@ -1,8 +1,7 @@
-// CLI11 definition of specconv's commands and flags.
+// CLI11 definition of specconv's commands and flags (the batch-era subcommands are in commands.cc).
 #include "cli/options.h"
 
 #include "cli/commands.h"
-#include "cli/limit_flags.h"
 
 #include <CLI/CLI.hpp>
 #include <sstream>
@@ -152,7 +151,8 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
     o.command = Command::kValidate;
   } else if (completion->parsed() || man->parsed()) {
     outcome.exit_code = 0;
-    outcome.out = completion->parsed() ? completion_script(app, o.batch.shell) : man_page(app, SPECCONV_VERSION);
+    outcome.out = completion->parsed() ? completion_script(describe_commands(app), o.batch.shell)
+                                         : man_page(describe_commands(app), SPECCONV_VERSION);
     return outcome;
   } else if (!mode.empty()) {
     if (sources.empty()) {

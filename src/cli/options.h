@@ -27,7 +27,7 @@ struct CliOptions {
   bool strict = false;
   bool quiet = false;
   int verbose = 0;
-  ReadLimits limits;  // --max-file-size, --max-depth, ... (cli/limit_flags.h)
+  ReadLimits limits;  // --max-file-size, --max-depth, ... (cli/commands.h add_limit_flags)
   // to-ecs
   std::string launch_type;  // "" = not given: FARGATE unless an ECS origin annotation says otherwise
   std::string parameter_prefix = "/";

@@ -1,5 +1,5 @@
-// Tests for app/link: references resolved as the cluster would, and the secret naming rule.
-#include "app/link.h"
+// Tests for k8s/link: references resolved as the cluster would, and the secret naming rule.
+#include "k8s/link.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 
 #include "io/yaml_load.h"
 
-namespace specconv::app {
+namespace specconv::k8s {
 namespace {
 
 k8s::Manifests read(const std::string& yaml, Diagnostics& d) {
@@ -212,4 +212,4 @@ spec:
 }
 
 }  // namespace
-}  // namespace specconv::app
+}  // namespace specconv::k8s

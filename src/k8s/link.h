@@ -14,7 +14,7 @@
 #include "specconv/diagnostics.h"
 #include "specconv/model/workload.h"
 
-namespace specconv::app {
+namespace specconv::k8s {
 
 struct LinkOptions {
   /// SSM parameter names: <prefix><namespace>/<object>/<key>; prefix starts and ends with '/'.
@@ -53,4 +53,4 @@ struct LinkedWorkload {
 [[nodiscard]] std::vector<LinkedWorkload> link_manifests(const k8s::Manifests& manifests, const LinkOptions& options,
                                                          Diagnostics& diags);
 
-}  // namespace specconv::app
+}  // namespace specconv::k8s

@@ -1,5 +1,5 @@
 // Linking of Kubernetes objects into ECS-ready workloads (see link.h).
-#include "app/link.h"
+#include "k8s/link.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,7 +9,7 @@
 #include "io/json_load.h"
 #include "mapping/secrets.h"
 
-namespace specconv::app {
+namespace specconv::k8s {
 namespace {
 
 using k8s::StringPairs;
@@ -534,4 +534,4 @@ std::vector<LinkedWorkload> link_manifests(const k8s::Manifests& m, const LinkOp
   return out;
 }
 
-}  // namespace specconv::app
+}  // namespace specconv::k8s

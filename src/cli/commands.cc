@@ -1,0 +1,163 @@
+// The CLI11 definitions of the batch-era subcommands (convert, explain, validate, completion, man)
+// and of the reader-limit flags, and the description of the whole definition as plain data for
+// the completion scripts and the man page. With options.cc, the only files that include CLI11: it
+// is header-only and costs seconds of compile time in every file that includes it.
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace specconv::cli {
+namespace {
+
+std::string with_default(const std::string& what, std::size_t value) {
+  return what + " (default " + std::to_string(value) + ")";
+}
+
+}  // namespace
+
+void add_limit_flags(CLI::App& app, ReadLimits& limits) {
+  const ReadLimits d;
+  app.add_option("--max-file-size", limits.max_file_bytes, with_default("largest input file accepted, in bytes", d.max_file_bytes));
+  app.add_option("--max-yaml-size", limits.max_yaml_bytes,
+                 with_default("largest YAML stream accepted, in bytes; YAML reads slower than JSON", d.max_yaml_bytes));
+  app.add_option("--max-depth", limits.max_depth, with_default("deepest nesting accepted in an input", d.max_depth));
+  app.add_option("--max-values", limits.max_nodes,
+                 with_default("most values (scalars, lists, maps) accepted in one file, after YAML alias expansion", d.max_nodes));
+  app.add_option("--max-alias-values", limits.max_alias_nodes,
+                 with_default("most values that YAML aliases may repeat in one file", d.max_alias_nodes));
+  app.add_option("--max-alias-bytes", limits.max_alias_bytes,
+                 with_default("most bytes of scalars that YAML aliases may repeat in one file", d.max_alias_bytes));
+  app.add_option("--max-documents", limits.max_documents, with_default("most documents accepted in one YAML stream", d.max_documents));
+  app.add_option("--max-string-length", limits.max_string_bytes,
+                 with_default("longest string, key or scalar accepted, in bytes", d.max_string_bytes));
+}
+
+CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
+  CLI::App* c = app.add_subcommand(
+      "convert",
+      "convert a mixed set of files and folders (ECS JSON and Kubernetes YAML/JSON, direction detected per file) "
+      "into an output folder that mirrors the input tree");
+  c->add_option("inputs", o.inputs,
+                "files or folders (searched recursively for *.json, *.yaml, *.yml); JSON with an ECS shape goes "
+                "to Kubernetes, YAML and JSON with apiVersion/kind go to ECS")
+      ->required();
+  c->add_option("-o,--output", o.output_dir,
+                "output folder: DIR/<input path relative to its INPUT folder, without extension>/<workload>.<yaml|json>")
+      ->required();
+  c->add_option("-j,--jobs", o.jobs, "worker threads (default: the number of hardware threads)");
+  c->add_option("--to", o.to, "convert only one direction: k8s (ECS inputs) or ecs (Kubernetes inputs); other files are skipped")
+      ->check(CLI::IsMember({"k8s", "ecs"}));
+  c->add_option("--report", o.report, "write a JSON report: per input file its status, outputs and diagnostics, plus totals");
+  c->add_option("--fail-on", o.fail_on, "exit 1 on: error (default) or warning (also on any warning)")
+      ->check(CLI::IsMember({"error", "warning"}));
+  c->add_flag("-q,--quiet", o.quiet, "no progress line and no summary (errors are still printed)");
+  c->add_flag("-v,--verbose", o.verbose, "developer traces on stderr (one line per file; repeat for more)");
+  add_limit_flags(*c, o.limits);
+  // ECS inputs (as on to-k8s).
+  c->add_option("-n,--namespace", o.namespace_name, "ECS inputs: set metadata.namespace on every namespaced object");
+  c->add_option("--secrets", o.secrets,
+                "ECS inputs: refs (env valueFrom.secretKeyRef only, default) or external-secrets (also ExternalSecret objects)")
+      ->check(CLI::IsMember({"refs", "external-secrets"}));
+  c->add_option("--ssm-store", o.ssm_store, "ECS inputs: ClusterSecretStore name for SSM parameters (with --secrets external-secrets)");
+  c->add_option("--secretsmanager-store", o.secrets_manager_store,
+                "ECS inputs: ClusterSecretStore name for Secrets Manager secrets (with --secrets external-secrets)");
+  // Kubernetes inputs (as on to-ecs).
+  c->add_option("--launch-type", o.launch_type, "Kubernetes inputs: FARGATE (default) or EC2 (needed for DaemonSets, hostPath, privileged)")
+      ->check(CLI::IsMember({"FARGATE", "EC2"}));
+  c->add_option("--parameter-prefix", o.parameter_prefix, "Kubernetes inputs: SSM parameter names are <prefix><namespace>/<object>/<key> (default /)");
+  c->add_option("--secret-store", o.secret_store,
+                "Kubernetes inputs: ssm (default) or secretsmanager (needs --region and --account-id)")
+      ->check(CLI::IsMember({"ssm", "secretsmanager"}));
+  c->add_option("--region", o.region, "Kubernetes inputs: AWS region for generated ARNs");
+  c->add_option("--account-id", o.account_id, "Kubernetes inputs: AWS account id for generated ARNs");
+  c->add_option("--execution-role-arn", o.execution_role_arn, "Kubernetes inputs: task execution role ARN for every task definition");
+  c->add_option("--cluster", o.cluster, "Kubernetes inputs: ECS cluster name for services and scaling targets (default: default)");
+  c->add_option("--subnets", o.subnets, "Kubernetes inputs: subnet ids for awsvpc networkConfiguration")->delimiter(',');
+  c->add_option("--security-groups", o.security_groups, "Kubernetes inputs: security group ids for awsvpc networkConfiguration")
+      ->delimiter(',');
+  return c;
+}
+
+CLI::App* add_explain_command(CLI::App& app, BatchCliOptions& o) {
+  CLI::App* c = app.add_subcommand(
+      "explain",
+      "for one input file, list each source field with its target, or why it was dropped or approximated");
+  c->add_option("input", o.inputs, "one ECS JSON or Kubernetes YAML/JSON file (direction detected as in convert)")
+      ->required()
+      ->expected(1);
+  c->add_option("--format", o.explain_format, "text (default), markdown or json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  add_limit_flags(*c, o.limits);
+  return c;
+}
+
+CLI::App* add_validate_command(CLI::App& app, BatchCliOptions& o) {
+  CLI::App* c = app.add_subcommand(
+      "validate",
+      "check ECS task definitions/services (JSON) and Kubernetes manifests (YAML/JSON) against the official schemas "
+      "shipped with specconv: types, required fields, enums, unknown fields (with did-you-mean), API server rules");
+  c->add_option("input", o.inputs,
+                "files or folders (searched recursively for *.json, *.yaml, *.yml), or - for standard input; the kind "
+                "of each document is detected (JSON with apiVersion and kind is Kubernetes, other JSON is ECS)")
+      ->required();
+  c->add_flag("-q,--quiet", o.quiet, "print only problems, not the per-file summary line");
+  add_limit_flags(*c, o.limits);
+  return c;
+}
+
+CLI::App* add_completion_command(CLI::App& app, BatchCliOptions& o) {
+  CLI::App* c = app.add_subcommand("completion", "print a shell completion script: bash or zsh (generated from this CLI definition)");
+  c->add_option("shell", o.shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
+  return c;
+}
+
+CLI::App* add_man_command(CLI::App& app) {
+  return app.add_subcommand("man", "print the specconv(1) man page in roff (generated from this CLI definition)");
+}
+
+namespace {
+
+CommandSpec describe(const CLI::App& app, const std::string& name) {
+  CommandSpec c;
+  c.name = name;
+  c.description = app.get_description();
+  for (const CLI::Option* opt : app.get_options()) {
+    if (opt->get_positional() && !opt->nonpositional()) {
+      c.positionals.emplace_back(opt->get_name(true) + (opt->get_items_expected_max() > 1 ? "..." : ""), opt->get_description());
+      continue;
+    }
+    FlagSpec f;
+    for (const std::string& s : opt->get_snames()) f.names.push_back("-" + s);
+    for (const std::string& l : opt->get_lnames()) f.names.push_back("--" + l);
+    f.description = opt->get_description();
+    std::string type = opt->get_type_name();
+    if (!type.empty()) {  // flags have no type name
+      const std::size_t brace = type.find(":{");
+      if (brace != std::string::npos && type.back() == '}') {
+        std::string list = type.substr(brace + 2, type.size() - brace - 3);
+        std::stringstream ss(list);
+        for (std::string item; std::getline(ss, item, ',');) f.choices.push_back(item);
+        type.resize(brace);
+      }
+      f.value = type.empty() ? "VALUE" : type;
+    }
+    c.flags.push_back(std::move(f));
+  }
+  return c;
+}
+
+}  // namespace
+
+std::vector<CommandSpec> describe_commands(const CLI::App& app) {
+  std::vector<CommandSpec> out;
+  out.push_back(describe(app, ""));
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    out.push_back(describe(*sub, sub->get_name()));
+  }
+  return out;
+}
+
+
+}  // namespace specconv::cli
