@@ -409,28 +409,20 @@ std::optional<Node> restored_depends_on(const model::Workload& w, const Containe
   return deps;
 }
 
-}  // namespace
 
-std::string ecs_name(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    out += ok ? c : '-';
-  }
-  if (out.empty()) out = "unnamed";
-  if (out.size() > 255) out.resize(255);
-  return out;
-}
+/// What the steps of task_definition_input read.
+struct TaskContext {
+  const model::Workload& w;
+  const SourceLocation& where;
+  const WriteOptions& o;
+  bool fargate;
+  const std::string& mode;  // the task's networkMode
+  Diagnostics& diags;
+};
 
-Node task_definition_input(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
+/// The task's networkMode: awsvpc, host for hostNetwork, else the one kept from ECS.
+std::string network_mode(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
   const bool fargate = o.launch_type == LaunchType::kFargate;
-  Node td = Node::object();
-  td.set("family", str(family_name(w, o)));
-  if (!w.task_role.empty()) td.set("taskRoleArn", str(w.task_role));
-  const std::string exec_role = !o.execution_role_arn.empty() ? o.execution_role_arn : w.execution_role;
-  if (!exec_role.empty()) td.set("executionRoleArn", str(exec_role));
-
-  // Network mode.
   std::string mode = "awsvpc";
   if (w.network_mode == model::NetworkMode::kHost) {
     if (fargate) {
@@ -442,291 +434,340 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
   } else if (o.restore_ecs_origin) {
     mode = restored_network_mode(w, fargate).value_or(mode);
   }
-  td.set("networkMode", str(mode));
+  return mode;
+}
 
-  // Volumes first (mount points refer to them).
-  std::set<std::string> volume_names;
-  Node volumes = Node::array();
-  std::map<std::string, model::Volume> memory_volumes;
-  std::set<std::string> dropped_volumes;  // already reported
-  for (const model::Volume& v : w.volumes) {
-    if (auto orig = o.restore_ecs_origin ? restored_volume(w, v.name) : std::nullopt) {
-      volume_names.insert(v.name);
-      volumes.push(std::move(*orig));
+/// The task's volumes, and the pod volumes that became something else.
+struct TaskVolumes {
+  Node list = Node::array();
+  std::set<std::string> names;
+  std::map<std::string, model::Volume> memory;  // tmpfs mounts per container
+  std::set<std::string> dropped;                // already reported
+};
+
+/// One pod volume as a task volume; none for a memory volume on EC2 (recorded in
+/// volumes.memory) or a volume Fargate cannot have (recorded in volumes.dropped).
+std::optional<Node> task_volume(const TaskContext& ctx, const model::Volume& v, TaskVolumes& volumes) {
+  const SourceLocation& where = ctx.where;
+  Diagnostics& diags = ctx.diags;
+  Node vol = Node::object();
+  vol.set("name", str(v.name));
+  switch (v.kind) {
+    case model::Volume::Kind::kScratch:
+      break;
+    case model::Volume::Kind::kMemory:
+      if (ctx.fargate) {
+        diags.warning("memory-volume-fargate", where,
+                      "emptyDir volume \"" + v.name + "\" with medium Memory: Fargate has no tmpfs; it becomes an ordinary "
+                      "task volume on disk");
+      } else {
+        volumes.memory[v.name] = v;
+        return std::nullopt;  // tmpfs mounts per container
+      }
+      break;
+    case model::Volume::Kind::kHostPath: {
+      if (ctx.fargate) {
+        diags.error("host-path-fargate", where,
+                    "hostPath volume \"" + v.name + "\" (" + v.host_path + ") is not available on Fargate; convert with "
+                    "--launch-type EC2 or use an emptyDir/EFS volume");
+        volumes.dropped.insert(v.name);
+        return std::nullopt;
+      }
+      Node host = Node::object();
+      host.set("sourcePath", str(v.host_path));
+      vol.set("host", std::move(host));
+      break;
+    }
+    case model::Volume::Kind::kClaim: {
+      Node efs = Node::object();
+      efs.set("fileSystemId", str("fs-REPLACE_ME"));
+      efs.set("transitEncryption", str("ENABLED"));
+      vol.set("efsVolumeConfiguration", std::move(efs));
+      diags.warning("efs-placeholder", where,
+                    "volume \"" + v.name + "\" (PersistentVolumeClaim \"" + v.object_name + "\") becomes an Amazon EFS "
+                    "volume with the placeholder fileSystemId fs-REPLACE_ME: create the file system (and copy the data) "
+                    "and put its id there");
+      break;
+    }
+    case model::Volume::Kind::kConfigMap:
+    case model::Volume::Kind::kSecret:
+      diags.warning("projected-volume", where,
+                    std::string("volume \"") + v.name + "\" projects " +
+                        (v.kind == model::Volume::Kind::kSecret ? "Secret" : "ConfigMap") + " \"" + v.object_name +
+                        "\" as files, which ECS cannot do: it becomes an empty task volume. Bake the files into the "
+                        "image, pass the values as environment variables/secrets, or fetch them at start-up (e.g. an "
+                        "init container running `aws ssm get-parameter` into this volume)");
+      break;
+    case model::Volume::Kind::kUnsupported:
+    default:
+      diags.warning("unsupported-volume", where,
+                    "volume \"" + v.name + "\" (" + v.original_kind + ") has no ECS equivalent: it becomes an empty task volume");
+      break;
+  }
+  return vol;
+}
+
+/// The task's "volumes" (mount points refer to them): as kept from ECS, else converted.
+TaskVolumes task_volumes(const TaskContext& ctx) {
+  TaskVolumes volumes;
+  for (const model::Volume& v : ctx.w.volumes) {
+    if (auto orig = ctx.o.restore_ecs_origin ? restored_volume(ctx.w, v.name) : std::nullopt) {
+      volumes.names.insert(v.name);
+      volumes.list.push(std::move(*orig));
       continue;
     }
-    Node vol = Node::object();
-    vol.set("name", str(v.name));
-    switch (v.kind) {
-      case model::Volume::Kind::kScratch:
-        break;
-      case model::Volume::Kind::kMemory:
-        if (fargate) {
-          diags.warning("memory-volume-fargate", where,
-                        "emptyDir volume \"" + v.name + "\" with medium Memory: Fargate has no tmpfs; it becomes an ordinary "
-                        "task volume on disk");
-        } else {
-          memory_volumes[v.name] = v;
-          continue;  // tmpfs mounts per container
-        }
-        break;
-      case model::Volume::Kind::kHostPath: {
-        if (fargate) {
-          diags.error("host-path-fargate", where,
-                      "hostPath volume \"" + v.name + "\" (" + v.host_path + ") is not available on Fargate; convert with "
-                      "--launch-type EC2 or use an emptyDir/EFS volume");
-          dropped_volumes.insert(v.name);
-          continue;
-        }
-        Node host = Node::object();
-        host.set("sourcePath", str(v.host_path));
-        vol.set("host", std::move(host));
-        break;
-      }
-      case model::Volume::Kind::kClaim: {
-        Node efs = Node::object();
-        efs.set("fileSystemId", str("fs-REPLACE_ME"));
-        efs.set("transitEncryption", str("ENABLED"));
-        vol.set("efsVolumeConfiguration", std::move(efs));
-        diags.warning("efs-placeholder", where,
-                      "volume \"" + v.name + "\" (PersistentVolumeClaim \"" + v.object_name + "\") becomes an Amazon EFS "
-                      "volume with the placeholder fileSystemId fs-REPLACE_ME: create the file system (and copy the data) "
-                      "and put its id there");
-        break;
-      }
-      case model::Volume::Kind::kConfigMap:
-      case model::Volume::Kind::kSecret:
-        diags.warning("projected-volume", where,
-                      std::string("volume \"") + v.name + "\" projects " +
-                          (v.kind == model::Volume::Kind::kSecret ? "Secret" : "ConfigMap") + " \"" + v.object_name +
-                          "\" as files, which ECS cannot do: it becomes an empty task volume. Bake the files into the "
-                          "image, pass the values as environment variables/secrets, or fetch them at start-up (e.g. an "
-                          "init container running `aws ssm get-parameter` into this volume)");
-        break;
-      case model::Volume::Kind::kUnsupported:
-      default:
-        diags.warning("unsupported-volume", where,
-                      "volume \"" + v.name + "\" (" + v.original_kind + ") has no ECS equivalent: it becomes an empty task volume");
-        break;
+    if (auto vol = task_volume(ctx, v, volumes)) {
+      volumes.names.insert(v.name);
+      volumes.list.push(std::move(*vol));
     }
-    volume_names.insert(v.name);
-    volumes.push(std::move(vol));
   }
+  return volumes;
+}
 
-  // Containers.
-  Node defs = Node::array();
+/// What the containers add up to, for the task size; and whether any reads secrets.
+struct TaskNeeds {
   int64_t sum_cpu = 0, sum_reserved = 0, sum_limit_cpu = 0, sum_limit_mem = 0, max_hard = 0;
   bool any_secret = false;
-  for (std::size_t i = 0; i < w.containers.size(); ++i) {
-    const Container& c = w.containers[i];
-    const SourceLocation cw = at(where, "");
-    Node d = Node::object();
-    d.set("name", str(container_name(c)));
-    d.set("image", str(c.image));
-    Size size = container_size(c);
-    if (o.restore_ecs_origin) drop_task_sized(c, size);
-    if (size.cpu) d.set("cpu", Node::integer(*size.cpu));
-    if (size.memory) d.set("memory", Node::integer(*size.memory));
-    if (size.reservation) d.set("memoryReservation", Node::integer(*size.reservation));
-    if (c.resources.memory_request && size.reservation && c.resources.memory_request->bytes % model::Memory::kMiB != 0) {
-      diags.note("memory-rounded", cw,
-                 "container \"" + c.name + "\": memory request " + std::to_string(c.resources.memory_request->bytes) +
-                     " bytes is not a whole MiB; memoryReservation rounded up to " + std::to_string(*size.reservation) + " MiB");
-    }
-    if (c.resources.memory_limit && size.memory && c.resources.memory_limit->bytes % model::Memory::kMiB != 0) {
-      diags.note("memory-rounded", cw,
-                 "container \"" + c.name + "\": memory limit " + std::to_string(c.resources.memory_limit->bytes) +
-                     " bytes is not a whole MiB; memory rounded up to " + std::to_string(*size.memory) + " MiB");
-    }
-    sum_cpu += size.cpu.value_or(0);
-    sum_reserved += size.reservation ? *size.reservation : size.memory.value_or(0);
-    max_hard = std::max(max_hard, size.memory.value_or(0));
-    if (c.essential) {
-      if (c.resources.cpu_limit) sum_limit_cpu += cpu_units(*c.resources.cpu_limit);
-      sum_limit_mem += size.memory.value_or(size.reservation.value_or(0));
-    }
+};
 
-    Node ports = Node::array();
-    for (const model::Port& p : c.ports) {
-      if (p.protocol == model::Protocol::kSctp) {
-        diags.warning("unsupported-protocol", cw, "container \"" + c.name + "\": SCTP port " + std::to_string(p.container_port) +
-                                                      " has no ECS equivalent; left out");
-        continue;
-      }
-      Node pm = Node::object();
-      pm.set("containerPort", Node::integer(p.container_port));
-      if (p.host_port) {
-        if ((mode == "awsvpc" || mode == "host") && *p.host_port != p.container_port) {
-          diags.warning("host-port-dropped", cw,
-                        "container \"" + c.name + "\": hostPort " + std::to_string(*p.host_port) + " differs from containerPort " +
-                            std::to_string(p.container_port) + ", which " + mode + " mode does not allow; hostPort left out");
-        } else {
-          pm.set("hostPort", Node::integer(*p.host_port));
-        }
-      }
-      pm.set("protocol", str(p.protocol == model::Protocol::kUdp ? "udp" : "tcp"));
-      if (!p.name.empty()) pm.set("name", str(p.name));
-      if (!p.app_protocol.empty()) pm.set("appProtocol", str(p.app_protocol));
-      ports.push(std::move(pm));
-    }
-    if (ports.size() > 0) d.set("portMappings", std::move(ports));
-    d.set("essential", Node::boolean(c.essential));
-    if (c.entrypoint) d.set("entryPoint", strings(*c.entrypoint));
-    if (c.arguments) d.set("command", strings(*c.arguments));
-    if (!c.env.empty()) {
-      Node env = Node::array();
-      for (const auto& e : c.env) {
-        Node kv = Node::object();
-        kv.set("name", str(e.name));
-        kv.set("value", str(e.value));
-        env.push(std::move(kv));
-      }
-      d.set("environment", std::move(env));
-    }
-    Node mounts = Node::array();
-    Node tmpfs = Node::array();
-    const auto inherited = o.restore_ecs_origin ? volumes_from_mounts(w, c) : std::set<std::pair<std::string, std::string>>{};
-    for (const auto& m : c.mounts) {
-      if (inherited.count({m.volume, m.path}) != 0) continue;  // comes back as volumesFrom
-      if (auto mv = memory_volumes.find(m.volume); mv != memory_volumes.end()) {
-        Node t = Node::object();
-        t.set("containerPath", str(m.path));
-        t.set("size", Node::integer(mv->second.size_limit_mib.value_or(64)));
-        tmpfs.push(std::move(t));
-        continue;
-      }
-      if (volume_names.count(m.volume) == 0) {
-        if (dropped_volumes.count(m.volume) != 0) continue;
-        diags.warning("unknown-volume", cw, "container \"" + c.name + "\" mounts volume \"" + m.volume +
-                                                "\", which the task does not have; mount left out");
-        continue;
-      }
-      Node mp = Node::object();
-      mp.set("sourceVolume", str(m.volume));
-      mp.set("containerPath", str(m.path));
-      if (m.read_only) mp.set("readOnly", Node::boolean(true));
-      mounts.push(std::move(mp));
-    }
-    if (mounts.size() > 0) d.set("mountPoints", std::move(mounts));
-
-    Node linux = Node::object();
-    if (!c.capabilities_add.empty() || !c.capabilities_drop.empty()) {
-      Node caps = Node::object();
-      std::vector<std::string> add = c.capabilities_add;
-      if (fargate) {
-        std::vector<std::string> kept;
-        for (const auto& a : add) {
-          if (a == "SYS_PTRACE" || a == "CAP_SYS_PTRACE") kept.push_back("SYS_PTRACE");
-          else diags.warning("fargate-capability", cw, "container \"" + c.name + "\": capability " + a + " cannot be added on Fargate (only SYS_PTRACE); left out");
-        }
-        add = kept;
-      }
-      if (!add.empty()) caps.set("add", strings(add));
-      if (!c.capabilities_drop.empty()) caps.set("drop", strings(c.capabilities_drop));
-      if (caps.size() > 0) linux.set("capabilities", std::move(caps));
-    }
-    if (tmpfs.size() > 0) linux.set("tmpfs", std::move(tmpfs));
-    if (o.restore_ecs_origin) restore_linux_parameters(c, linux);
-    if (linux.size() > 0) d.set("linuxParameters", std::move(linux));
-
-    if (!c.secret_env.empty()) {
-      Node secrets = Node::array();
-      for (const auto& s : c.secret_env) {
-        Node kv = Node::object();
-        kv.set("name", str(s.name));
-        kv.set("valueFrom", str(s.reference));
-        secrets.push(std::move(kv));
-      }
-      d.set("secrets", std::move(secrets));
-      any_secret = true;
-    }
-    if (o.restore_ecs_origin && w.carried.count("requiresCompatibilities") != 0) {
-      if (auto deps = restored_depends_on(w, c)) d.set("dependsOn", std::move(*deps));
-    } else if (!c.depends_on.empty()) {
-      Node deps = Node::array();
-      for (const auto& dep : c.depends_on) {
-        auto target = std::find_if(w.containers.begin(), w.containers.end(), [&](const Container& x) { return x.name == dep.container; });
-        Node dn = Node::object();
-        dn.set("containerName", str(target != w.containers.end() ? container_name(*target) : ecs_name(dep.container)));
-        dn.set("condition", str(condition_name(dep.condition)));
-        deps.push(std::move(dn));
-      }
-      d.set("dependsOn", std::move(deps));
-    }
-    std::optional<int64_t> stop_timeout = c.stop_timeout_seconds;
-    if (o.restore_ecs_origin) restore_stop_timeout(c, stop_timeout);
-    if (stop_timeout && *stop_timeout != 30) {
-      int64_t t = *stop_timeout;
-      if (t > 120) {
-        diags.warning("clamped-value", cw,
-                      "terminationGracePeriodSeconds " + std::to_string(t) + " exceeds the ECS stopTimeout maximum of 120; 120 is used");
-        t = 120;
-      }
-      if (t >= 2) d.set("stopTimeout", Node::integer(t));
-    }
-    if (!c.user_name.empty()) d.set("user", str(c.user_name));
-    else if (c.run_as_user) d.set("user", str(std::to_string(*c.run_as_user) + (c.run_as_group ? ":" + std::to_string(*c.run_as_group) : "")));
-    if (!c.working_dir.empty()) d.set("workingDirectory", str(c.working_dir));
-    if (c.privileged.value_or(false)) {
-      if (fargate) diags.error("privileged-fargate", cw, "container \"" + c.name + "\" is privileged, which Fargate does not allow; convert with --launch-type EC2");
-      else d.set("privileged", Node::boolean(true));
-    }
-    if (c.read_only_root) d.set("readonlyRootFilesystem", Node::boolean(*c.read_only_root));
-    if (!c.host_aliases.empty() && mode != "awsvpc") {
-      Node hosts = Node::array();
-      for (const auto& h : c.host_aliases) {
-        Node e = Node::object();
-        e.set("hostname", str(h.hostname));
-        e.set("ipAddress", str(h.ip));
-        hosts.push(std::move(e));
-      }
-      d.set("extraHosts", std::move(hosts));
-    } else if (!c.host_aliases.empty()) {
-      diags.warning("unsupported-field", cw, "container \"" + c.name + "\": hostAliases (extraHosts) are not supported in " + mode +
-                                                 " network mode; left out");
-    }
-    if (c.stdin_open) d.set("interactive", Node::boolean(true));
-    if (c.tty) d.set("pseudoTerminal", Node::boolean(true));
-    if (auto hc = health_check(c, cw, diags)) d.set("healthCheck", o.restore_ecs_origin ? restored_health_check(c, std::move(*hc)) : std::move(*hc));
-    if (!c.sysctls.empty()) {
-      Node sc = Node::array();
-      for (const auto& [k, v] : c.sysctls) {
-        Node kv = Node::object();
-        kv.set("namespace", str(k));
-        kv.set("value", str(v));
-        sc.push(std::move(kv));
-      }
-      d.set("systemControls", std::move(sc));
-    }
-    if (c.resources.gpus && *c.resources.gpus > 0) {
-      if (fargate) {
-        diags.error("gpu-fargate", cw, "container \"" + c.name + "\" requests GPUs, which Fargate does not offer; convert with --launch-type EC2");
-      } else {
-        Node rr = Node::array();
-        Node g = Node::object();
-        g.set("type", str("GPU"));
-        g.set("value", str(std::to_string(*c.resources.gpus)));
-        rr.push(std::move(g));
-        d.set("resourceRequirements", std::move(rr));
-      }
-    }
-    std::set<std::string> skip;
-    if (fargate) skip = {"links", "dockerSecurityOptions", "privileged", "extraHosts", "dnsServers", "dnsSearchDomains", "disableNetworking"};
-    if (mode == "awsvpc") skip.insert({"links", "hostname", "extraHosts"});
-    skip.insert({"stopTimeout", "healthCheck"});  // restore_stop_timeout, restored_health_check
-    merge_and_order(d, c.carried, skip, kContainerOrder);
-    defs.push(std::move(d));
+/// The container's cpu, memory and memoryReservation, counted into `needs`.
+void add_container_size(const TaskContext& ctx, const Container& c, Node& d, TaskNeeds& needs) {
+  const SourceLocation& cw = ctx.where;
+  Size size = container_size(c);
+  if (ctx.o.restore_ecs_origin) drop_task_sized(c, size);
+  if (size.cpu) d.set("cpu", Node::integer(*size.cpu));
+  if (size.memory) d.set("memory", Node::integer(*size.memory));
+  if (size.reservation) d.set("memoryReservation", Node::integer(*size.reservation));
+  if (c.resources.memory_request && size.reservation && c.resources.memory_request->bytes % model::Memory::kMiB != 0) {
+    ctx.diags.note("memory-rounded", cw,
+                   "container \"" + c.name + "\": memory request " + std::to_string(c.resources.memory_request->bytes) +
+                       " bytes is not a whole MiB; memoryReservation rounded up to " + std::to_string(*size.reservation) + " MiB");
   }
-  td.set("containerDefinitions", std::move(defs));
-  if (volumes.size() > 0) td.set("volumes", std::move(volumes));
-  std::optional<Node> compatibilities = o.restore_ecs_origin ? restored_compatibilities(w, fargate) : std::nullopt;
-  if (!compatibilities) td.set("requiresCompatibilities", strings({fargate ? "FARGATE" : "EC2"}));
-  else if (compatibilities->size() > 0) td.set("requiresCompatibilities", std::move(*compatibilities));
+  if (c.resources.memory_limit && size.memory && c.resources.memory_limit->bytes % model::Memory::kMiB != 0) {
+    ctx.diags.note("memory-rounded", cw,
+                   "container \"" + c.name + "\": memory limit " + std::to_string(c.resources.memory_limit->bytes) +
+                       " bytes is not a whole MiB; memory rounded up to " + std::to_string(*size.memory) + " MiB");
+  }
+  needs.sum_cpu += size.cpu.value_or(0);
+  needs.sum_reserved += size.reservation ? *size.reservation : size.memory.value_or(0);
+  needs.max_hard = std::max(needs.max_hard, size.memory.value_or(0));
+  if (c.essential) {
+    if (c.resources.cpu_limit) needs.sum_limit_cpu += cpu_units(*c.resources.cpu_limit);
+    needs.sum_limit_mem += size.memory.value_or(size.reservation.value_or(0));
+  }
+}
 
-  // Task size: ECS counts every container of the task (init containers included) against it.
-  const int64_t need_cpu = std::max(sum_cpu, sum_limit_cpu);
-  const int64_t need_mem = std::max({sum_reserved, sum_limit_mem, max_hard});
-  const bool restored_size = o.restore_ecs_origin && restore_task_size(w, fargate, need_cpu, need_mem, td);
+/// The container's "portMappings" (SCTP, and host ports the network mode forbids, left out).
+Node port_mappings(const TaskContext& ctx, const Container& c) {
+  const SourceLocation& cw = ctx.where;
+  const std::string& mode = ctx.mode;
+  Node ports = Node::array();
+  for (const model::Port& p : c.ports) {
+    if (p.protocol == model::Protocol::kSctp) {
+      ctx.diags.warning("unsupported-protocol", cw, "container \"" + c.name + "\": SCTP port " + std::to_string(p.container_port) +
+                                                        " has no ECS equivalent; left out");
+      continue;
+    }
+    Node pm = Node::object();
+    pm.set("containerPort", Node::integer(p.container_port));
+    if (p.host_port) {
+      if ((mode == "awsvpc" || mode == "host") && *p.host_port != p.container_port) {
+        ctx.diags.warning("host-port-dropped", cw,
+                          "container \"" + c.name + "\": hostPort " + std::to_string(*p.host_port) + " differs from containerPort " +
+                              std::to_string(p.container_port) + ", which " + mode + " mode does not allow; hostPort left out");
+      } else {
+        pm.set("hostPort", Node::integer(*p.host_port));
+      }
+    }
+    pm.set("protocol", str(p.protocol == model::Protocol::kUdp ? "udp" : "tcp"));
+    if (!p.name.empty()) pm.set("name", str(p.name));
+    if (!p.app_protocol.empty()) pm.set("appProtocol", str(p.app_protocol));
+    ports.push(std::move(pm));
+  }
+  return ports;
+}
+
+/// {key: value, key2: value2}: an environment variable, a secret, a host, a sysctl, a tag.
+Node pair_node(const char* key, const std::string& value, const char* key2, const std::string& value2) {
+  Node kv = Node::object();
+  kv.set(key, str(value));
+  kv.set(key2, str(value2));
+  return kv;
+}
+
+/// The container's "mountPoints"; mounts of memory volumes go to `tmpfs` instead.
+Node mount_points(const TaskContext& ctx, const Container& c, const TaskVolumes& volumes, Node& tmpfs) {
+  Node mounts = Node::array();
+  const auto inherited = ctx.o.restore_ecs_origin ? volumes_from_mounts(ctx.w, c) : std::set<std::pair<std::string, std::string>>{};
+  for (const auto& m : c.mounts) {
+    if (inherited.count({m.volume, m.path}) != 0) continue;  // comes back as volumesFrom
+    if (auto mv = volumes.memory.find(m.volume); mv != volumes.memory.end()) {
+      Node t = Node::object();
+      t.set("containerPath", str(m.path));
+      t.set("size", Node::integer(mv->second.size_limit_mib.value_or(64)));
+      tmpfs.push(std::move(t));
+      continue;
+    }
+    if (volumes.names.count(m.volume) == 0) {
+      if (volumes.dropped.count(m.volume) != 0) continue;
+      ctx.diags.warning("unknown-volume", ctx.where, "container \"" + c.name + "\" mounts volume \"" + m.volume +
+                                                         "\", which the task does not have; mount left out");
+      continue;
+    }
+    Node mp = Node::object();
+    mp.set("sourceVolume", str(m.volume));
+    mp.set("containerPath", str(m.path));
+    if (m.read_only) mp.set("readOnly", Node::boolean(true));
+    mounts.push(std::move(mp));
+  }
+  return mounts;
+}
+
+/// The container's "linuxParameters": capabilities (Fargate: SYS_PTRACE only), tmpfs, and the
+/// members kept from ECS.
+Node linux_parameters(const TaskContext& ctx, const Container& c, Node tmpfs) {
+  Node linux = Node::object();
+  if (!c.capabilities_add.empty() || !c.capabilities_drop.empty()) {
+    Node caps = Node::object();
+    std::vector<std::string> add = c.capabilities_add;
+    if (ctx.fargate) {
+      std::vector<std::string> kept;
+      for (const auto& a : add) {
+        if (a == "SYS_PTRACE" || a == "CAP_SYS_PTRACE") kept.push_back("SYS_PTRACE");
+        else ctx.diags.warning("fargate-capability", ctx.where, "container \"" + c.name + "\": capability " + a + " cannot be added on Fargate (only SYS_PTRACE); left out");
+      }
+      add = kept;
+    }
+    if (!add.empty()) caps.set("add", strings(add));
+    if (!c.capabilities_drop.empty()) caps.set("drop", strings(c.capabilities_drop));
+    if (caps.size() > 0) linux.set("capabilities", std::move(caps));
+  }
+  if (tmpfs.size() > 0) linux.set("tmpfs", std::move(tmpfs));
+  if (ctx.o.restore_ecs_origin) restore_linux_parameters(c, linux);
+  return linux;
+}
+
+/// The container's "dependsOn": as written in ECS when it came from there, else converted.
+std::optional<Node> depends_on(const TaskContext& ctx, const Container& c) {
+  const model::Workload& w = ctx.w;
+  if (ctx.o.restore_ecs_origin && w.carried.count("requiresCompatibilities") != 0) return restored_depends_on(w, c);
+  if (c.depends_on.empty()) return std::nullopt;
+  Node deps = Node::array();
+  for (const auto& dep : c.depends_on) {
+    auto target = std::find_if(w.containers.begin(), w.containers.end(), [&](const Container& x) { return x.name == dep.container; });
+    Node dn = Node::object();
+    dn.set("containerName", str(target != w.containers.end() ? container_name(*target) : ecs_name(dep.container)));
+    dn.set("condition", str(condition_name(dep.condition)));
+    deps.push(std::move(dn));
+  }
+  return deps;
+}
+
+/// The container's "stopTimeout" (ECS allows 2..120; 30 is the default).
+void add_stop_timeout(const TaskContext& ctx, const Container& c, Node& d) {
+  std::optional<int64_t> stop_timeout = c.stop_timeout_seconds;
+  if (ctx.o.restore_ecs_origin) restore_stop_timeout(c, stop_timeout);
+  if (!stop_timeout || *stop_timeout == 30) return;
+  int64_t t = *stop_timeout;
+  if (t > 120) {
+    ctx.diags.warning("clamped-value", ctx.where,
+                      "terminationGracePeriodSeconds " + std::to_string(t) + " exceeds the ECS stopTimeout maximum of 120; 120 is used");
+    t = 120;
+  }
+  if (t >= 2) d.set("stopTimeout", Node::integer(t));
+}
+
+/// The container's "extraHosts", which awsvpc mode does not support.
+void add_extra_hosts(const TaskContext& ctx, const Container& c, Node& d) {
+  if (!c.host_aliases.empty() && ctx.mode != "awsvpc") {
+    Node hosts = Node::array();
+    for (const auto& h : c.host_aliases) hosts.push(pair_node("hostname", h.hostname, "ipAddress", h.ip));
+    d.set("extraHosts", std::move(hosts));
+  } else if (!c.host_aliases.empty()) {
+    ctx.diags.warning("unsupported-field", ctx.where, "container \"" + c.name + "\": hostAliases (extraHosts) are not supported in " +
+                                                          ctx.mode + " network mode; left out");
+  }
+}
+
+/// The container's "systemControls" and GPU "resourceRequirements" (not on Fargate).
+void add_system_controls_and_gpus(const TaskContext& ctx, const Container& c, Node& d) {
+  if (!c.sysctls.empty()) {
+    Node sc = Node::array();
+    for (const auto& [k, v] : c.sysctls) sc.push(pair_node("namespace", k, "value", v));
+    d.set("systemControls", std::move(sc));
+  }
+  if (c.resources.gpus && *c.resources.gpus > 0) {
+    if (ctx.fargate) {
+      ctx.diags.error("gpu-fargate", ctx.where, "container \"" + c.name + "\" requests GPUs, which Fargate does not offer; convert with --launch-type EC2");
+    } else {
+      Node rr = Node::array();
+      Node g = Node::object();
+      g.set("type", str("GPU"));
+      g.set("value", str(std::to_string(*c.resources.gpus)));
+      rr.push(std::move(g));
+      d.set("resourceRequirements", std::move(rr));
+    }
+  }
+}
+
+/// One ContainerDefinition, with the values kept from ECS merged in; counted into `needs`.
+Node container_definition(const TaskContext& ctx, const Container& c, const TaskVolumes& volumes, TaskNeeds& needs) {
+  const WriteOptions& o = ctx.o;
+  Node d = Node::object();
+  d.set("name", str(container_name(c)));
+  d.set("image", str(c.image));
+  add_container_size(ctx, c, d, needs);
+  if (Node ports = port_mappings(ctx, c); ports.size() > 0) d.set("portMappings", std::move(ports));
+  d.set("essential", Node::boolean(c.essential));
+  if (c.entrypoint) d.set("entryPoint", strings(*c.entrypoint));
+  if (c.arguments) d.set("command", strings(*c.arguments));
+  if (!c.env.empty()) {
+    Node env = Node::array();
+    for (const auto& e : c.env) env.push(pair_node("name", e.name, "value", e.value));
+    d.set("environment", std::move(env));
+  }
+  Node tmpfs = Node::array();
+  if (Node mounts = mount_points(ctx, c, volumes, tmpfs); mounts.size() > 0) d.set("mountPoints", std::move(mounts));
+  if (Node linux = linux_parameters(ctx, c, std::move(tmpfs)); linux.size() > 0) d.set("linuxParameters", std::move(linux));
+  if (!c.secret_env.empty()) {
+    Node secrets = Node::array();
+    for (const auto& s : c.secret_env) secrets.push(pair_node("name", s.name, "valueFrom", s.reference));
+    d.set("secrets", std::move(secrets));
+    needs.any_secret = true;
+  }
+  if (auto deps = depends_on(ctx, c)) d.set("dependsOn", std::move(*deps));
+  add_stop_timeout(ctx, c, d);
+  if (!c.user_name.empty()) d.set("user", str(c.user_name));
+  else if (c.run_as_user) d.set("user", str(std::to_string(*c.run_as_user) + (c.run_as_group ? ":" + std::to_string(*c.run_as_group) : "")));
+  if (!c.working_dir.empty()) d.set("workingDirectory", str(c.working_dir));
+  if (c.privileged.value_or(false)) {
+    if (ctx.fargate) ctx.diags.error("privileged-fargate", ctx.where, "container \"" + c.name + "\" is privileged, which Fargate does not allow; convert with --launch-type EC2");
+    else d.set("privileged", Node::boolean(true));
+  }
+  if (c.read_only_root) d.set("readonlyRootFilesystem", Node::boolean(*c.read_only_root));
+  add_extra_hosts(ctx, c, d);
+  if (c.stdin_open) d.set("interactive", Node::boolean(true));
+  if (c.tty) d.set("pseudoTerminal", Node::boolean(true));
+  if (auto hc = health_check(c, ctx.where, ctx.diags)) d.set("healthCheck", o.restore_ecs_origin ? restored_health_check(c, std::move(*hc)) : std::move(*hc));
+  add_system_controls_and_gpus(ctx, c, d);
+  std::set<std::string> skip;
+  if (ctx.fargate) skip = {"links", "dockerSecurityOptions", "privileged", "extraHosts", "dnsServers", "dnsSearchDomains", "disableNetworking"};
+  if (ctx.mode == "awsvpc") skip.insert({"links", "hostname", "extraHosts"});
+  skip.insert({"stopTimeout", "healthCheck"});  // restore_stop_timeout, restored_health_check
+  merge_and_order(d, c.carried, skip, kContainerOrder);
+  return d;
+}
+
+/// The task's cpu and memory: what the containers need (every container of the task, init
+/// containers included, counts against it), as a Fargate size on Fargate, or as kept from ECS.
+void add_task_size(const TaskContext& ctx, const TaskNeeds& needs, Node& td) {
+  const model::Workload& w = ctx.w;
+  const SourceLocation& where = ctx.where;
+  const bool fargate = ctx.fargate;
+  Diagnostics& diags = ctx.diags;
+  const int64_t need_cpu = std::max(needs.sum_cpu, needs.sum_limit_cpu);
+  const int64_t need_mem = std::max({needs.sum_reserved, needs.sum_limit_mem, needs.max_hard});
+  const bool restored_size = ctx.o.restore_ecs_origin && restore_task_size(w, fargate, need_cpu, need_mem, td);
   int64_t task_cpu = need_cpu;
   int64_t task_mem = need_mem;
   auto digits = [](const std::string& s) { return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }); };
@@ -772,52 +813,101 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
   }
   if (task_cpu > 0 && !restored_size) td.set("cpu", str(std::to_string(task_cpu)));
   if (task_mem > 0 && !restored_size) td.set("memory", str(std::to_string(task_mem)));
+}
 
-  if (!w.tags.empty()) {
-    Node tags = Node::array();
-    for (const auto& [k, v] : w.tags) {
-      if (k.rfind("aws:", 0) == 0 || k.size() > 128 || v.size() > 256) continue;
-      if (tags.size() == 50) break;  // ECS: at most 50 tags per resource (labels travel in the carry too)
-      Node t = Node::object();
-      t.set("key", str(k));
-      t.set("value", str(v));
-      tags.push(std::move(t));
-    }
-    if (tags.size() > 0) td.set("tags", std::move(tags));
+/// The task's "tags": the workload's, except aws: ones and those ECS would refuse.
+Node task_tags(const model::Workload& w) {
+  Node tags = Node::array();
+  for (const auto& [k, v] : w.tags) {
+    if (k.rfind("aws:", 0) == 0 || k.size() > 128 || v.size() > 256) continue;
+    if (tags.size() == 50) break;  // ECS: at most 50 tags per resource (labels travel in the carry too)
+    tags.push(pair_node("key", k, "value", v));
   }
+  return tags;
+}
+
+/// The task's pidMode, ipcMode and ephemeralStorage (Fargate only).
+void add_host_modes_and_storage(const TaskContext& ctx, Node& td) {
+  const model::Workload& w = ctx.w;
   if (w.host_pid) {
-    if (fargate) diags.warning("unsupported-field", where, "hostPID is not available on Fargate; left out");
+    if (ctx.fargate) ctx.diags.warning("unsupported-field", ctx.where, "hostPID is not available on Fargate; left out");
     else td.set("pidMode", str("host"));
   }
   if (w.host_ipc) {
-    if (fargate) diags.warning("unsupported-field", where, "hostIPC is not available on Fargate; left out");
+    if (ctx.fargate) ctx.diags.warning("unsupported-field", ctx.where, "hostIPC is not available on Fargate; left out");
     else td.set("ipcMode", str("host"));
   }
   if (w.ephemeral_storage_gib && *w.ephemeral_storage_gib > 20) {
-    if (fargate) {
+    if (ctx.fargate) {
       Node es = Node::object();
       es.set("sizeInGiB", Node::integer(std::min<int64_t>(*w.ephemeral_storage_gib, 200)));
       td.set("ephemeralStorage", std::move(es));
     } else {
-      diags.note("ignored-field", where,
-                 "ephemeral-storage of " + std::to_string(*w.ephemeral_storage_gib) + " GiB: on EC2 the task uses the "
-                 "instance's disk (ephemeralStorage is a Fargate setting); size the instances' volumes accordingly");
+      ctx.diags.note("ignored-field", ctx.where,
+                     "ephemeral-storage of " + std::to_string(*w.ephemeral_storage_gib) + " GiB: on EC2 the task uses the "
+                     "instance's disk (ephemeralStorage is a Fargate setting); size the instances' volumes accordingly");
     }
   }
-  if (auto rp = o.restore_ecs_origin ? restored_runtime_platform(w) : std::nullopt) {
+}
+
+/// The task's "runtimePlatform": as kept from ECS, else the node selector's OS and architecture.
+void add_runtime_platform(const TaskContext& ctx, Node& td) {
+  const model::Workload& w = ctx.w;
+  if (auto rp = ctx.o.restore_ecs_origin ? restored_runtime_platform(w) : std::nullopt) {
     td.set("runtimePlatform", std::move(*rp));
   } else if (!w.cpu_architecture.empty() || !w.os_family.empty()) {
-    Node rp = Node::object();
-    if (w.cpu_architecture == "X86_64" || w.cpu_architecture == "ARM64") rp.set("cpuArchitecture", str(w.cpu_architecture));
-    if (!w.os_family.empty()) rp.set("operatingSystemFamily", str(w.os_family));
-    if (rp.size() > 0) td.set("runtimePlatform", std::move(rp));
+    Node platform = Node::object();
+    if (w.cpu_architecture == "X86_64" || w.cpu_architecture == "ARM64") platform.set("cpuArchitecture", str(w.cpu_architecture));
+    if (!w.os_family.empty()) platform.set("operatingSystemFamily", str(w.os_family));
+    if (platform.size() > 0) td.set("runtimePlatform", std::move(platform));
   }
+}
+
+}  // namespace
+
+std::string ecs_name(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    out += ok ? c : '-';
+  }
+  if (out.empty()) out = "unnamed";
+  if (out.size() > 255) out.resize(255);
+  return out;
+}
+
+Node task_definition_input(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
+  const bool fargate = o.launch_type == LaunchType::kFargate;
+  Node td = Node::object();
+  td.set("family", str(family_name(w, o)));
+  if (!w.task_role.empty()) td.set("taskRoleArn", str(w.task_role));
+  const std::string exec_role = !o.execution_role_arn.empty() ? o.execution_role_arn : w.execution_role;
+  if (!exec_role.empty()) td.set("executionRoleArn", str(exec_role));
+  const std::string mode = network_mode(w, where, o, diags);
+  td.set("networkMode", str(mode));
+  const TaskContext ctx{w, where, o, fargate, mode, diags};
+
+  TaskVolumes volumes = task_volumes(ctx);
+  Node defs = Node::array();
+  TaskNeeds needs;
+  for (const Container& c : w.containers) defs.push(container_definition(ctx, c, volumes, needs));
+  td.set("containerDefinitions", std::move(defs));
+  if (volumes.list.size() > 0) td.set("volumes", std::move(volumes.list));
+  std::optional<Node> compatibilities = o.restore_ecs_origin ? restored_compatibilities(w, fargate) : std::nullopt;
+  if (!compatibilities) td.set("requiresCompatibilities", strings({fargate ? "FARGATE" : "EC2"}));
+  else if (compatibilities->size() > 0) td.set("requiresCompatibilities", std::move(*compatibilities));
+  add_task_size(ctx, needs, td);
+  if (!w.tags.empty()) {
+    if (Node tags = task_tags(w); tags.size() > 0) td.set("tags", std::move(tags));
+  }
+  add_host_modes_and_storage(ctx, td);
+  add_runtime_platform(ctx, td);
   std::set<std::string> skip = {"family", "networkMode", "requiresCompatibilities", "cpu", "memory", "volumes",
                                 "runtimePlatform"};
   if (fargate) skip.insert({"placementConstraints", "pidMode", "ipcMode"});
   merge_and_order(td, w.carried, skip, kTaskOrder);
 
-  if (any_secret && exec_role.empty()) {
+  if (needs.any_secret && exec_role.empty()) {
     diags.warning("execution-role-needed", where,
                   "the task reads secrets (SSM / Secrets Manager), which needs a task execution role allowed to read them: "
                   "pass --execution-role-arn or add executionRoleArn before registering");
@@ -828,58 +918,38 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
   return td;
 }
 
-Node create_service_input(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
-  const bool fargate = o.launch_type == LaunchType::kFargate;
-  const bool daemon = w.kind == model::WorkloadKind::kDaemon;
-  Node s = Node::object();
-  if (!o.cluster.empty() && o.cluster != "default") s.set("cluster", str(o.cluster));
-  else if (auto cl = o.restore_ecs_origin ? w.service_carried.find("cluster") : w.service_carried.end(); cl != w.service_carried.end()) {
-    if (auto n = parse(cl->second); n && n->is_string()) s.set("cluster", std::move(*n));
-  }
-  s.set("serviceName", str(ecs_name(w.service_name.empty() ? w.name : w.service_name)));
-  s.set("taskDefinition", str(family_name(w, o)));
+/// The service's loadBalancers: one per target group, whose ARN is a placeholder (reported).
+Node load_balancers_input(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
   const std::string region = placeholder_or(o.region, "REGION");
   const std::string account = placeholder_or(o.account_id, "ACCOUNT_ID");
-  if (auto restored = o.restore_ecs_origin ? restored_load_balancers(w) : std::nullopt) {
-    s.set("loadBalancers", std::move(*restored));
-  } else if (!w.load_balancers.empty()) {
-    Node lbs = Node::array();
-    std::set<std::string> seen;
-    for (const auto& b : w.load_balancers) {
-      if (!seen.insert(b.target_group_name).second) continue;
-      Node lb = Node::object();
-      lb.set("targetGroupArn", str("arn:aws:elasticloadbalancing:" + region + ":" + account + ":targetgroup/" +
-                                   b.target_group_name + "/REPLACE_ME"));
-      lb.set("containerName", str(ecs_name(b.container)));
-      lb.set("containerPort", Node::integer(b.container_port));
-      lbs.push(std::move(lb));
-      std::string routes;
-      for (const auto& r : b.routes) {
-        std::string one = (r.hosts.empty() ? std::string("*") : r.hosts[0]) + (r.paths.empty() ? "" : r.paths[0]);
-        routes += (routes.empty() ? "" : ", ") + one;
-      }
-      diags.warning("target-group-placeholder", where,
-                    std::string(b.type == model::LoadBalancerType::kNetwork ? "Network" : "Application") +
-                        " Load Balancer target group \"" + b.target_group_name + "\" (container " + b.container + " port " +
-                        std::to_string(b.container_port) + (routes.empty() ? "" : ", routes " + routes) +
-                        (b.health_check_path.empty() ? "" : ", health check " + b.health_check_path) +
-                        ") must be created; its ARN in loadBalancers is a placeholder ending in /REPLACE_ME");
+  Node lbs = Node::array();
+  std::set<std::string> seen;
+  for (const auto& b : w.load_balancers) {
+    if (!seen.insert(b.target_group_name).second) continue;
+    Node lb = Node::object();
+    lb.set("targetGroupArn", str("arn:aws:elasticloadbalancing:" + region + ":" + account + ":targetgroup/" +
+                                 b.target_group_name + "/REPLACE_ME"));
+    lb.set("containerName", str(ecs_name(b.container)));
+    lb.set("containerPort", Node::integer(b.container_port));
+    lbs.push(std::move(lb));
+    std::string routes;
+    for (const auto& r : b.routes) {
+      std::string one = (r.hosts.empty() ? std::string("*") : r.hosts[0]) + (r.paths.empty() ? "" : r.paths[0]);
+      routes += (routes.empty() ? "" : ", ") + one;
     }
-    s.set("loadBalancers", std::move(lbs));
+    diags.warning("target-group-placeholder", where,
+                  std::string(b.type == model::LoadBalancerType::kNetwork ? "Network" : "Application") +
+                      " Load Balancer target group \"" + b.target_group_name + "\" (container " + b.container + " port " +
+                      std::to_string(b.container_port) + (routes.empty() ? "" : ", routes " + routes) +
+                      (b.health_check_path.empty() ? "" : ", health check " + b.health_check_path) +
+                      ") must be created; its ARN in loadBalancers is a placeholder ending in /REPLACE_ME");
   }
-  if (!w.registries.empty()) {
-    std::string names;
-    for (const auto& r : w.registries) names += (names.empty() ? "" : ", ") + r.name;
-    diags.note("service-discovery", where,
-               "ClusterIP Service(s) " + names + ": no serviceRegistries in this output; --format cfn or api creates the "
-               "Cloud Map service (<service>.<namespace>.svc.cluster.local keeps resolving) and registers the service");
-  }
-  if (!daemon) s.set("desiredCount", Node::integer(w.replicas.value_or(1)));
-  // ECS -> Kubernetes -> ECS: the original launchType / capacityProviderStrategy are merged below.
-  const bool restored_launch = o.restore_ecs_origin && (w.service_carried.count("launchType") != 0 ||
-                                                        w.service_carried.count("capacityProviderStrategy") != 0);
-  if (!restored_launch) s.set("launchType", str(fargate ? "FARGATE" : "EC2"));
+  return lbs;
+}
 
+/// The service's deploymentConfiguration: the rollout as percentages, and what ECS -> Kubernetes kept.
+Node deployment_configuration(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
+  const bool daemon = w.kind == model::WorkloadKind::kDaemon;
   Node dc = Node::object();
   if (daemon) {
     mapping::K8sRollout kr;
@@ -908,7 +978,38 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
       if (auto n = parse(cb->second)) dc.set(key, std::move(*n));
     }
   }
-  s.set("deploymentConfiguration", std::move(dc));
+  return dc;
+}
+
+Node create_service_input(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
+  const bool fargate = o.launch_type == LaunchType::kFargate;
+  const bool daemon = w.kind == model::WorkloadKind::kDaemon;
+  Node s = Node::object();
+  if (!o.cluster.empty() && o.cluster != "default") s.set("cluster", str(o.cluster));
+  else if (auto cl = o.restore_ecs_origin ? w.service_carried.find("cluster") : w.service_carried.end(); cl != w.service_carried.end()) {
+    if (auto n = parse(cl->second); n && n->is_string()) s.set("cluster", std::move(*n));
+  }
+  s.set("serviceName", str(ecs_name(w.service_name.empty() ? w.name : w.service_name)));
+  s.set("taskDefinition", str(family_name(w, o)));
+  if (auto restored = o.restore_ecs_origin ? restored_load_balancers(w) : std::nullopt) {
+    s.set("loadBalancers", std::move(*restored));
+  } else if (!w.load_balancers.empty()) {
+    s.set("loadBalancers", load_balancers_input(w, where, o, diags));
+  }
+  if (!w.registries.empty()) {
+    std::string names;
+    for (const auto& r : w.registries) names += (names.empty() ? "" : ", ") + r.name;
+    diags.note("service-discovery", where,
+               "ClusterIP Service(s) " + names + ": no serviceRegistries in this output; --format cfn or api creates the "
+               "Cloud Map service (<service>.<namespace>.svc.cluster.local keeps resolving) and registers the service");
+  }
+  if (!daemon) s.set("desiredCount", Node::integer(w.replicas.value_or(1)));
+  // ECS -> Kubernetes -> ECS: the original launchType / capacityProviderStrategy are merged below.
+  const bool restored_launch = o.restore_ecs_origin && (w.service_carried.count("launchType") != 0 ||
+                                                        w.service_carried.count("capacityProviderStrategy") != 0);
+  if (!restored_launch) s.set("launchType", str(fargate ? "FARGATE" : "EC2"));
+
+  s.set("deploymentConfiguration", deployment_configuration(w, where, o, diags));
 
   bool awsvpc = fargate || w.network_mode != model::NetworkMode::kHost;
   if (o.restore_ecs_origin && !fargate && w.network_mode != model::NetworkMode::kHost) {

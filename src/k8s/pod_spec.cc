@@ -31,6 +31,14 @@ Node strings_node(const std::vector<std::string>& v) {
   return a;
 }
 
+/// {"name": name, <key>: value}: an env entry, a sysctl, a kept secret reference.
+Node named(const std::string& name, const char* key, Node value) {
+  Node n = Node::object();
+  n.set("name", str(name));
+  n.set(key, std::move(value));
+  return n;
+}
+
 std::string cpu_quantity(const model::Cpu& cpu, bool* exact) {
   // ticks -> millicores, rounded up
   const int64_t millis = (cpu.ticks + model::Cpu::kTicksPerMillicore - 1) / model::Cpu::kTicksPerMillicore;
@@ -241,27 +249,13 @@ void keep_task_sized(bool cpu, bool memory, Node& kept) {
 void keep_secret_references(const model::Container& c, Node& kept) {
   if (c.secret_env.empty()) return;
   Node list = Node::array();
-  for (const auto& s : c.secret_env) {
-    Node kv = Node::object();
-    kv.set("name", str(s.name));
-    kv.set("valueFrom", str(s.reference));
-    list.push(std::move(kv));
-  }
+  for (const auto& s : c.secret_env) list.push(named(s.name, "valueFrom", str(s.reference)));
   kept.set("secrets", std::move(list));
 }
 
-}  // namespace
 
-SourceLocation task_location(const model::Workload& w, const std::string& pointer) {
-  return SourceLocation{w.source_file, w.source_pointer + pointer, 0, 0, -1};
-}
-
-SourceLocation service_location(const model::Workload& w, const std::string& pointer) {
-  return SourceLocation{w.service_file, w.service_pointer + pointer, 0, 0, -1};
-}
-
-PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagnostics& diags) {
-  PodSpec out;
+/// Kubernetes names of the containers and volumes; renamed volumes are kept for the way back.
+Names k8s_names(const model::Workload& w, PodSpec& out, Diagnostics& diags) {
   Names names;
   for (std::size_t i = 0; i < w.containers.size(); ++i) {
     const auto r = mapping::to_k8s_name(w.containers[i].name, mapping::NameKind::kRfc1123Label);
@@ -276,10 +270,16 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
     names.volumes[w.volumes[i].name] = r.name;
     if (r.name != w.volumes[i].name) out.renamed_volumes.emplace_back(r.name, w.volumes[i].name);
   }
+  return names;
+}
 
-  const std::vector<Role> roles = container_roles(w, diags);
+/// The task-level cpu/memory left over, shared out to the app containers that set none.
+struct TaskShares {
+  std::map<std::size_t, model::Cpu> cpu;
+  std::map<std::size_t, model::Memory> memory;
+};
 
-  // Task-level cpu/memory for containers that set none.
+TaskShares task_shares(const model::Workload& w, const std::vector<Role>& roles) {
   std::vector<std::size_t> no_cpu, no_mem;
   int64_t cpu_used = 0, mem_reserved = 0;
   for (std::size_t i = 0; i < w.containers.size(); ++i) {
@@ -290,413 +290,462 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
     else if (res.memory_limit) mem_reserved += res.memory_limit->bytes;
     else if (roles[i] == Role::kMain) no_mem.push_back(i);
   }
-  std::map<std::size_t, model::Cpu> task_cpu_share;
-  std::map<std::size_t, model::Memory> task_mem_share;
+  TaskShares shares;
   if (w.task_cpu && !no_cpu.empty()) {
     const int64_t left = std::max<int64_t>(0, w.task_cpu->ticks - cpu_used);
     // share in whole ECS units, so the result stays expressible on both sides
     const int64_t units = left / model::Cpu::kTicksPerEcsUnit / static_cast<int64_t>(no_cpu.size());
     if (units > 0) {
-      for (std::size_t i : no_cpu) task_cpu_share[i] = model::Cpu::from_ecs_units(units);
+      for (std::size_t i : no_cpu) shares.cpu[i] = model::Cpu::from_ecs_units(units);
     }
   }
   if (w.task_memory && !no_mem.empty()) {
     const int64_t left = std::max<int64_t>(0, w.task_memory->bytes - mem_reserved);
     const int64_t mib = left / model::Memory::kMiB / static_cast<int64_t>(no_mem.size());
     if (mib > 0) {
-      for (std::size_t i : no_mem) task_mem_share[i] = model::Memory::from_mib(mib);
+      for (std::size_t i : no_mem) shares.memory[i] = model::Memory::from_mib(mib);
     }
   }
+  return shares;
+}
 
-  Node containers = Node::array();
-  Node init_containers = Node::array();
-  Node volumes = Node::array();
-  std::set<std::string> volume_names;
+/// What the steps of build_pod_spec read, and the PodSpec they fill.
+struct PodContext {
+  const model::Workload& w;
+  const std::string& name;  // the workload's Kubernetes name
+  const Names& names;
+  const std::vector<Role>& roles;
+  const TaskShares& shares;
+  Diagnostics& diags;
+  PodSpec& out;
+};
+
+/// The pod's volumes, each name once: the task volumes, then the containers' memory volumes.
+struct PodVolumes {
+  Node list = Node::array();
+  std::set<std::string> names;
+  int tmpfs_count = 0;
+
+  void add(Node v) {
+    const std::string vname = v.find("name")->text();
+    if (names.insert(vname).second) list.push(std::move(v));
+  }
+};
+
+/// Pod-level values that ECS sets per container, gathered over the containers.
+struct PodValues {
   std::map<std::string, std::vector<std::string>> host_aliases;  // ip -> hostnames
   std::vector<std::string> dns_servers, dns_search;
   std::string hostname;
   std::map<std::string, std::string> sysctls;
   int64_t grace = 0;
   bool any_grace = false;
-  int tmpfs_count = 0;
+};
 
-  auto add_volume = [&](Node v) {
-    const std::string vname = v.find("name")->text();
-    if (volume_names.insert(vname).second) volumes.push(std::move(v));
-  };
+/// A Docker volume becomes an emptyDir: what it loses is reported.
+void report_docker_volume(const PodContext& ctx, const model::Volume& v, const std::string& vptr) {
+  if (v.docker_scope == "shared") {
+    ctx.diags.warning("approximated-volume", task_location(ctx.w, vptr + "/dockerVolumeConfiguration"),
+                    "Docker volume \"" + v.name + "\" has scope shared (outlives the task); an emptyDir lives only as long as the pod: use a PersistentVolumeClaim if the data must persist");
+  }
+  if (!v.docker_driver_opts.empty() || !v.docker_labels.empty() || v.docker_autoprovision) {
+    ctx.diags.warning("unsupported-field", task_location(ctx.w, vptr + "/dockerVolumeConfiguration"),
+                    "driverOpts, labels and autoprovision of Docker volume \"" + v.name + "\" have no emptyDir equivalent and are dropped");
+  }
+  if (!v.docker_driver.empty() && v.docker_driver != "local") {
+    ctx.diags.warning("unsupported-field", task_location(ctx.w, vptr + "/dockerVolumeConfiguration/driver"),
+                    "Docker volume driver \"" + v.docker_driver + "\" has no Kubernetes equivalent; volume \"" + v.name + "\" becomes an emptyDir");
+  }
+}
 
-  // Task volumes.
-  for (std::size_t vi = 0; vi < w.volumes.size(); ++vi) {
-    const model::Volume& v = w.volumes[vi];
-    const std::string vptr = "/volumes/" + std::to_string(vi);
-    Node vol = Node::object();
-    vol.set("name", str(names.volumes[v.name]));
-    switch (v.kind) {
-      case model::Volume::Kind::kScratch:
-      case model::Volume::Kind::kMemory:
-        vol.set("emptyDir", Node::object());
-        break;
-      case model::Volume::Kind::kDocker: {
-        vol.set("emptyDir", Node::object());
-        if (v.docker_scope == "shared") {
-          diags.warning("approximated-volume", task_location(w, vptr + "/dockerVolumeConfiguration"),
-                        "Docker volume \"" + v.name + "\" has scope shared (outlives the task); an emptyDir lives only as long as the pod: use a PersistentVolumeClaim if the data must persist");
-        }
-        if (!v.docker_driver_opts.empty() || !v.docker_labels.empty() || v.docker_autoprovision) {
-          diags.warning("unsupported-field", task_location(w, vptr + "/dockerVolumeConfiguration"),
-                        "driverOpts, labels and autoprovision of Docker volume \"" + v.name + "\" have no emptyDir equivalent and are dropped");
-        }
-        if (!v.docker_driver.empty() && v.docker_driver != "local") {
-          diags.warning("unsupported-field", task_location(w, vptr + "/dockerVolumeConfiguration/driver"),
-                        "Docker volume driver \"" + v.docker_driver + "\" has no Kubernetes equivalent; volume \"" + v.name + "\" becomes an emptyDir");
-        }
-        break;
-      }
-      case model::Volume::Kind::kHostPath: {
-        Node hp = Node::object();
-        hp.set("path", str(v.host_path));
-        vol.set("hostPath", std::move(hp));
-        diags.warning("host-path", task_location(w, vptr + "/host/sourcePath"),
+/// One task volume as a pod volume (an EFS volume also gets its claim in out.claims).
+Node task_volume(const PodContext& ctx, std::size_t vi) {
+  const model::Volume& v = ctx.w.volumes[vi];
+  const std::string vptr = "/volumes/" + std::to_string(vi);
+  Node vol = Node::object();
+  vol.set("name", str(ctx.names.volumes.at(v.name)));
+  switch (v.kind) {
+    case model::Volume::Kind::kScratch:
+    case model::Volume::Kind::kMemory:
+      vol.set("emptyDir", Node::object());
+      break;
+    case model::Volume::Kind::kDocker:
+      vol.set("emptyDir", Node::object());
+      report_docker_volume(ctx, v, vptr);
+      break;
+    case model::Volume::Kind::kHostPath: {
+      Node hp = Node::object();
+      hp.set("path", str(v.host_path));
+      vol.set("hostPath", std::move(hp));
+      ctx.diags.warning("host-path", task_location(ctx.w, vptr + "/host/sourcePath"),
                       "volume \"" + v.name + "\" mounts host path " + v.host_path +
                           "; a hostPath ties the pod to its node and is refused by restricted Pod Security");
-        break;
-      }
-      case model::Volume::Kind::kEfs: {
-        const std::string claim = mapping::to_k8s_name(name + "-" + v.name, mapping::NameKind::kRfc1123Subdomain).name;
-        Node pvc = Node::object();
-        pvc.set("claimName", str(claim));
-        vol.set("persistentVolumeClaim", std::move(pvc));
-        out.claims.push_back({names.volumes[v.name], claim, &v});
-        break;
-      }
-      case model::Volume::Kind::kUnsupported:
-      case model::Volume::Kind::kClaim:
-      case model::Volume::Kind::kConfigMap:
-      case model::Volume::Kind::kSecret:
-        vol.set("emptyDir", Node::object());
-        diags.warning("unsupported-field", task_location(w, vptr),
+      break;
+    }
+    case model::Volume::Kind::kEfs: {
+      const std::string claim = mapping::to_k8s_name(ctx.name + "-" + v.name, mapping::NameKind::kRfc1123Subdomain).name;
+      Node pvc = Node::object();
+      pvc.set("claimName", str(claim));
+      vol.set("persistentVolumeClaim", std::move(pvc));
+      ctx.out.claims.push_back({ctx.names.volumes.at(v.name), claim, &v});
+      break;
+    }
+    case model::Volume::Kind::kUnsupported:
+    case model::Volume::Kind::kClaim:
+    case model::Volume::Kind::kConfigMap:
+    case model::Volume::Kind::kSecret:
+      vol.set("emptyDir", Node::object());
+      ctx.diags.warning("unsupported-field", task_location(ctx.w, vptr),
                       "volume \"" + v.name + "\" (" + v.original_kind +
                           ") has no Kubernetes equivalent here; an emptyDir stands in for it");
-        break;
-    }
-    add_volume(std::move(vol));
+      break;
   }
+  return vol;
+}
 
-  // Containers, in init order first.
-  std::vector<std::size_t> order = init_order(w, roles);
-  for (std::size_t i = 0; i < w.containers.size(); ++i) {
-    if (roles[i] == Role::kMain) order.push_back(i);
+/// The order of the pod's containers: init order first, then the app containers; the ECS order
+/// is kept in out.ecs_order when it differs.
+std::vector<std::size_t> container_order(const PodContext& ctx) {
+  std::vector<std::size_t> order = init_order(ctx.w, ctx.roles);
+  for (std::size_t i = 0; i < ctx.w.containers.size(); ++i) {
+    if (ctx.roles[i] == Role::kMain) order.push_back(i);
   }
   if (!std::is_sorted(order.begin(), order.end())) {
-    for (const auto& c : w.containers) out.ecs_order.push_back(names.containers[c.name]);
+    for (const auto& c : ctx.w.containers) ctx.out.ecs_order.push_back(ctx.names.containers.at(c.name));
   }
-  for (std::size_t i : order) {
-    const model::Container& c = w.containers[i];
-    Node ctr = Node::object();
-    ctr.set("name", str(names.containers[c.name]));
-    ctr.set("image", str(c.image));
-    if (roles[i] == Role::kSidecar) ctr.set("restartPolicy", str("Always"));
-    if (c.entrypoint) ctr.set("command", strings_node(*c.entrypoint));
-    if (c.arguments) ctr.set("args", strings_node(*c.arguments));
-    if (!c.working_dir.empty()) ctr.set("workingDir", str(c.working_dir));
+  return order;
+}
 
-    // Ports
-    if (!c.ports.empty()) {
-      Node ports = Node::array();
-      std::set<std::pair<int64_t, model::Protocol>> seen;
-      for (std::size_t pi = 0; pi < c.ports.size(); ++pi) {
-        const model::Port& p = c.ports[pi];
-        if (!seen.insert({p.container_port, p.protocol}).second) continue;
-        Node port = Node::object();
-        if (!p.name.empty()) {
-          const auto renamed = mapping::to_k8s_name(p.name, mapping::NameKind::kPortName);
-          port.set("name", str(renamed.name));
-          if (renamed.changed) {
-            diags.note("renamed-resource", task_location(w, ctr_ptr(i, "portMappings/" + std::to_string(pi) + "/name")),
+/// The container's "ports", each container port and protocol once.
+Node container_ports(const PodContext& ctx, std::size_t i) {
+  const model::Workload& w = ctx.w;
+  const model::Container& c = w.containers[i];
+  Node ports = Node::array();
+  std::set<std::pair<int64_t, model::Protocol>> seen;
+  for (std::size_t pi = 0; pi < c.ports.size(); ++pi) {
+    const model::Port& p = c.ports[pi];
+    if (!seen.insert({p.container_port, p.protocol}).second) continue;
+    Node port = Node::object();
+    if (!p.name.empty()) {
+      const auto renamed = mapping::to_k8s_name(p.name, mapping::NameKind::kPortName);
+      port.set("name", str(renamed.name));
+      if (renamed.changed) {
+        ctx.diags.note("renamed-resource", task_location(w, ctr_ptr(i, "portMappings/" + std::to_string(pi) + "/name")),
                        "port name \"" + p.name + "\" is \"" + renamed.name + "\" in Kubernetes (IANA service name rules)");
-          }
-        }
-        port.set("containerPort", Node::integer(p.container_port));
-        if (w.network_mode == model::NetworkMode::kHost) {
-          port.set("hostPort", Node::integer(p.container_port));
-        } else if (p.host_port && *p.host_port != 0 &&
-                   (w.network_mode == model::NetworkMode::kBridge || w.network_mode == model::NetworkMode::kDefault ||
-                    w.network_mode == model::NetworkMode::kUnset)) {
-          port.set("hostPort", Node::integer(*p.host_port));
-          diags.warning("host-port", task_location(w, ctr_ptr(i, "portMappings/" + std::to_string(pi) + "/hostPort")),
+      }
+    }
+    port.set("containerPort", Node::integer(p.container_port));
+    if (w.network_mode == model::NetworkMode::kHost) {
+      port.set("hostPort", Node::integer(p.container_port));
+    } else if (p.host_port && *p.host_port != 0 &&
+               (w.network_mode == model::NetworkMode::kBridge || w.network_mode == model::NetworkMode::kDefault ||
+                w.network_mode == model::NetworkMode::kUnset)) {
+      port.set("hostPort", Node::integer(*p.host_port));
+      ctx.diags.warning("host-port", task_location(w, ctr_ptr(i, "portMappings/" + std::to_string(pi) + "/hostPort")),
                         "static hostPort " + std::to_string(*p.host_port) +
                             " binds the node's port, so at most one such pod fits on a node; prefer a Service");
-        } else if (p.host_port && *p.host_port != 0 && *p.host_port != p.container_port &&
-                   w.network_mode == model::NetworkMode::kAwsvpc) {
-          diags.warning("host-port-dropped", task_location(w, ctr_ptr(i, "portMappings/" + std::to_string(pi) + "/hostPort")),
+    } else if (p.host_port && *p.host_port != 0 && *p.host_port != p.container_port &&
+               w.network_mode == model::NetworkMode::kAwsvpc) {
+      ctx.diags.warning("host-port-dropped", task_location(w, ctr_ptr(i, "portMappings/" + std::to_string(pi) + "/hostPort")),
                         "hostPort " + std::to_string(*p.host_port) + " differs from containerPort " +
                             std::to_string(p.container_port) + ", which awsvpc mode does not allow; left out");
-        }
-        port.set("protocol", str(p.protocol == model::Protocol::kUdp ? "UDP" : p.protocol == model::Protocol::kSctp ? "SCTP" : "TCP"));
-        ports.push(std::move(port));
-      }
-      ctr.set("ports", std::move(ports));
     }
+    port.set("protocol", str(p.protocol == model::Protocol::kUdp ? "UDP" : p.protocol == model::Protocol::kSctp ? "SCTP" : "TCP"));
+    ports.push(std::move(port));
+  }
+  return ports;
+}
 
-    // Environment: plain values, then secret references.
-    if (!c.env.empty() || !c.secret_env.empty()) {
-      Node env = Node::array();
-      for (const auto& e : c.env) {
-        Node ev = Node::object();
-        ev.set("name", str(e.name));
-        ev.set("value", str(e.value));
-        env.push(std::move(ev));
-      }
-      for (const auto& s : c.secret_env) {
-        const mapping::SecretTarget t = mapping::secret_target(s.reference);
-        Node ref = Node::object();
-        ref.set("name", str(t.secret_name));
-        ref.set("key", str(t.secret_key));
-        Node from = Node::object();
-        from.set("secretKeyRef", std::move(ref));
-        Node ev = Node::object();
-        ev.set("name", str(s.name));
-        ev.set("valueFrom", std::move(from));
-        env.push(std::move(ev));
-      }
-      ctr.set("env", std::move(env));
-    }
+/// The container's "env": plain values, then secret references.
+Node container_env(const model::Container& c) {
+  Node env = Node::array();
+  for (const auto& e : c.env) env.push(named(e.name, "value", str(e.value)));
+  for (const auto& s : c.secret_env) {
+    const mapping::SecretTarget t = mapping::secret_target(s.reference);
+    Node ref = Node::object();
+    ref.set("name", str(t.secret_name));
+    ref.set("key", str(t.secret_key));
+    Node from = Node::object();
+    from.set("secretKeyRef", std::move(ref));
+    env.push(named(s.name, "valueFrom", std::move(from)));
+  }
+  return env;
+}
 
-    // Resources
-    Node requests = Node::object();
-    Node limits = Node::object();
-    std::optional<model::Cpu> cpu = c.resources.cpu_request;
-    if (!cpu && task_cpu_share.count(i)) cpu = task_cpu_share[i];
-    if (cpu) {
-      bool exact = true;
-      requests.set("cpu", str(cpu_quantity(*cpu, &exact)));
-      out.has_cpu_requests = true;
-      if (!exact) {
-        diags.warning("lossy-cpu-rounding", task_location(w, ctr_ptr(i, "cpu")),
-                      "cpu " + std::to_string(cpu->ticks / model::Cpu::kTicksPerEcsUnit) +
-                          " units is not a whole number of millicores; requests.cpu rounded up to " +
-                          cpu_quantity(*cpu, &exact));
-      }
+/// The container's "resources": its own sizes, else its share of the task size.
+void add_resources(const PodContext& ctx, std::size_t i, Node& ctr) {
+  const model::Workload& w = ctx.w;
+  const model::Container& c = w.containers[i];
+  Node requests = Node::object();
+  Node limits = Node::object();
+  std::optional<model::Cpu> cpu = c.resources.cpu_request;
+  if (!cpu && ctx.shares.cpu.count(i)) cpu = ctx.shares.cpu.at(i);
+  if (cpu) {
+    bool exact = true;
+    requests.set("cpu", str(cpu_quantity(*cpu, &exact)));
+    ctx.out.has_cpu_requests = true;
+    if (!exact) {
+      ctx.diags.warning("lossy-cpu-rounding", task_location(w, ctr_ptr(i, "cpu")),
+                        "cpu " + std::to_string(cpu->ticks / model::Cpu::kTicksPerEcsUnit) +
+                            " units is not a whole number of millicores; requests.cpu rounded up to " +
+                            cpu_quantity(*cpu, &exact));
     }
-    std::optional<model::Memory> mem_limit = c.resources.memory_limit;
-    std::optional<model::Memory> mem_request = c.resources.memory_request;
-    if (!mem_limit && !mem_request && task_mem_share.count(i)) {
-      mem_request = task_mem_share[i];
-      if (w.task_memory) mem_limit = *w.task_memory;
-    }
-    if (mem_request) {
-      requests.set("memory", str(memory_quantity(*mem_request)));
-      out.has_memory_requests = true;
-    } else if (mem_limit) {
-      out.has_memory_requests = true;  // Kubernetes defaults the request to the limit
-    }
-    if (roles[i] == Role::kMain && w.ephemeral_storage_gib && i == order[order.size() - 1 - (order.size() - 1)]) {
-      // (kept simple: placed on the first app container below)
-    }
-    if (mem_limit) limits.set("memory", str(memory_quantity(*mem_limit)));
-    if (c.resources.gpus && *c.resources.gpus > 0) limits.set("nvidia.com/gpu", str(std::to_string(*c.resources.gpus)));
-    if (requests.size() > 0 || limits.size() > 0) {
-      Node res = Node::object();
-      if (limits.size() > 0) res.set("limits", std::move(limits));
-      if (requests.size() > 0) res.set("requests", std::move(requests));
-      ctr.set("resources", std::move(res));
-    }
+  }
+  std::optional<model::Memory> mem_limit = c.resources.memory_limit;
+  std::optional<model::Memory> mem_request = c.resources.memory_request;
+  if (!mem_limit && !mem_request && ctx.shares.memory.count(i)) {
+    mem_request = ctx.shares.memory.at(i);
+    if (w.task_memory) mem_limit = *w.task_memory;
+  }
+  if (mem_request) {
+    requests.set("memory", str(memory_quantity(*mem_request)));
+    ctx.out.has_memory_requests = true;
+  } else if (mem_limit) {
+    ctx.out.has_memory_requests = true;  // Kubernetes defaults the request to the limit
+  }
+  if (mem_limit) limits.set("memory", str(memory_quantity(*mem_limit)));
+  if (c.resources.gpus && *c.resources.gpus > 0) limits.set("nvidia.com/gpu", str(std::to_string(*c.resources.gpus)));
+  if (requests.size() > 0 || limits.size() > 0) {
+    Node res = Node::object();
+    if (limits.size() > 0) res.set("limits", std::move(limits));
+    if (requests.size() > 0) res.set("requests", std::move(requests));
+    ctr.set("resources", std::move(res));
+  }
+}
 
-    // Mounts
-    Node mounts = Node::array();
-    for (const auto& m : c.mounts) {
-      auto vn = names.volumes.find(m.volume);
-      if (vn == names.volumes.end()) {
-        diags.error("dangling-reference", task_location(w, ctr_ptr(i, "mountPoints")),
-                    "container \"" + c.name + "\" mounts volume \"" + m.volume + "\", which the task does not define");
-        continue;
-      }
+/// A memory-backed emptyDir for the pod, mounted at `path` in the container.
+void mount_memory_volume(const std::string& vname, int64_t size_mib, const std::string& path, Node& mounts,
+                         PodVolumes& volumes) {
+  Node ed = Node::object();
+  ed.set("medium", str("Memory"));
+  if (size_mib > 0) ed.set("sizeLimit", str(mapping::mib_to_k8s(size_mib)));
+  Node vol = Node::object();
+  vol.set("name", str(vname));
+  vol.set("emptyDir", std::move(ed));
+  Node vm = Node::object();
+  vm.set("name", *vol.find("name"));
+  vm.set("mountPath", str(path));
+  mounts.push(std::move(vm));
+  volumes.add(std::move(vol));
+}
+
+/// The mounts of the containers named in volumesFrom, added to the container's "volumeMounts".
+void add_volumes_from(const PodContext& ctx, std::size_t i, Node& mounts) {
+  const model::Workload& w = ctx.w;
+  const model::Container& c = w.containers[i];
+  const auto vf = c.carried.find("volumesFrom");
+  if (vf == c.carried.end()) return;
+  Diagnostics ignored;
+  const auto list = io::load_json(vf->second, "", io::Limits{}, ignored);
+  for (std::size_t k = 0; list && list->is_array() && k < list->items().size(); ++k) {
+    const Node& item = list->items()[k];
+    const Node* src = item.find("sourceContainer");
+    const Node* ro = item.find("readOnly");
+    const model::Container* source = nullptr;
+    for (const auto& other : w.containers) {
+      if (src != nullptr && src->is_string() && other.name == src->text()) source = &other;
+    }
+    if (source == nullptr) {
+      ctx.diags.error("dangling-reference", task_location(w, ctr_ptr(i, "volumesFrom/" + std::to_string(k))),
+                      "volumesFrom names a container that is not in the task definition");
+      continue;
+    }
+    for (const auto& m : source->mounts) {
+      auto vn = ctx.names.volumes.find(m.volume);
+      if (vn == ctx.names.volumes.end()) continue;
       Node vm = Node::object();
       vm.set("name", str(vn->second));
       vm.set("mountPath", str(m.path));
-      if (m.read_only) vm.set("readOnly", Node::boolean(true));
+      if (m.read_only || (ro != nullptr && ro->is_bool() && ro->as_bool())) vm.set("readOnly", Node::boolean(true));
       mounts.push(std::move(vm));
     }
-    if (auto vf = c.carried.find("volumesFrom"); vf != c.carried.end()) {
-      Diagnostics ignored;
-      const auto list = io::load_json(vf->second, "", io::Limits{}, ignored);
-      for (std::size_t k = 0; list && list->is_array() && k < list->items().size(); ++k) {
-        const Node& item = list->items()[k];
-        const Node* src = item.find("sourceContainer");
-        const Node* ro = item.find("readOnly");
-        const model::Container* source = nullptr;
-        for (const auto& other : w.containers) {
-          if (src != nullptr && src->is_string() && other.name == src->text()) source = &other;
-        }
-        if (source == nullptr) {
-          diags.error("dangling-reference", task_location(w, ctr_ptr(i, "volumesFrom/" + std::to_string(k))),
-                      "volumesFrom names a container that is not in the task definition");
-          continue;
-        }
-        for (const auto& m : source->mounts) {
-          auto vn = names.volumes.find(m.volume);
-          if (vn == names.volumes.end()) continue;
-          Node vm = Node::object();
-          vm.set("name", str(vn->second));
-          vm.set("mountPath", str(m.path));
-          if (m.read_only || (ro != nullptr && ro->is_bool() && ro->as_bool())) vm.set("readOnly", Node::boolean(true));
-          mounts.push(std::move(vm));
-        }
+  }
+}
+
+/// The container's "volumeMounts": its mount points, volumesFrom, /dev/shm and tmpfs (the last two
+/// add their memory volumes to the pod).
+Node volume_mounts(const PodContext& ctx, std::size_t i, PodVolumes& volumes) {
+  const model::Container& c = ctx.w.containers[i];
+  Node mounts = Node::array();
+  for (const auto& m : c.mounts) {
+    auto vn = ctx.names.volumes.find(m.volume);
+    if (vn == ctx.names.volumes.end()) {
+      ctx.diags.error("dangling-reference", task_location(ctx.w, ctr_ptr(i, "mountPoints")),
+                      "container \"" + c.name + "\" mounts volume \"" + m.volume + "\", which the task does not define");
+      continue;
+    }
+    Node vm = Node::object();
+    vm.set("name", str(vn->second));
+    vm.set("mountPath", str(m.path));
+    if (m.read_only) vm.set("readOnly", Node::boolean(true));
+    mounts.push(std::move(vm));
+  }
+  add_volumes_from(ctx, i, mounts);
+  if (c.shared_memory_mib && *c.shared_memory_mib > 0) {
+    const std::string vname = "dshm-" + ctx.names.containers.at(c.name);
+    mount_memory_volume(mapping::to_k8s_name(vname, mapping::NameKind::kRfc1123Label).name, *c.shared_memory_mib,
+                        "/dev/shm", mounts, volumes);
+  }
+  for (const auto& t : c.tmpfs) {
+    mount_memory_volume("tmpfs-" + std::to_string(volumes.tmpfs_count++), t.size_mib, t.path, mounts, volumes);
+  }
+  return mounts;
+}
+
+/// Probes: the ECS health check, and the target group's HTTP health check as readiness (both
+/// decide whether the load balancer sends traffic).
+void add_probes(const model::Workload& w, const model::Container& c, Node& ctr) {
+  if (c.liveness) health_to_probes(*c.liveness, ctr);
+  for (const auto& lb : w.load_balancers) {
+    if (lb.container != c.name || lb.health_check_path.empty() || ctr.find("readinessProbe") != nullptr) continue;
+    if (lb.health_check_protocol != "HTTP" && lb.health_check_protocol != "HTTPS" && !lb.health_check_protocol.empty()) continue;
+    Node get = Node::object();
+    get.set("path", str(lb.health_check_path));
+    get.set("port", Node::integer(lb.container_port));
+    get.set("scheme", str(lb.health_check_protocol == "HTTPS" ? "HTTPS" : "HTTP"));
+    Node ready = Node::object();
+    ready.set("httpGet", std::move(get));
+    if (lb.health_check_interval_seconds) ready.set("periodSeconds", Node::integer(*lb.health_check_interval_seconds));
+    if (lb.health_check_timeout_seconds) ready.set("timeoutSeconds", Node::integer(*lb.health_check_timeout_seconds));
+    if (lb.healthy_threshold) ready.set("successThreshold", Node::integer(*lb.healthy_threshold));
+    if (lb.unhealthy_threshold) ready.set("failureThreshold", Node::integer(*lb.unhealthy_threshold));
+    ctr.set("readinessProbe", std::move(ready));
+  }
+}
+
+/// The container's "securityContext" (empty: none).
+Node security_context(const model::Container& c) {
+  Node sc = Node::object();
+  if (c.run_as_user) sc.set("runAsUser", Node::integer(*c.run_as_user));
+  if (c.run_as_group) sc.set("runAsGroup", Node::integer(*c.run_as_group));
+  if (c.privileged) sc.set("privileged", Node::boolean(*c.privileged));
+  if (c.read_only_root) sc.set("readOnlyRootFilesystem", Node::boolean(*c.read_only_root));
+  if (!c.capabilities_add.empty() || !c.capabilities_drop.empty()) {
+    Node caps = Node::object();
+    auto strip = [](std::vector<std::string> v) {
+      for (auto& s : v) {
+        if (s.rfind("CAP_", 0) == 0) s = s.substr(4);
       }
-    }
-    if (c.shared_memory_mib && *c.shared_memory_mib > 0) {
-      Node ed = Node::object();
-      ed.set("medium", str("Memory"));
-      ed.set("sizeLimit", str(mapping::mib_to_k8s(*c.shared_memory_mib)));
-      Node vol = Node::object();
-      const std::string vname = "dshm-" + names.containers[c.name];
-      vol.set("name", str(mapping::to_k8s_name(vname, mapping::NameKind::kRfc1123Label).name));
-      vol.set("emptyDir", std::move(ed));
-      Node vm = Node::object();
-      vm.set("name", *vol.find("name"));
-      vm.set("mountPath", str("/dev/shm"));
-      mounts.push(std::move(vm));
-      add_volume(std::move(vol));
-    }
-    for (const auto& t : c.tmpfs) {
-      Node ed = Node::object();
-      ed.set("medium", str("Memory"));
-      if (t.size_mib > 0) ed.set("sizeLimit", str(mapping::mib_to_k8s(t.size_mib)));
-      Node vol = Node::object();
-      vol.set("name", str("tmpfs-" + std::to_string(tmpfs_count++)));
-      vol.set("emptyDir", std::move(ed));
-      Node vm = Node::object();
-      vm.set("name", *vol.find("name"));
-      vm.set("mountPath", str(t.path));
-      mounts.push(std::move(vm));
-      add_volume(std::move(vol));
-    }
-    if (mounts.size() > 0) ctr.set("volumeMounts", std::move(mounts));
+      return v;
+    };
+    if (!c.capabilities_add.empty()) caps.set("add", strings_node(strip(c.capabilities_add)));
+    if (!c.capabilities_drop.empty()) caps.set("drop", strings_node(strip(c.capabilities_drop)));
+    sc.set("capabilities", std::move(caps));
+  }
+  return sc;
+}
 
-    // Probes: the ECS health check, and the target group's HTTP health check as readiness
-    // (both decide whether the load balancer sends traffic).
-    if (c.liveness) health_to_probes(*c.liveness, ctr);
-    for (const auto& lb : w.load_balancers) {
-      if (lb.container != c.name || lb.health_check_path.empty() || ctr.find("readinessProbe") != nullptr) continue;
-      if (lb.health_check_protocol != "HTTP" && lb.health_check_protocol != "HTTPS" && !lb.health_check_protocol.empty()) continue;
-      Node get = Node::object();
-      get.set("path", str(lb.health_check_path));
-      get.set("port", Node::integer(lb.container_port));
-      get.set("scheme", str(lb.health_check_protocol == "HTTPS" ? "HTTPS" : "HTTP"));
-      Node ready = Node::object();
-      ready.set("httpGet", std::move(get));
-      if (lb.health_check_interval_seconds) ready.set("periodSeconds", Node::integer(*lb.health_check_interval_seconds));
-      if (lb.health_check_timeout_seconds) ready.set("timeoutSeconds", Node::integer(*lb.health_check_timeout_seconds));
-      if (lb.healthy_threshold) ready.set("successThreshold", Node::integer(*lb.healthy_threshold));
-      if (lb.unhealthy_threshold) ready.set("failureThreshold", Node::integer(*lb.unhealthy_threshold));
-      ctr.set("readinessProbe", std::move(ready));
+/// Adds the container's pod-level values (hosts, DNS, hostname, sysctls, stop timeout) to `pod`.
+void gather_pod_values(const PodContext& ctx, std::size_t i, PodValues& pod) {
+  const model::Container& c = ctx.w.containers[i];
+  for (const auto& a : c.host_aliases) pod.host_aliases[a.ip].push_back(a.hostname);
+  for (const auto& s : c.dns_servers) {
+    if (std::find(pod.dns_servers.begin(), pod.dns_servers.end(), s) == pod.dns_servers.end()) pod.dns_servers.push_back(s);
+  }
+  for (const auto& s : c.dns_search) {
+    if (std::find(pod.dns_search.begin(), pod.dns_search.end(), s) == pod.dns_search.end()) pod.dns_search.push_back(s);
+  }
+  if (!c.hostname.empty()) {
+    if (pod.hostname.empty()) pod.hostname = c.hostname;
+    else if (pod.hostname != c.hostname) {
+      ctx.diags.warning("conflicting-values", task_location(ctx.w, ctr_ptr(i, "hostname")),
+                        "containers set different hostnames; a pod has one: keeping \"" + pod.hostname + "\"");
     }
+  }
+  for (const auto& [k, v] : c.sysctls) {
+    auto [it, inserted] = pod.sysctls.emplace(k, v);
+    if (!inserted && it->second != v) {
+      ctx.diags.warning("conflicting-values", task_location(ctx.w, ctr_ptr(i, "systemControls")),
+                        "sysctl " + k + " is set to different values; Kubernetes sets sysctls per pod: keeping " + it->second);
+    }
+  }
+  if (c.stop_timeout_seconds) {
+    pod.grace = std::max(pod.grace, *c.stop_timeout_seconds);
+    pod.any_grace = true;
+  }
+}
 
-    // Security context
-    Node sc = Node::object();
-    if (c.run_as_user) sc.set("runAsUser", Node::integer(*c.run_as_user));
-    if (c.run_as_group) sc.set("runAsGroup", Node::integer(*c.run_as_group));
-    if (c.privileged) sc.set("privileged", Node::boolean(*c.privileged));
-    if (c.read_only_root) sc.set("readOnlyRootFilesystem", Node::boolean(*c.read_only_root));
-    if (!c.capabilities_add.empty() || !c.capabilities_drop.empty()) {
-      Node caps = Node::object();
-      auto strip = [](std::vector<std::string> v) {
-        for (auto& s : v) {
-          if (s.rfind("CAP_", 0) == 0) s = s.substr(4);
-        }
-        return v;
-      };
-      if (!c.capabilities_add.empty()) caps.set("add", strings_node(strip(c.capabilities_add)));
-      if (!c.capabilities_drop.empty()) caps.set("drop", strings_node(strip(c.capabilities_drop)));
-      sc.set("capabilities", std::move(caps));
-    }
-    if (sc.size() > 0) ctr.set("securityContext", std::move(sc));
-    if (c.stdin_open) ctr.set("stdin", Node::boolean(true));
-    if (c.tty) ctr.set("tty", Node::boolean(true));
-
-    // Pod-level values that ECS sets per container.
-    for (const auto& a : c.host_aliases) host_aliases[a.ip].push_back(a.hostname);
-    for (const auto& s : c.dns_servers) {
-      if (std::find(dns_servers.begin(), dns_servers.end(), s) == dns_servers.end()) dns_servers.push_back(s);
-    }
-    for (const auto& s : c.dns_search) {
-      if (std::find(dns_search.begin(), dns_search.end(), s) == dns_search.end()) dns_search.push_back(s);
-    }
-    if (!c.hostname.empty()) {
-      if (hostname.empty()) hostname = c.hostname;
-      else if (hostname != c.hostname) {
-        diags.warning("conflicting-values", task_location(w, ctr_ptr(i, "hostname")),
-                      "containers set different hostnames; a pod has one: keeping \"" + hostname + "\"");
-      }
-    }
-    for (const auto& [k, v] : c.sysctls) {
-      auto [it, inserted] = sysctls.emplace(k, v);
-      if (!inserted && it->second != v) {
-        diags.warning("conflicting-values", task_location(w, ctr_ptr(i, "systemControls")),
-                      "sysctl " + k + " is set to different values; Kubernetes sets sysctls per pod: keeping " + it->second);
-      }
-    }
-    if (c.stop_timeout_seconds) {
-      grace = std::max(grace, *c.stop_timeout_seconds);
-      any_grace = true;
-    }
-
-    // ECS-only values, for the annotation.
-    Node kept = Node::object();
-    for (const auto& [field, json] : c.carried) {
-      Diagnostics ignored;
-      if (auto n = io::load_json(json, "", io::Limits{}, ignored)) kept.set(field, std::move(*n));
-    }
-    if (roles[i] != Role::kMain) kept.set("essential", Node::boolean(c.essential));  // init/sidecar: not implied
-    if (!c.essential && roles[i] == Role::kMain) {
-      kept.set("essential", Node::boolean(false));
-      diags.note("non-essential-container", task_location(w, ctr_ptr(i, "essential")),
-                 "container \"" + c.name + "\" is not essential: in Kubernetes it is restarted when it exits instead of being left stopped");
-    }
-    if (!c.depends_on.empty()) {
-      Node deps = Node::array();
-      for (const auto& d : c.depends_on) {
-        Node dn = Node::object();
-        dn.set("containerName", str(d.container));
-        const char* cond = d.condition == model::DependencyCondition::kStart      ? "START"
-                           : d.condition == model::DependencyCondition::kComplete ? "COMPLETE"
-                           : d.condition == model::DependencyCondition::kSuccess  ? "SUCCESS"
-                                                                                  : "HEALTHY";
-        dn.set("condition", str(cond));
-        deps.push(std::move(dn));
-        if (d.condition == model::DependencyCondition::kComplete) {
-          diags.warning("approximated-dependency", task_location(w, ctr_ptr(i, "dependsOn")),
+/// The dependsOn as written, for the annotation: the pod's init order cannot say START/HEALTHY.
+Node kept_depends_on(const PodContext& ctx, std::size_t i) {
+  Node deps = Node::array();
+  for (const auto& d : ctx.w.containers[i].depends_on) {
+    Node dn = Node::object();
+    dn.set("containerName", str(d.container));
+    const char* cond = d.condition == model::DependencyCondition::kStart      ? "START"
+                       : d.condition == model::DependencyCondition::kComplete ? "COMPLETE"
+                       : d.condition == model::DependencyCondition::kSuccess  ? "SUCCESS"
+                                                                              : "HEALTHY";
+    dn.set("condition", str(cond));
+    deps.push(std::move(dn));
+    if (d.condition == model::DependencyCondition::kComplete) {
+      ctx.diags.warning("approximated-dependency", task_location(ctx.w, ctr_ptr(i, "dependsOn")),
                         "dependsOn " + d.container + " COMPLETE (any exit code) becomes an initContainer, which must exit 0 (SUCCESS)");
-        }
-      }
-      kept.set("dependsOn", std::move(deps));
     }
-    if (!c.user_name.empty()) kept.set("user", str(c.user_name));
-    keep_secret_references(c, kept);
-    keep_task_sized(task_cpu_share.count(i) != 0 && !c.resources.cpu_request, task_mem_share.count(i) != 0, kept);
-    if (names.containers[c.name] != c.name) kept.set("name", str(c.name));
-    if (kept.size() > 0) out.carried.set(names.containers[c.name], std::move(kept));
-
-    if (roles[i] == Role::kMain) containers.push(std::move(ctr));
-    else init_containers.push(std::move(ctr));
   }
+  return deps;
+}
 
-  // Task ephemeral storage -> request on the first app container.
-  if (w.ephemeral_storage_gib && containers.size() > 0) {
-    Node& first = containers.items()[0];
-    Node* res = first.find("resources");
-    if (res == nullptr) res = &first.set("resources", Node::object());
-    Node* req = res->find("requests");
-    if (req == nullptr) req = &res->set("requests", Node::object());
-    req->set("ephemeral-storage", str(std::to_string(*w.ephemeral_storage_gib) + "Gi"));
+/// The container's ECS-only values, into out.carried for the specconv.io/ecs-containers annotation.
+void keep_container_values(const PodContext& ctx, std::size_t i) {
+  const model::Container& c = ctx.w.containers[i];
+  const Role role = ctx.roles[i];
+  Node kept = Node::object();
+  for (const auto& [field, json] : c.carried) {
+    Diagnostics ignored;
+    if (auto n = io::load_json(json, "", io::Limits{}, ignored)) kept.set(field, std::move(*n));
   }
-
-  if (containers.size() == 0 && !w.containers.empty()) {
-    diags.error("no-app-container", task_location(w, "/containerDefinitions"),
-                "every container is waited on by another to exit, so none is left to run the pod");
+  if (role != Role::kMain) kept.set("essential", Node::boolean(c.essential));  // init/sidecar: not implied
+  if (!c.essential && role == Role::kMain) {
+    kept.set("essential", Node::boolean(false));
+    ctx.diags.note("non-essential-container", task_location(ctx.w, ctr_ptr(i, "essential")),
+                   "container \"" + c.name + "\" is not essential: in Kubernetes it is restarted when it exits instead of being left stopped");
   }
+  if (!c.depends_on.empty()) kept.set("dependsOn", kept_depends_on(ctx, i));
+  if (!c.user_name.empty()) kept.set("user", str(c.user_name));
+  keep_secret_references(c, kept);
+  keep_task_sized(ctx.shares.cpu.count(i) != 0 && !c.resources.cpu_request, ctx.shares.memory.count(i) != 0, kept);
+  const std::string& k8s_name = ctx.names.containers.at(c.name);
+  if (k8s_name != c.name) kept.set("name", str(c.name));
+  if (kept.size() > 0) ctx.out.carried.set(k8s_name, std::move(kept));
+}
 
-  Node& spec = out.spec;
+/// One container of the pod (app, init or sidecar); adds its memory volumes to `volumes` and its
+/// pod-level values to `pod`.
+Node pod_container(const PodContext& ctx, std::size_t i, PodVolumes& volumes, PodValues& pod) {
+  const model::Container& c = ctx.w.containers[i];
+  Node ctr = Node::object();
+  ctr.set("name", str(ctx.names.containers.at(c.name)));
+  ctr.set("image", str(c.image));
+  if (ctx.roles[i] == Role::kSidecar) ctr.set("restartPolicy", str("Always"));
+  if (c.entrypoint) ctr.set("command", strings_node(*c.entrypoint));
+  if (c.arguments) ctr.set("args", strings_node(*c.arguments));
+  if (!c.working_dir.empty()) ctr.set("workingDir", str(c.working_dir));
+  if (!c.ports.empty()) ctr.set("ports", container_ports(ctx, i));
+  if (!c.env.empty() || !c.secret_env.empty()) ctr.set("env", container_env(c));
+  add_resources(ctx, i, ctr);
+  if (Node mounts = volume_mounts(ctx, i, volumes); mounts.size() > 0) ctr.set("volumeMounts", std::move(mounts));
+  add_probes(ctx.w, c, ctr);
+  if (Node sc = security_context(c); sc.size() > 0) ctr.set("securityContext", std::move(sc));
+  if (c.stdin_open) ctr.set("stdin", Node::boolean(true));
+  if (c.tty) ctr.set("tty", Node::boolean(true));
+  gather_pod_values(ctx, i, pod);
+  keep_container_values(ctx, i);
+  return ctr;
+}
+
+/// Task ephemeral storage -> request on the first app container.
+void request_ephemeral_storage(const model::Workload& w, Node& containers) {
+  if (!w.ephemeral_storage_gib || containers.size() == 0) return;
+  Node& first = containers.items()[0];
+  Node* res = first.find("resources");
+  if (res == nullptr) res = &first.set("resources", Node::object());
+  Node* req = res->find("requests");
+  if (req == nullptr) req = &res->set("requests", Node::object());
+  req->set("ephemeral-storage", str(std::to_string(*w.ephemeral_storage_gib) + "Gi"));
+}
+
+/// The pod's service account and the host namespaces it shares.
+void add_pod_identity(const model::Workload& w, const std::string& name, Node& spec) {
   if (!w.task_role.empty()) spec.set("serviceAccountName", str(name));
   if (w.network_mode == model::NetworkMode::kHost) {
     spec.set("hostNetwork", Node::boolean(true));
@@ -706,23 +755,27 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
   if (auto it = w.carried.find("pidMode"); it != w.carried.end() && it->second == "\"task\"") {
     spec.set("shareProcessNamespace", Node::boolean(true));
   }
-  if (!hostname.empty()) {
-    spec.set("hostname", str(mapping::to_k8s_name(hostname, mapping::NameKind::kRfc1123Label).name));
+}
+
+/// The pod's hostname, dnsPolicy, dnsConfig and hostAliases.
+void add_pod_dns(const model::Workload& w, const PodValues& pod, Node& spec) {
+  if (!pod.hostname.empty()) {
+    spec.set("hostname", str(mapping::to_k8s_name(pod.hostname, mapping::NameKind::kRfc1123Label).name));
   }
-  if (!dns_servers.empty()) {
+  if (!pod.dns_servers.empty()) {
     spec.set("dnsPolicy", str("None"));
   } else if (w.network_mode == model::NetworkMode::kHost) {
     spec.set("dnsPolicy", str("ClusterFirstWithHostNet"));
   }
-  if (!dns_servers.empty() || !dns_search.empty()) {
+  if (!pod.dns_servers.empty() || !pod.dns_search.empty()) {
     Node dns = Node::object();
-    if (!dns_servers.empty()) dns.set("nameservers", strings_node(dns_servers));
-    if (!dns_search.empty()) dns.set("searches", strings_node(dns_search));
+    if (!pod.dns_servers.empty()) dns.set("nameservers", strings_node(pod.dns_servers));
+    if (!pod.dns_search.empty()) dns.set("searches", strings_node(pod.dns_search));
     spec.set("dnsConfig", std::move(dns));
   }
-  if (!host_aliases.empty()) {
+  if (!pod.host_aliases.empty()) {
     Node aliases = Node::array();
-    for (const auto& [ip, hosts] : host_aliases) {
+    for (const auto& [ip, hosts] : pod.host_aliases) {
       Node a = Node::object();
       a.set("ip", str(ip));
       a.set("hostnames", strings_node(hosts));
@@ -730,9 +783,10 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
     }
     spec.set("hostAliases", std::move(aliases));
   }
-  if (any_grace) spec.set("terminationGracePeriodSeconds", Node::integer(grace));
-  if (any_grace) keep_stop_timeouts(w, names.containers, grace, out.carried);
-  // Scheduling: runtime platform -> node selector.
+}
+
+/// Scheduling: runtime platform -> nodeSelector, placement constraints -> affinity.
+void add_scheduling(const model::Workload& w, Node& spec, Diagnostics& diags) {
   Node selector = Node::object();
   if (!w.os_family.empty()) {
     selector.set("kubernetes.io/os", str(w.os_family.rfind("WINDOWS", 0) == 0 ? "windows" : "linux"));
@@ -742,21 +796,61 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
   }
   if (selector.size() > 0) spec.set("nodeSelector", std::move(selector));
   if (Node affinity = placement_affinity(w, diags); affinity.size() > 0) spec.set("affinity", std::move(affinity));
-  if (!sysctls.empty()) {
-    Node list = Node::array();
-    for (const auto& [k, v] : sysctls) {
-      Node s = Node::object();
-      s.set("name", str(k));
-      s.set("value", str(v));
-      list.push(std::move(s));
-    }
-    Node psc = Node::object();
-    psc.set("sysctls", std::move(list));
-    spec.set("securityContext", std::move(psc));
+}
+
+/// The pod's "securityContext": the containers' sysctls.
+Node pod_security_context(const std::map<std::string, std::string>& sysctls) {
+  Node list = Node::array();
+  for (const auto& [k, v] : sysctls) list.push(named(k, "value", str(v)));
+  Node psc = Node::object();
+  psc.set("sysctls", std::move(list));
+  return psc;
+}
+
+}  // namespace
+
+SourceLocation task_location(const model::Workload& w, const std::string& pointer) {
+  return SourceLocation{w.source_file, w.source_pointer + pointer, 0, 0, -1};
+}
+
+SourceLocation service_location(const model::Workload& w, const std::string& pointer) {
+  return SourceLocation{w.service_file, w.service_pointer + pointer, 0, 0, -1};
+}
+
+PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagnostics& diags) {
+  PodSpec out;
+  const Names names = k8s_names(w, out, diags);
+  const std::vector<Role> roles = container_roles(w, diags);
+  const TaskShares shares = task_shares(w, roles);
+  const PodContext ctx{w, name, names, roles, shares, diags, out};
+
+  PodVolumes volumes;
+  for (std::size_t vi = 0; vi < w.volumes.size(); ++vi) volumes.add(task_volume(ctx, vi));
+
+  Node containers = Node::array();
+  Node init_containers = Node::array();
+  PodValues pod;
+  for (std::size_t i : container_order(ctx)) {
+    Node ctr = pod_container(ctx, i, volumes, pod);
+    if (roles[i] == Role::kMain) containers.push(std::move(ctr));
+    else init_containers.push(std::move(ctr));
   }
+  request_ephemeral_storage(w, containers);
+  if (containers.size() == 0 && !w.containers.empty()) {
+    diags.error("no-app-container", task_location(w, "/containerDefinitions"),
+                "every container is waited on by another to exit, so none is left to run the pod");
+  }
+
+  Node& spec = out.spec;
+  add_pod_identity(w, name, spec);
+  add_pod_dns(w, pod, spec);
+  if (pod.any_grace) spec.set("terminationGracePeriodSeconds", Node::integer(pod.grace));
+  if (pod.any_grace) keep_stop_timeouts(w, names.containers, pod.grace, out.carried);
+  add_scheduling(w, spec, diags);
+  if (!pod.sysctls.empty()) spec.set("securityContext", pod_security_context(pod.sysctls));
   if (init_containers.size() > 0) spec.set("initContainers", std::move(init_containers));
   spec.set("containers", std::move(containers));
-  if (volumes.size() > 0) spec.set("volumes", std::move(volumes));
+  if (volumes.list.size() > 0) spec.set("volumes", std::move(volumes.list));
   return out;
 }
 
