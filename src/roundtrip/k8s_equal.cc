@@ -8,8 +8,8 @@
 #include <set>
 
 #include "io/json_load.h"
-#include "io/cursor.h"
 #include "io/json_write.h"
+#include "io/pointer.h"
 #include "io/yaml_load.h"
 #include "mapping/quantity.h"
 #include "roundtrip/scalars.h"
@@ -23,26 +23,13 @@ using io::Node;
 
 std::string text_of(const Node* n) { return n == nullptr || !n->is_string() ? std::string() : n->text(); }
 
-std::string unescape(const std::string& seg) {
-  std::string out;
-  for (std::size_t i = 0; i < seg.size(); ++i) {
-    if (seg[i] == '~' && i + 1 < seg.size()) {
-      out += seg[i + 1] == '1' ? '/' : '~';
-      ++i;
-    } else {
-      out += seg[i];
-    }
-  }
-  return out;
-}
-
 std::vector<std::string> split_pointer(const std::string& p) {
   std::vector<std::string> segs;
   if (p.empty()) return segs;
   std::size_t start = 1;
   while (true) {
     const auto slash = p.find('/', start);
-    segs.push_back(unescape(p.substr(start, slash == std::string::npos ? std::string::npos : slash - start)));
+    segs.push_back(io::unescape_pointer_token(p.substr(start, slash == std::string::npos ? std::string::npos : slash - start)));
     if (slash == std::string::npos) break;
     start = slash + 1;
   }
