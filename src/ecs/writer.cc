@@ -27,12 +27,6 @@ SourceLocation at(const SourceLocation& base, const std::string& suffix) {
 int64_t cpu_units(const model::Cpu& c) { return (c.ticks + model::Cpu::kTicksPerEcsUnit - 1) / model::Cpu::kTicksPerEcsUnit; }
 int64_t mib(const model::Memory& m) { return (m.bytes + model::Memory::kMiB - 1) / model::Memory::kMiB; }
 
-Node strings(const std::vector<std::string>& v) {
-  Node a = Node::array();
-  for (const auto& s : v) a.push(str(s));
-  return a;
-}
-
 std::optional<Node> parse(const std::string& json) {
   Diagnostics ignored;
   return io::load_json(json, "", io::Limits{}, ignored);
@@ -571,8 +565,8 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
     }
     if (ports.size() > 0) d.set("portMappings", std::move(ports));
     d.set("essential", Node::boolean(c.essential));
-    if (c.entrypoint) d.set("entryPoint", strings(*c.entrypoint));
-    if (c.arguments) d.set("command", strings(*c.arguments));
+    if (c.entrypoint) d.set("entryPoint", Node::strings(*c.entrypoint));
+    if (c.arguments) d.set("command", Node::strings(*c.arguments));
     if (!c.env.empty()) {
       Node env = Node::array();
       for (const auto& e : c.env) {
@@ -621,8 +615,8 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
         }
         add = kept;
       }
-      if (!add.empty()) caps.set("add", strings(add));
-      if (!c.capabilities_drop.empty()) caps.set("drop", strings(c.capabilities_drop));
+      if (!add.empty()) caps.set("add", Node::strings(add));
+      if (!c.capabilities_drop.empty()) caps.set("drop", Node::strings(c.capabilities_drop));
       if (caps.size() > 0) linux.set("capabilities", std::move(caps));
     }
     if (tmpfs.size() > 0) linux.set("tmpfs", std::move(tmpfs));
@@ -720,7 +714,7 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
   td.set("containerDefinitions", std::move(defs));
   if (volumes.size() > 0) td.set("volumes", std::move(volumes));
   std::optional<Node> compatibilities = o.restore_ecs_origin ? restored_compatibilities(w, fargate) : std::nullopt;
-  if (!compatibilities) td.set("requiresCompatibilities", strings({fargate ? "FARGATE" : "EC2"}));
+  if (!compatibilities) td.set("requiresCompatibilities", Node::strings({fargate ? "FARGATE" : "EC2"}));
   else if (compatibilities->size() > 0) td.set("requiresCompatibilities", std::move(*compatibilities));
 
   // Task size: ECS counts every container of the task (init containers included) against it.
@@ -927,9 +921,9 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
   } else if (awsvpc) {
     // Also when the ECS service this came from had none: ECS rejects an awsvpc service without it.
     Node vpc = Node::object();
-    vpc.set("subnets", strings(o.subnets.empty() ? std::vector<std::string>{kSubnetPlaceholder} : o.subnets));
+    vpc.set("subnets", Node::strings(o.subnets.empty() ? std::vector<std::string>{kSubnetPlaceholder} : o.subnets));
     vpc.set("securityGroups",
-            strings(o.security_groups.empty() ? std::vector<std::string>{kSecurityGroupPlaceholder} : o.security_groups));
+            Node::strings(o.security_groups.empty() ? std::vector<std::string>{kSecurityGroupPlaceholder} : o.security_groups));
     vpc.set("assignPublicIp", str("DISABLED"));
     Node nc = Node::object();
     nc.set("awsvpcConfiguration", std::move(vpc));

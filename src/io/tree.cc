@@ -19,6 +19,12 @@ Node* Node::find(std::string_view key) {
   return nullptr;
 }
 
+Node Node::strings(const std::vector<std::string>& values) {
+  Node a = array();
+  for (const std::string& v : values) a.push(string(v));
+  return a;
+}
+
 Node& Node::push(Node v) {
   items_.push_back(std::move(v));
   return items_.back();

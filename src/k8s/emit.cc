@@ -226,11 +226,7 @@ Emitted emit_workload(const model::Workload& w, const EmitOptions& opt, Diagnost
     for (const auto& [k8s_name, ecs_name] : pod.renamed_volumes) names.set(k8s_name, str(ecs_name));
     task_kept.set("volumeNames", std::move(names));
   }
-  if (!pod.ecs_order.empty()) {
-    Node order = Node::array();
-    for (const auto& n : pod.ecs_order) order.push(str(n));
-    task_kept.set("containerOrder", std::move(order));
-  }
+  if (!pod.ecs_order.empty()) task_kept.set("containerOrder", Node::strings(pod.ecs_order));
   if (!w.task_cpu_text.empty()) task_kept.set("cpu", str(w.task_cpu_text));
   if (!w.task_memory_text.empty()) task_kept.set("memory", str(w.task_memory_text));
   if (carried_tags.size() > 0) task_kept.set("tags", std::move(carried_tags));

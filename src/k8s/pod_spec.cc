@@ -25,12 +25,6 @@ std::string ctr_ptr(std::size_t i, const std::string& field = "") {
   return "/containerDefinitions/" + std::to_string(i) + (field.empty() ? "" : "/" + field);
 }
 
-Node strings_node(const std::vector<std::string>& v) {
-  Node a = Node::array();
-  for (const auto& s : v) a.push(str(s));
-  return a;
-}
-
 std::string cpu_quantity(const model::Cpu& cpu, bool* exact) {
   // ticks -> millicores, rounded up
   const int64_t millis = (cpu.ticks + model::Cpu::kTicksPerMillicore - 1) / model::Cpu::kTicksPerMillicore;
@@ -47,9 +41,9 @@ std::string memory_quantity(const model::Memory& m) {
 Node probe_exec(const model::Probe& p) {
   Node exec = Node::object();
   if (p.kind == model::Probe::Kind::kShell) {
-    exec.set("command", strings_node({"/bin/sh", "-c", p.command.empty() ? "" : p.command[0]}));
+    exec.set("command", Node::strings({"/bin/sh", "-c", p.command.empty() ? "" : p.command[0]}));
   } else {
-    exec.set("command", strings_node(p.command));
+    exec.set("command", Node::strings(p.command));
   }
   return exec;
 }
@@ -189,7 +183,7 @@ Node placement_affinity(const model::Workload& w, Diagnostics& diags) {
       Node req = Node::object();
       req.set("key", str(r.key));
       req.set("operator", str(r.negate ? "NotIn" : "In"));
-      req.set("values", strings_node(r.values));
+      req.set("values", Node::strings(r.values));
       expressions.push(std::move(req));
     }
   }
@@ -396,8 +390,8 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
     ctr.set("name", str(names.containers[c.name]));
     ctr.set("image", str(c.image));
     if (roles[i] == Role::kSidecar) ctr.set("restartPolicy", str("Always"));
-    if (c.entrypoint) ctr.set("command", strings_node(*c.entrypoint));
-    if (c.arguments) ctr.set("args", strings_node(*c.arguments));
+    if (c.entrypoint) ctr.set("command", Node::strings(*c.entrypoint));
+    if (c.arguments) ctr.set("args", Node::strings(*c.arguments));
     if (!c.working_dir.empty()) ctr.set("workingDir", str(c.working_dir));
 
     // Ports
@@ -606,8 +600,8 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
         }
         return v;
       };
-      if (!c.capabilities_add.empty()) caps.set("add", strings_node(strip(c.capabilities_add)));
-      if (!c.capabilities_drop.empty()) caps.set("drop", strings_node(strip(c.capabilities_drop)));
+      if (!c.capabilities_add.empty()) caps.set("add", Node::strings(strip(c.capabilities_add)));
+      if (!c.capabilities_drop.empty()) caps.set("drop", Node::strings(strip(c.capabilities_drop)));
       sc.set("capabilities", std::move(caps));
     }
     if (sc.size() > 0) ctr.set("securityContext", std::move(sc));
@@ -716,8 +710,8 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
   }
   if (!dns_servers.empty() || !dns_search.empty()) {
     Node dns = Node::object();
-    if (!dns_servers.empty()) dns.set("nameservers", strings_node(dns_servers));
-    if (!dns_search.empty()) dns.set("searches", strings_node(dns_search));
+    if (!dns_servers.empty()) dns.set("nameservers", Node::strings(dns_servers));
+    if (!dns_search.empty()) dns.set("searches", Node::strings(dns_search));
     spec.set("dnsConfig", std::move(dns));
   }
   if (!host_aliases.empty()) {
@@ -725,7 +719,7 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
     for (const auto& [ip, hosts] : host_aliases) {
       Node a = Node::object();
       a.set("ip", str(ip));
-      a.set("hostnames", strings_node(hosts));
+      a.set("hostnames", Node::strings(hosts));
       aliases.push(std::move(a));
     }
     spec.set("hostAliases", std::move(aliases));
