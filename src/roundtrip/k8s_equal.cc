@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "io/ingress_upgrade.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
 #include "io/pointer.h"
@@ -335,19 +336,6 @@ void normalize_service(Node& spec) {
   key_list(spec, "ports", [](const Node& p) { return port_key(p, "port"); });
 }
 
-/// extensions/v1beta1 and networking.k8s.io/v1beta1 backends -> the v1 form.
-void v1_backend(Node& backend) {
-  if (backend.find("serviceName") == nullptr) return;
-  Node svc = Node::object();
-  svc.set("name", *backend.find("serviceName"));
-  Node port = Node::object();
-  if (const Node* sp = backend.find("servicePort")) port.set(sp->is_string() ? "name" : "number", *sp);
-  svc.set("port", std::move(port));
-  Node b = Node::object();
-  b.set("service", std::move(svc));
-  backend = std::move(b);
-}
-
 void normalize_ingress(Node& obj, Node& spec) {
   // The legacy class annotation and ingressClassName name the same thing.
   if (Node* md = child_object(obj, "metadata")) {
@@ -358,21 +346,17 @@ void normalize_ingress(Node& obj, Node& spec) {
       remove_member(*ann, "kubernetes.io/ingress.class");
     }
   }
-  if (Node* b = child_object(spec, "backend")) {
-    v1_backend(*b);
-    spec.set("defaultBackend", *b);
-    remove_member(spec, "backend");
-  }
-  if (Node* b = child_object(spec, "defaultBackend")) v1_backend(*b);
+  // extensions/v1beta1 and networking.k8s.io/v1beta1 forms compare as their v1 meaning, whatever
+  // apiVersion the object claims; so does an old-form defaultBackend.
+  io::upgrade_ingress_spec(spec);
+  if (Node* b = child_object(spec, "defaultBackend")) io::upgrade_ingress_backend(*b);
   if (Node* rules = spec.find("rules"); rules != nullptr && rules->is_array()) {
     for (Node& r : rules->items()) {
       Node* http = child_object(r, "http");
       if (http == nullptr) continue;
       if (Node* paths = http->find("paths"); paths != nullptr && paths->is_array()) {
-        for (Node& p : paths->items()) {
-          set_default(p, "pathType", Node::string("ImplementationSpecific"));
-          if (Node* b = child_object(p, "backend")) v1_backend(*b);
-        }
+        // The upgrade defaulted an absent pathType; here a null one is absent too.
+        for (Node& p : paths->items()) set_default(p, "pathType", Node::string("ImplementationSpecific"));
       }
       // Kubernetes matches the longest path, whatever the order.
       key_list(*http, "paths", [](const Node& p) { return text_of(p.find("path")) + " " + text_of(p.find("pathType")); });
