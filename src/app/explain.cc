@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/report_json.h"
 #include "io/json_load.h"
 #include "io/pointer.h"
 #include "io/yaml_load.h"
@@ -449,7 +450,7 @@ std::string render_explain_json(const Explanation& e) {
   j["errors"] = e.diagnostics.count(Severity::kError);
   j["warnings"] = e.diagnostics.count(Severity::kWarning);
   j["notes"] = e.diagnostics.count(Severity::kNote);
-  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return report_json_text(j, 2) + "\n";
 }
 
 }  // namespace specconv::app
