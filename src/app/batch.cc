@@ -22,6 +22,7 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "app/report_json.h"
 #include "io/file.h"
 #include "mapping/names.h"
 
@@ -801,7 +802,7 @@ std::string report_entry_json(const FileReport& r) {
     diags.push_back(std::move(x));
   }
   j["diagnostics"] = std::move(diags);
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return report_json_text(j, -1);
 }
 
 std::string report_totals_json(const BatchTotals& t) {
@@ -814,7 +815,7 @@ std::string report_totals_json(const BatchTotals& t) {
   j["errors"] = t.errors;
   j["warnings"] = t.warnings;
   j["notes"] = t.notes;
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return report_json_text(j, -1);
 }
 
 }  // namespace specconv::app

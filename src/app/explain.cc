@@ -8,23 +8,15 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/report_json.h"
 #include "io/json_load.h"
+#include "io/pointer.h"
 #include "io/yaml_load.h"
 #include "mapping/field_table.h"
 #include "specconv/convert_ecs.h"
 
 namespace specconv::app {
 namespace {
-
-std::string escape_pointer_token(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
 
 std::string status_of(mapping::Fidelity f) {
   switch (f) {
@@ -70,7 +62,7 @@ void walk_ecs(const io::Node& obj, const std::string& pointer, std::string_view 
   if (!obj.is_object()) return;
   for (const auto& [key, value] : obj.members()) {
     ExplainRow row;
-    row.source = pointer + "/" + escape_pointer_token(key);
+    row.source = pointer + "/" + io::escape_pointer_token(key);
     row.line = value.line();
     row.column = value.column();
     if (const mapping::FieldRow* f = mapping::ecs_field(scope, key)) {
@@ -84,7 +76,7 @@ void walk_ecs(const io::Node& obj, const std::string& pointer, std::string_view 
     rows.push_back(std::move(row));
     const auto it = child_scopes().find({scope, std::string_view(key)});
     if (it == child_scopes().end()) continue;
-    const std::string child = pointer + "/" + escape_pointer_token(key);
+    const std::string child = pointer + "/" + io::escape_pointer_token(key);
     if (value.is_array()) {
       for (std::size_t i = 0; i < value.items().size(); ++i) {
         walk_ecs(value.items()[i], child + "/" + std::to_string(i), it->second, rows);
@@ -190,7 +182,7 @@ void walk_k8s(const io::Node& node, const std::string& pointer, int64_t document
     for (const auto& [key, value] : node.members()) {
       ExplainRow row;
       row.document = document;
-      row.source = pointer + "/" + escape_pointer_token(key);
+      row.source = pointer + "/" + io::escape_pointer_token(key);
       row.line = value.line();
       row.column = value.column();
       row.status = "read";
@@ -458,7 +450,7 @@ std::string render_explain_json(const Explanation& e) {
   j["errors"] = e.diagnostics.count(Severity::kError);
   j["warnings"] = e.diagnostics.count(Severity::kWarning);
   j["notes"] = e.diagnostics.count(Severity::kNote);
-  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return report_json_text(j, 2) + "\n";
 }
 
 }  // namespace specconv::app

@@ -10,6 +10,7 @@
 #include <utility>
 #include <variant>
 
+#include "k8s/ingress_upgrade.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
 #include "mapping/rollout.h"
@@ -522,44 +523,12 @@ void upgrade_workload_api(Node& workload) {
   }
 }
 
-/// v1beta1 backend {serviceName, servicePort} -> v1 {service: {name, port: {number | name}}}.
-void upgrade_backend(Node& b) {
-  const Node* name = b.find("serviceName");
-  if (name == nullptr) return;
-  Node svc = Node::object();
-  svc.set("name", *name);
-  Node port = Node::object();
-  if (const Node* p = b.find("servicePort")) port.set(p->is_string() ? "name" : "number", *p);
-  svc.set("port", std::move(port));
-  Node out = Node::object();
-  out.set("service", std::move(svc));
-  b = std::move(out);
-}
-
 /// networking.k8s.io/v1 for an Ingress carried as v1beta1 (no longer served).
 void upgrade_ingress_api(Node& ingress) {
   const std::string api = text_of(ingress.find("apiVersion"));
   if (api != "extensions/v1beta1" && api != "networking.k8s.io/v1beta1") return;
   ingress.set("apiVersion", Node::string("networking.k8s.io/v1"));
-  Node* spec = object_at(ingress, {"spec"});
-  if (spec == nullptr) return;
-  if (Node* b = object_at(*spec, {"backend"})) {
-    Node moved = *b;
-    upgrade_backend(moved);
-    remove_member(*spec, "backend");
-    spec->set("defaultBackend", std::move(moved));
-  }
-  Node* rules = spec->find("rules");
-  if (rules == nullptr || !rules->is_array()) return;
-  for (Node& r : rules->items()) {
-    Node* http = object_at(r, {"http"});
-    Node* paths = http != nullptr ? http->find("paths") : nullptr;
-    if (paths == nullptr || !paths->is_array()) continue;
-    for (Node& p : paths->items()) {
-      if (p.find("pathType") == nullptr) p.set("pathType", Node::string("ImplementationSpecific"));
-      if (Node* b = object_at(p, {"backend"})) upgrade_backend(*b);
-    }
-  }
+  if (Node* spec = object_at(ingress, {"spec"})) k8s::upgrade_ingress_spec(*spec);
 }
 
 bool has_replicas(const std::string& kind) { return kind == "Deployment" || kind == "StatefulSet" || kind == "ReplicaSet"; }

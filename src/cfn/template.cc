@@ -39,12 +39,6 @@ Node sub(const std::string& text) {
   return n;
 }
 
-Node strings(const std::vector<std::string>& v) {
-  Node a = Node::array();
-  for (const auto& s : v) a.push(str(s));
-  return a;
-}
-
 /// ELBv2 listener rule conditions (host-header, path-pattern), shared by the template and the
 /// API call plan.
 Node rule_conditions(const std::vector<std::string>& hosts, const std::vector<std::string>& paths) {
@@ -52,7 +46,7 @@ Node rule_conditions(const std::vector<std::string>& hosts, const std::vector<st
   auto condition = [&](const char* field, const char* config, const std::vector<std::string>& values) {
     if (values.empty()) return;
     Node cfg = Node::object();
-    cfg.set("Values", strings(values));
+    cfg.set("Values", Node::strings(values));
     Node c = Node::object();
     c.set("Field", str(field));
     c.set(config, std::move(cfg));
@@ -406,7 +400,7 @@ const char* kTrustEcsTasks = "ecs-tasks.amazonaws.com";
 Node pass_role_to_ecs_tasks_statement() {
   Node pass = Node::object();
   pass.set("Effect", str("Allow"));
-  pass.set("Action", strings({"iam:PassRole"}));
+  pass.set("Action", Node::strings({"iam:PassRole"}));
   pass.set("Resource", str("*"));
   Node pass_cond = Node::object();
   pass_cond.set("iam:PassedToService", str(kTrustEcsTasks));
@@ -709,12 +703,12 @@ Node cloudformation_template(const NamespaceInput& in, const Options& o, Diagnos
     if (prefix.back() != '/') prefix += '/';
     Node ssm = Node::object();
     ssm.set("Effect", str("Allow"));
-    ssm.set("Action", strings({"ssm:GetParameters"}));
+    ssm.set("Action", Node::strings({"ssm:GetParameters"}));
     ssm.set("Resource", sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter" + prefix +
                             in.namespace_name + "/*"));
     Node sm = Node::object();
     sm.set("Effect", str("Allow"));
-    sm.set("Action", strings({"secretsmanager:GetSecretValue"}));
+    sm.set("Action", Node::strings({"secretsmanager:GetSecretValue"}));
     sm.set("Resource", sub("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:" +
                            in.namespace_name + "/*"));
     Node statements = Node::array();
@@ -744,7 +738,7 @@ Node cloudformation_template(const NamespaceInput& in, const Options& o, Diagnos
     trust.set("Statement", list_of(std::move(st)));
     Node run = Node::object();
     run.set("Effect", str("Allow"));
-    run.set("Action", strings({"ecs:RunTask"}));
+    run.set("Action", Node::strings({"ecs:RunTask"}));
     run.set("Resource", str("*"));
     Node cond = Node::object();
     cond.set("ecs:cluster", cluster_arn());
@@ -990,7 +984,7 @@ Node cloudformation_template(const NamespaceInput& in, const Options& o, Diagnos
       if (lw.workload.network_mode != model::NetworkMode::kHost) {
         Node vpc = Node::object();
         vpc.set("Subnets", cfn_ref("Subnets"));
-        vpc.set("SecurityGroups", lw.security_groups.empty() ? cfn_ref("SecurityGroups") : strings(lw.security_groups));
+        vpc.set("SecurityGroups", lw.security_groups.empty() ? cfn_ref("SecurityGroups") : Node::strings(lw.security_groups));
         vpc.set("AssignPublicIp", str("DISABLED"));
         Node nc = Node::object();
         nc.set("AwsvpcConfiguration", std::move(vpc));
@@ -1053,7 +1047,7 @@ Node cloudformation_template(const NamespaceInput& in, const Options& o, Diagnos
     if (Node* nc = svc.find("NetworkConfiguration")) {
       if (Node* vpc = nc->find("AwsvpcConfiguration")) {
         vpc->set("Subnets", cfn_ref("Subnets"));
-        vpc->set("SecurityGroups", lw.security_groups.empty() ? cfn_ref("SecurityGroups") : strings(lw.security_groups));
+        vpc->set("SecurityGroups", lw.security_groups.empty() ? cfn_ref("SecurityGroups") : Node::strings(lw.security_groups));
       }
     }
     // Keep the property order of the API input for the members set above.
@@ -1212,9 +1206,9 @@ Node api_calls(const NamespaceInput& in, const Options& o, Diagnostics& diags) {
     if (!used) continue;
     Node i = Node::object();
     i.set("Name", str(lb.name));
-    i.set("Subnets", strings({o.subnets.empty() ? std::string(ecs::kSubnetPlaceholder) : o.subnets[0]}));
-    if (!o.subnets.empty()) i.set("Subnets", strings(o.subnets));
-    if (lb.alb) i.set("SecurityGroups", strings({ecs::kSecurityGroupPlaceholder}));
+    i.set("Subnets", Node::strings({o.subnets.empty() ? std::string(ecs::kSubnetPlaceholder) : o.subnets[0]}));
+    if (!o.subnets.empty()) i.set("Subnets", Node::strings(o.subnets));
+    if (lb.alb) i.set("SecurityGroups", Node::strings({ecs::kSecurityGroupPlaceholder}));
     i.set("Scheme", str(lb.scheme));
     i.set("Type", str(lb.alb ? "application" : "network"));
     call("elbv2:CreateLoadBalancer", std::move(i));
@@ -1325,7 +1319,7 @@ Node api_calls(const NamespaceInput& in, const Options& o, Diagnostics& diags) {
       call("iam:CreateRole", std::move(cr));
       Node run = Node::object();
       run.set("Effect", str("Allow"));
-      run.set("Action", strings({"ecs:RunTask"}));
+      run.set("Action", Node::strings({"ecs:RunTask"}));
       run.set("Resource", str("*"));
       Node pass = pass_role_to_ecs_tasks_statement();
       Node statements = Node::array();
@@ -1353,9 +1347,9 @@ Node api_calls(const NamespaceInput& in, const Options& o, Diagnostics& diags) {
     ecs_params.set("LaunchType", str(o.fargate ? "FARGATE" : "EC2"));
     if (lw.workload.network_mode != model::NetworkMode::kHost) {
       Node vpc = Node::object();
-      vpc.set("Subnets", strings(o.subnets.empty() ? std::vector<std::string>{ecs::kSubnetPlaceholder} : o.subnets));
+      vpc.set("Subnets", Node::strings(o.subnets.empty() ? std::vector<std::string>{ecs::kSubnetPlaceholder} : o.subnets));
       const std::vector<std::string> sgs = !lw.security_groups.empty() ? lw.security_groups : o.security_groups;
-      vpc.set("SecurityGroups", strings(sgs.empty() ? std::vector<std::string>{ecs::kSecurityGroupPlaceholder} : sgs));
+      vpc.set("SecurityGroups", Node::strings(sgs.empty() ? std::vector<std::string>{ecs::kSecurityGroupPlaceholder} : sgs));
       vpc.set("AssignPublicIp", str("DISABLED"));
       Node nc = Node::object();
       nc.set("awsvpcConfiguration", std::move(vpc));

@@ -27,12 +27,6 @@ SourceLocation at(const SourceLocation& base, const std::string& suffix) {
 int64_t cpu_units(const model::Cpu& c) { return (c.ticks + model::Cpu::kTicksPerEcsUnit - 1) / model::Cpu::kTicksPerEcsUnit; }
 int64_t mib(const model::Memory& m) { return (m.bytes + model::Memory::kMiB - 1) / model::Memory::kMiB; }
 
-Node strings(const std::vector<std::string>& v) {
-  Node a = Node::array();
-  for (const auto& s : v) a.push(str(s));
-  return a;
-}
-
 std::optional<Node> parse(const std::string& json) {
   Diagnostics ignored;
   return io::load_json(json, "", io::Limits{}, ignored);
@@ -638,8 +632,8 @@ Node linux_parameters(const TaskContext& ctx, const Container& c, Node tmpfs) {
       }
       add = kept;
     }
-    if (!add.empty()) caps.set("add", strings(add));
-    if (!c.capabilities_drop.empty()) caps.set("drop", strings(c.capabilities_drop));
+    if (!add.empty()) caps.set("add", Node::strings(add));
+    if (!c.capabilities_drop.empty()) caps.set("drop", Node::strings(c.capabilities_drop));
     if (caps.size() > 0) linux.set("capabilities", std::move(caps));
   }
   if (tmpfs.size() > 0) linux.set("tmpfs", std::move(tmpfs));
@@ -719,8 +713,8 @@ Node container_definition(const TaskContext& ctx, const Container& c, const Task
   add_container_size(ctx, c, d, needs);
   if (Node ports = port_mappings(ctx, c); ports.size() > 0) d.set("portMappings", std::move(ports));
   d.set("essential", Node::boolean(c.essential));
-  if (c.entrypoint) d.set("entryPoint", strings(*c.entrypoint));
-  if (c.arguments) d.set("command", strings(*c.arguments));
+  if (c.entrypoint) d.set("entryPoint", Node::strings(*c.entrypoint));
+  if (c.arguments) d.set("command", Node::strings(*c.arguments));
   if (!c.env.empty()) {
     Node env = Node::array();
     for (const auto& e : c.env) env.push(pair_node("name", e.name, "value", e.value));
@@ -894,7 +888,7 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
   td.set("containerDefinitions", std::move(defs));
   if (volumes.list.size() > 0) td.set("volumes", std::move(volumes.list));
   std::optional<Node> compatibilities = o.restore_ecs_origin ? restored_compatibilities(w, fargate) : std::nullopt;
-  if (!compatibilities) td.set("requiresCompatibilities", strings({fargate ? "FARGATE" : "EC2"}));
+  if (!compatibilities) td.set("requiresCompatibilities", Node::strings({fargate ? "FARGATE" : "EC2"}));
   else if (compatibilities->size() > 0) td.set("requiresCompatibilities", std::move(*compatibilities));
   add_task_size(ctx, needs, td);
   if (!w.tags.empty()) {
@@ -1028,9 +1022,9 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
   } else if (awsvpc) {
     // Also when the ECS service this came from had none: ECS rejects an awsvpc service without it.
     Node vpc = Node::object();
-    vpc.set("subnets", strings(o.subnets.empty() ? std::vector<std::string>{kSubnetPlaceholder} : o.subnets));
+    vpc.set("subnets", Node::strings(o.subnets.empty() ? std::vector<std::string>{kSubnetPlaceholder} : o.subnets));
     vpc.set("securityGroups",
-            strings(o.security_groups.empty() ? std::vector<std::string>{kSecurityGroupPlaceholder} : o.security_groups));
+            Node::strings(o.security_groups.empty() ? std::vector<std::string>{kSecurityGroupPlaceholder} : o.security_groups));
     vpc.set("assignPublicIp", str("DISABLED"));
     Node nc = Node::object();
     nc.set("awsvpcConfiguration", std::move(vpc));

@@ -8,17 +8,6 @@
 
 namespace specconv::io {
 
-std::string escape_pointer_token(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
 SourceLocation Cursor::location_of(const Node& n, const std::string& ptr) const {
   return SourceLocation{ctx_->file, ptr, n.line(), n.column(), ctx_->document};
 }

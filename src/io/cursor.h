@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/pointer.h"
 #include "io/tree.h"
 #include "specconv/diagnostics.h"
 
@@ -23,8 +24,6 @@ struct ReadContext {
   Diagnostics* diags = nullptr;
   bool yaml = false;  // messages say "mapping"/"sequence" and explain YAML 1.1 pitfalls
 };
-
-[[nodiscard]] std::string escape_pointer_token(std::string_view key);
 
 class Cursor {
  public:

@@ -10,6 +10,8 @@
 #include <set>
 #include <vector>
 
+#include "io/pointer.h"
+
 namespace specconv::io {
 namespace {
 
@@ -145,7 +147,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     Frame& f = stack_.back();
     if (!f.keys.insert(k).second) {
       const LineCol lc = line_col(start);
-      diags_.error("duplicate-key", {file_, pointer() + "/" + escape(k), lc.line, lc.column, -1},
+      diags_.error("duplicate-key", {file_, pointer() + "/" + escape_pointer_token(k), lc.line, lc.column, -1},
                    "duplicate key \"" + k + "\" in the same object");
       failed_ = true;
       return false;
@@ -184,23 +186,12 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
     std::size_t key_offset = 0;
   };
 
-  static std::string escape(std::string_view k) {
-    std::string out;
-    for (char c : k) {
-      if (c == '~') out += "~0";
-      else if (c == '/') out += "~1";
-      else out += c;
-    }
-    return out;
-  }
-
   std::string pointer() const {
     std::string p;
     for (std::size_t i = 1; i < stack_.size(); ++i) {
       const Frame& parent = stack_[i - 1];
-      p += "/";
-      p += parent.node.is_object() ? escape(parent.pending_key)
-                                   : std::to_string(parent.node.items().size());
+      if (parent.node.is_object()) append_pointer_token(p, parent.pending_key);
+      else p += "/" + std::to_string(parent.node.items().size());
     }
     return p;
   }

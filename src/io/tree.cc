@@ -1,6 +1,8 @@
 // Tree node helpers: member lookup, building and value equality (positions are ignored).
 #include "io/tree.h"
 
+#include "io/pointer.h"
+
 namespace specconv::io {
 
 const Node* Node::find(std::string_view key) const {
@@ -15,6 +17,12 @@ Node* Node::find(std::string_view key) {
     if (k == key) return &v;
   }
   return nullptr;
+}
+
+Node Node::strings(const std::vector<std::string>& values) {
+  Node a = array();
+  for (const std::string& v : values) a.push(string(v));
+  return a;
 }
 
 Node& Node::push(Node v) {
@@ -52,10 +60,8 @@ const Node* resolve_pointer(const Node& root, std::string_view pointer) {
   if (pointer[0] != '/') return nullptr;
   while (i < pointer.size()) {
     const std::size_t next = pointer.find('/', i + 1);
-    std::string token(pointer.substr(i + 1, next == std::string_view::npos ? std::string_view::npos : next - i - 1));
-    for (std::size_t p = 0; (p = token.find('~', p)) != std::string::npos; ++p) {
-      if (p + 1 < token.size()) token.replace(p, 2, token[p + 1] == '1' ? "/" : "~");
-    }
+    const std::string token =
+        unescape_pointer_token(pointer.substr(i + 1, next == std::string_view::npos ? std::string_view::npos : next - i - 1));
     const Node* child = nullptr;
     if (cur->is_object()) {
       child = cur->find(token);

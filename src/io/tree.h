@@ -41,6 +41,8 @@ class Node {
     return n;
   }
   static Node array() { return Node(Kind::kArray); }
+  /// An array of strings, in order (writers' lists: commands, hosts, condition values).
+  static Node strings(const std::vector<std::string>& values);
   static Node object() { return Node(Kind::kObject); }
 
   [[nodiscard]] Kind kind() const { return kind_; }

@@ -15,6 +15,8 @@
 #include <optional>
 #include <set>
 
+#include "io/pointer.h"
+
 namespace specconv::io {
 namespace {
 
@@ -285,22 +287,12 @@ class Builder : public YAML::EventHandler {
     std::string p;
     for (const Frame& f : stack_) {
       if (f.node.is_object()) {
-        if (f.has_key) p += "/" + escape_token(f.key);
+        if (f.has_key) append_pointer_token(p, f.key);
       } else {
         p += "/" + std::to_string(f.node.items().size());
       }
     }
     return p;
-  }
-
-  static std::string escape_token(std::string_view k) {
-    std::string out;
-    for (char c : k) {
-      if (c == '~') out += "~0";
-      else if (c == '/') out += "~1";
-      else out += c;
-    }
-    return out;
   }
 
   [[noreturn]] void fail(const YAML::Mark& mark, const std::string& code, const std::string& message) {

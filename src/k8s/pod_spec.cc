@@ -25,12 +25,6 @@ std::string ctr_ptr(std::size_t i, const std::string& field = "") {
   return "/containerDefinitions/" + std::to_string(i) + (field.empty() ? "" : "/" + field);
 }
 
-Node strings_node(const std::vector<std::string>& v) {
-  Node a = Node::array();
-  for (const auto& s : v) a.push(str(s));
-  return a;
-}
-
 /// {"name": name, <key>: value}: an env entry, a sysctl, a kept secret reference.
 Node named(const std::string& name, const char* key, Node value) {
   Node n = Node::object();
@@ -55,9 +49,9 @@ std::string memory_quantity(const model::Memory& m) {
 Node probe_exec(const model::Probe& p) {
   Node exec = Node::object();
   if (p.kind == model::Probe::Kind::kShell) {
-    exec.set("command", strings_node({"/bin/sh", "-c", p.command.empty() ? "" : p.command[0]}));
+    exec.set("command", Node::strings({"/bin/sh", "-c", p.command.empty() ? "" : p.command[0]}));
   } else {
-    exec.set("command", strings_node(p.command));
+    exec.set("command", Node::strings(p.command));
   }
   return exec;
 }
@@ -197,7 +191,7 @@ Node placement_affinity(const model::Workload& w, Diagnostics& diags) {
       Node req = Node::object();
       req.set("key", str(r.key));
       req.set("operator", str(r.negate ? "NotIn" : "In"));
-      req.set("values", strings_node(r.values));
+      req.set("values", Node::strings(r.values));
       expressions.push(std::move(req));
     }
   }
@@ -628,8 +622,8 @@ Node security_context(const model::Container& c) {
       }
       return v;
     };
-    if (!c.capabilities_add.empty()) caps.set("add", strings_node(strip(c.capabilities_add)));
-    if (!c.capabilities_drop.empty()) caps.set("drop", strings_node(strip(c.capabilities_drop)));
+    if (!c.capabilities_add.empty()) caps.set("add", Node::strings(strip(c.capabilities_add)));
+    if (!c.capabilities_drop.empty()) caps.set("drop", Node::strings(strip(c.capabilities_drop)));
     sc.set("capabilities", std::move(caps));
   }
   return sc;
@@ -717,8 +711,8 @@ Node pod_container(const PodContext& ctx, std::size_t i, PodVolumes& volumes, Po
   ctr.set("name", str(ctx.names.containers.at(c.name)));
   ctr.set("image", str(c.image));
   if (ctx.roles[i] == Role::kSidecar) ctr.set("restartPolicy", str("Always"));
-  if (c.entrypoint) ctr.set("command", strings_node(*c.entrypoint));
-  if (c.arguments) ctr.set("args", strings_node(*c.arguments));
+  if (c.entrypoint) ctr.set("command", Node::strings(*c.entrypoint));
+  if (c.arguments) ctr.set("args", Node::strings(*c.arguments));
   if (!c.working_dir.empty()) ctr.set("workingDir", str(c.working_dir));
   if (!c.ports.empty()) ctr.set("ports", container_ports(ctx, i));
   if (!c.env.empty() || !c.secret_env.empty()) ctr.set("env", container_env(c));
@@ -769,8 +763,8 @@ void add_pod_dns(const model::Workload& w, const PodValues& pod, Node& spec) {
   }
   if (!pod.dns_servers.empty() || !pod.dns_search.empty()) {
     Node dns = Node::object();
-    if (!pod.dns_servers.empty()) dns.set("nameservers", strings_node(pod.dns_servers));
-    if (!pod.dns_search.empty()) dns.set("searches", strings_node(pod.dns_search));
+    if (!pod.dns_servers.empty()) dns.set("nameservers", Node::strings(pod.dns_servers));
+    if (!pod.dns_search.empty()) dns.set("searches", Node::strings(pod.dns_search));
     spec.set("dnsConfig", std::move(dns));
   }
   if (!pod.host_aliases.empty()) {
@@ -778,7 +772,7 @@ void add_pod_dns(const model::Workload& w, const PodValues& pod, Node& spec) {
     for (const auto& [ip, hosts] : pod.host_aliases) {
       Node a = Node::object();
       a.set("ip", str(ip));
-      a.set("hostnames", strings_node(hosts));
+      a.set("hostnames", Node::strings(hosts));
       aliases.push(std::move(a));
     }
     spec.set("hostAliases", std::move(aliases));

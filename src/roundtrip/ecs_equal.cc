@@ -7,8 +7,8 @@
 #include <set>
 
 #include "ecs/reader.h"
-#include "io/cursor.h"
 #include "io/json_write.h"
+#include "io/pointer.h"
 #include "roundtrip/scalars.h"
 
 namespace specconv::roundtrip {

@@ -7,9 +7,10 @@
 #include <map>
 #include <set>
 
+#include "k8s/ingress_upgrade.h"
 #include "io/json_load.h"
-#include "io/cursor.h"
 #include "io/json_write.h"
+#include "io/pointer.h"
 #include "io/yaml_load.h"
 #include "mapping/quantity.h"
 #include "roundtrip/scalars.h"
@@ -23,26 +24,13 @@ using io::Node;
 
 std::string text_of(const Node* n) { return n == nullptr || !n->is_string() ? std::string() : n->text(); }
 
-std::string unescape(const std::string& seg) {
-  std::string out;
-  for (std::size_t i = 0; i < seg.size(); ++i) {
-    if (seg[i] == '~' && i + 1 < seg.size()) {
-      out += seg[i + 1] == '1' ? '/' : '~';
-      ++i;
-    } else {
-      out += seg[i];
-    }
-  }
-  return out;
-}
-
 std::vector<std::string> split_pointer(const std::string& p) {
   std::vector<std::string> segs;
   if (p.empty()) return segs;
   std::size_t start = 1;
   while (true) {
     const auto slash = p.find('/', start);
-    segs.push_back(unescape(p.substr(start, slash == std::string::npos ? std::string::npos : slash - start)));
+    segs.push_back(io::unescape_pointer_token(p.substr(start, slash == std::string::npos ? std::string::npos : slash - start)));
     if (slash == std::string::npos) break;
     start = slash + 1;
   }
@@ -348,19 +336,6 @@ void normalize_service(Node& spec) {
   key_list(spec, "ports", [](const Node& p) { return port_key(p, "port"); });
 }
 
-/// extensions/v1beta1 and networking.k8s.io/v1beta1 backends -> the v1 form.
-void v1_backend(Node& backend) {
-  if (backend.find("serviceName") == nullptr) return;
-  Node svc = Node::object();
-  svc.set("name", *backend.find("serviceName"));
-  Node port = Node::object();
-  if (const Node* sp = backend.find("servicePort")) port.set(sp->is_string() ? "name" : "number", *sp);
-  svc.set("port", std::move(port));
-  Node b = Node::object();
-  b.set("service", std::move(svc));
-  backend = std::move(b);
-}
-
 void normalize_ingress(Node& obj, Node& spec) {
   // The legacy class annotation and ingressClassName name the same thing.
   if (Node* md = child_object(obj, "metadata")) {
@@ -371,21 +346,17 @@ void normalize_ingress(Node& obj, Node& spec) {
       remove_member(*ann, "kubernetes.io/ingress.class");
     }
   }
-  if (Node* b = child_object(spec, "backend")) {
-    v1_backend(*b);
-    spec.set("defaultBackend", *b);
-    remove_member(spec, "backend");
-  }
-  if (Node* b = child_object(spec, "defaultBackend")) v1_backend(*b);
+  // extensions/v1beta1 and networking.k8s.io/v1beta1 forms compare as their v1 meaning, whatever
+  // apiVersion the object claims; so does an old-form defaultBackend.
+  k8s::upgrade_ingress_spec(spec);
+  if (Node* b = child_object(spec, "defaultBackend")) k8s::upgrade_ingress_backend(*b);
   if (Node* rules = spec.find("rules"); rules != nullptr && rules->is_array()) {
     for (Node& r : rules->items()) {
       Node* http = child_object(r, "http");
       if (http == nullptr) continue;
       if (Node* paths = http->find("paths"); paths != nullptr && paths->is_array()) {
-        for (Node& p : paths->items()) {
-          set_default(p, "pathType", Node::string("ImplementationSpecific"));
-          if (Node* b = child_object(p, "backend")) v1_backend(*b);
-        }
+        // The upgrade defaulted an absent pathType; here a null one is absent too.
+        for (Node& p : paths->items()) set_default(p, "pathType", Node::string("ImplementationSpecific"));
       }
       // Kubernetes matches the longest path, whatever the order.
       key_list(*http, "paths", [](const Node& p) { return text_of(p.find("path")) + " " + text_of(p.find("pathType")); });

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "io/pointer.h"
 #include "io/suggest.h"
 #include "validate/validator.h"
 #include "validate/walk.h"
@@ -462,7 +463,7 @@ void check_ecs_document(const Registry& registry, const io::Node& doc, const Sou
                          [](const io::Node::Member& m) { return shape_of(m.second) != Shape::kNone; })) {
     for (const auto& m : doc.members()) {
       std::string p;
-      detail::push_token(p, m.first);
+      io::append_pointer_token(p, m.first);
       parts.emplace_back(p, &m.second);
     }
   } else {

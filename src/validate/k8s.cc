@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "io/pointer.h"
 #include "validate/validator.h"
 #include "validate/walk.h"
 
@@ -115,7 +116,7 @@ class K8sRules {
         if (d == nullptr || !d->is_object()) continue;
         for (const auto& [key, value] : d->members()) {
           ptr = std::string("/") + field;
-          detail::push_token(ptr, key);
+          io::append_pointer_token(ptr, key);
           if (!config_key(key)) {
             w_.error("schema-rule", ptr, value, "key \"" + key + "\" may only contain letters, digits, '-', '_' and '.'");
           }
@@ -179,7 +180,7 @@ class K8sRules {
     if (const io::Node* labels = meta->find("labels"); labels != nullptr && labels->is_object()) {
       for (const auto& [key, value] : labels->members()) {
         std::string p = ptr + "/labels";
-        detail::push_token(p, key);
+        io::append_pointer_token(p, key);
         if (!qualified_name(key)) w_.error("schema-rule", p, value, "label key \"" + key + "\" is not a valid qualified name");
         if (value.is_string() && !value.text().empty() && !name_part(value.text())) {
           w_.error("schema-rule", p, value, "label value \"" + value.text() + "\" must be at most 63 letters, digits, '-', '_', '.', alphanumeric at both ends");
@@ -190,7 +191,7 @@ class K8sRules {
       for (const auto& [key, value] : ann->members()) {
         if (qualified_name(key)) continue;
         std::string p = ptr + "/annotations";
-        detail::push_token(p, key);
+        io::append_pointer_token(p, key);
         w_.error("schema-rule", p, value, "annotation key \"" + key + "\" is not a valid qualified name");
       }
     }
@@ -213,7 +214,7 @@ class K8sRules {
         const io::Node* have = labels != nullptr && labels->is_object() ? labels->find(key) : nullptr;
         if (have == nullptr || !(*have == value)) {
           std::string p = ptr + "/selector/matchLabels";
-          detail::push_token(p, key);
+          io::append_pointer_token(p, key);
           w_.error("schema-rule", p, value,
                    "selector " + key + "=" + (value.is_string() ? value.text() : detail::describe(value)) +
                        " does not match the pod template labels");

@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "io/pointer.h"
 #include "io/suggest.h"
 #include "validate/validator.h"
 
@@ -19,10 +20,7 @@ std::string dotted(std::string_view pointer) {
   while (i < pointer.size()) {
     std::size_t j = pointer.find('/', i + 1);
     if (j == std::string_view::npos) j = pointer.size();
-    std::string tok(pointer.substr(i + 1, j - i - 1));
-    for (std::size_t k = 0; (k = tok.find('~', k)) != std::string::npos; ++k) {
-      tok.replace(k, 2, tok.compare(k, 2, "~1") == 0 ? "/" : "~");
-    }
+    const std::string tok = io::unescape_pointer_token(pointer.substr(i + 1, j - i - 1));
     bool index = !tok.empty() && std::all_of(tok.begin(), tok.end(), [](unsigned char c) { return std::isdigit(c); });
     bool plain = !tok.empty() && std::all_of(tok.begin(), tok.end(), [](unsigned char c) {
       return std::isalnum(c) || c == '_' || c == '-';
@@ -38,19 +36,6 @@ std::string dotted(std::string_view pointer) {
     i = j;
   }
   return out.empty() ? "(root)" : out;
-}
-
-void push_token(std::string& pointer, std::string_view token) {
-  pointer += '/';
-  for (char c : token) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer += c;
-    }
-  }
 }
 
 std::string describe(const io::Node& n) {
@@ -191,7 +176,7 @@ void Walker::walk(const Type& type, const io::Node& node, std::string& pointer) 
       if (!node.is_object()) return type_error(type.ecs ? "an object" : "object", node, pointer);
       const std::size_t len = pointer.size();
       for (const auto& [key, value] : node.members()) {
-        push_token(pointer, key);
+        io::append_pointer_token(pointer, key);
         walk(*type.item, value, pointer);
         pointer.resize(len);
       }
@@ -210,7 +195,7 @@ void Walker::walk(const Type& type, const io::Node& node, std::string& pointer) 
       const std::size_t len = pointer.size();
       for (const auto& [key, value] : node.members()) {
         const Property* p = type.prop(key);
-        push_token(pointer, key);
+        io::append_pointer_token(pointer, key);
         if (p == nullptr) {
           std::vector<std::string_view> known;
           known.reserve(type.props.size());

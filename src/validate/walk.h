@@ -40,8 +40,6 @@ class Walker {
 
 /// "spec.template.spec.containers[0].image" from "/spec/template/spec/containers/0/image".
 [[nodiscard]] std::string dotted(std::string_view pointer);
-/// Appends one RFC 6901-escaped token.
-void push_token(std::string& pointer, std::string_view token);
 /// Short description of a value for messages: string "80", boolean true, number 3, null.
 [[nodiscard]] std::string describe(const io::Node& n);
 /// The same without the value: "a string", "a number", "a boolean", "null", "an array", "an object".
