@@ -16,14 +16,13 @@
 #include <iterator>
 #include <map>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 #include <tuple>
 #include <unordered_set>
 
-#include "app/report_json.h"
 #include "io/file.h"
+#include "io/json_write.h"
 #include "mapping/names.h"
 
 namespace specconv::app {
@@ -783,39 +782,37 @@ BatchOutcome run_batch(const BatchOptions& options, BatchProgress& progress, con
 }
 
 std::string report_entry_json(const FileReport& r) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["path"] = r.path;
-  j["status"] = to_string(r.status);
-  j["direction"] = to_string(r.direction);
-  j["outputs"] = r.outputs;
-  nlohmann::ordered_json diags = nlohmann::ordered_json::array();
+  using io::Node;
+  Node j = Node::object();
+  j.set("path", Node::string(r.path));
+  j.set("status", Node::string(to_string(r.status)));
+  j.set("direction", Node::string(to_string(r.direction)));
+  j.set("outputs", Node::strings(r.outputs));
+  Node diags = Node::array();
   for (const Diagnostic& d : r.diagnostics) {
-    nlohmann::ordered_json x = nlohmann::ordered_json::object();
-    x["code"] = d.code;
-    x["severity"] = to_string(d.severity);
-    x["file"] = d.location.file;
-    x["pointer"] = d.location.pointer;
-    x["line"] = d.location.line;
-    x["column"] = d.location.column;
-    if (d.location.document >= 0) x["document"] = d.location.document;
-    x["message"] = d.message;
-    diags.push_back(std::move(x));
+    Node x = Node::object();
+    x.set("code", Node::string(d.code));
+    x.set("severity", Node::string(to_string(d.severity)));
+    x.set("file", Node::string(d.location.file));
+    x.set("pointer", Node::string(d.location.pointer));
+    x.set("line", Node::integer(d.location.line));
+    x.set("column", Node::integer(d.location.column));
+    if (d.location.document >= 0) x.set("document", Node::integer(d.location.document));
+    x.set("message", Node::string(d.message));
+    diags.push(std::move(x));
   }
-  j["diagnostics"] = std::move(diags);
-  return report_json_text(j, -1);
+  j.set("diagnostics", std::move(diags));
+  return io::to_json(j, -1);
 }
 
 std::string report_totals_json(const BatchTotals& t) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["files"] = t.files;
-  j["converted"] = t.converted;
-  j["failed"] = t.failed;
-  j["skipped"] = t.skipped;
-  j["outputs"] = t.outputs;
-  j["errors"] = t.errors;
-  j["warnings"] = t.warnings;
-  j["notes"] = t.notes;
-  return report_json_text(j, -1);
+  io::Node j = io::Node::object();
+  for (const auto& [key, value] : {std::pair<const char*, std::size_t>{"files", t.files}, {"converted", t.converted},
+                                   {"failed", t.failed}, {"skipped", t.skipped}, {"outputs", t.outputs},
+                                   {"errors", t.errors}, {"warnings", t.warnings}, {"notes", t.notes}}) {
+    j.set(key, io::Node::integer(static_cast<int64_t>(value)));
+  }
+  return io::to_json(j, -1);
 }
 
 }  // namespace specconv::app

@@ -5,11 +5,10 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "app/report_json.h"
 #include "io/json_load.h"
+#include "io/json_write.h"
 #include "io/pointer.h"
 #include "io/yaml_load.h"
 #include "mapping/field_table.h"
@@ -428,29 +427,30 @@ std::string render_explain_markdown(const Explanation& e) {
 }
 
 std::string render_explain_json(const Explanation& e) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["file"] = e.file;
-  j["direction"] = to_string(e.direction);
-  j["converted"] = e.converted;
-  j["workloads"] = e.workloads;
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  using io::Node;
+  Node j = Node::object();
+  j.set("file", Node::string(e.file));
+  j.set("direction", Node::string(to_string(e.direction)));
+  j.set("converted", Node::boolean(e.converted));
+  j.set("workloads", Node::strings(e.workloads));
+  Node rows = Node::array();
   for (const ExplainRow& r : e.rows) {
-    nlohmann::ordered_json x = nlohmann::ordered_json::object();
-    if (r.document >= 0) x["document"] = r.document;
-    x["source"] = r.source;
-    x["line"] = r.line;
-    x["column"] = r.column;
-    x["status"] = r.status;
-    x["target"] = r.target;
-    x["note"] = r.note;
-    x["codes"] = r.codes;
-    rows.push_back(std::move(x));
+    Node x = Node::object();
+    if (r.document >= 0) x.set("document", Node::integer(r.document));
+    x.set("source", Node::string(r.source));
+    x.set("line", Node::integer(r.line));
+    x.set("column", Node::integer(r.column));
+    x.set("status", Node::string(r.status));
+    x.set("target", Node::string(r.target));
+    x.set("note", Node::string(r.note));
+    x.set("codes", Node::strings(r.codes));
+    rows.push(std::move(x));
   }
-  j["fields"] = std::move(rows);
-  j["errors"] = e.diagnostics.count(Severity::kError);
-  j["warnings"] = e.diagnostics.count(Severity::kWarning);
-  j["notes"] = e.diagnostics.count(Severity::kNote);
-  return report_json_text(j, 2) + "\n";
+  j.set("fields", std::move(rows));
+  j.set("errors", Node::integer(static_cast<int64_t>(e.diagnostics.count(Severity::kError))));
+  j.set("warnings", Node::integer(static_cast<int64_t>(e.diagnostics.count(Severity::kWarning))));
+  j.set("notes", Node::integer(static_cast<int64_t>(e.diagnostics.count(Severity::kNote))));
+  return io::to_json(j, 2) + "\n";
 }
 
 }  // namespace specconv::app
