@@ -1,5 +1,5 @@
 // Limits on what the readers accept, so that one hostile file cannot exhaust time or memory.
-// Every limit has a flag (src/cli/limit_flags.cc); the error a limit raises names the flag.
+// Every limit has a flag (add_limit_flags in src/cli/commands.cc); the error a limit raises names the flag.
 // The defaults keep the worst case of any one file under about a second and a few hundred MB
 // on a 2-core CI machine (docs/robustness.md has the measurements). Standard library only.
 #pragma once

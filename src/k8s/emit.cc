@@ -181,29 +181,31 @@ std::pair<std::string, std::string> ingress_path(const std::string& pattern, boo
   return {prefix, "Prefix"};
 }
 
-}  // namespace
 
-Emitted emit_workload(const model::Workload& w, const EmitOptions& opt, Diagnostics& diags) {
-  Emitted out;
-  const std::string source_name = w.has_service && !w.service_name.empty() ? w.service_name : w.name;
-  const auto renamed = mapping::to_k8s_name(source_name, mapping::NameKind::kRfc1035Label);
-  const std::string name = renamed.name;
-  out.workload = name;
+/// The workload's Kubernetes name and the ECS name it is made from (the service's, else the family).
+struct WorkloadName {
+  std::string source;
+  std::string name;
+  bool renamed = false;
+};
+
+WorkloadName workload_name(const model::Workload& w, Diagnostics& diags) {
+  WorkloadName n;
+  n.source = w.has_service && !w.service_name.empty() ? w.service_name : w.name;
+  const auto renamed = mapping::to_k8s_name(n.source, mapping::NameKind::kRfc1035Label);
+  n.name = renamed.name;
+  n.renamed = renamed.changed;
   if (renamed.changed) {
     diags.note("renamed-resource",
                w.has_service ? service_location(w, "/serviceName") : task_location(w, "/family"),
-               "\"" + source_name + "\" is named \"" + name + "\" in Kubernetes (original kept in " +
+               "\"" + n.source + "\" is named \"" + n.name + "\" in Kubernetes (original kept in " +
                    kAnnotationOriginalName + ")");
   }
+  return n;
+}
 
-  PodSpec pod = build_pod_spec(w, name, diags);
-
-  Node labels = selector_labels(name);
-  Node carried_tags = Node::object();
-  tags_to_labels(w.tags, labels, carried_tags);
-
-  Node annotations = Node::object();
-  if (renamed.changed) annotations.set(kAnnotationOriginalName, str(source_name));
+/// The task's ECS-only values, for the specconv.io/ecs-task annotation.
+Node kept_task_values(const model::Workload& w, const PodSpec& pod, const WorkloadName& n, Node carried_tags) {
   Node task_kept = Node::object();
   for (const auto& [field, json] : w.carried) task_kept.set(field, parse_compact(json));
   if (!w.compatibilities.empty()) {
@@ -230,35 +232,62 @@ Emitted emit_workload(const model::Workload& w, const EmitOptions& opt, Diagnost
   if (!w.task_cpu_text.empty()) task_kept.set("cpu", str(w.task_cpu_text));
   if (!w.task_memory_text.empty()) task_kept.set("memory", str(w.task_memory_text));
   if (carried_tags.size() > 0) task_kept.set("tags", std::move(carried_tags));
-  if (renamed.changed || w.name != name) task_kept.set("family", str(w.name));
+  if (n.renamed || w.name != n.name) task_kept.set("family", str(w.name));
+  return task_kept;
+}
+
+/// The workload's annotations: the original name and the ECS-only values of task, containers
+/// and service.
+Node workload_annotations(const model::Workload& w, const PodSpec& pod, const WorkloadName& n, Node carried_tags) {
+  Node annotations = Node::object();
+  if (n.renamed) annotations.set(kAnnotationOriginalName, str(n.source));
+  const Node task_kept = kept_task_values(w, pod, n, std::move(carried_tags));
   if (task_kept.size() > 0) annotations.set(kAnnotationTask, str(io::to_json(task_kept, -1)));
   if (pod.carried.size() > 0) annotations.set(kAnnotationContainers, str(io::to_json(pod.carried, -1)));
   Node svc_kept = Node::object();
   for (const auto& [field, json] : w.service_carried) svc_kept.set(field, parse_compact(json));
   if (svc_kept.size() > 0) annotations.set(kAnnotationService, str(io::to_json(svc_kept, -1)));
+  return annotations;
+}
 
-  if (w.network_mode == model::NetworkMode::kNone) {
-    diags.warning("unsupported-field", task_location(w, "/networkMode"),
-                  "networkMode none (no network) has no pod equivalent; the pod gets the cluster network");
-  }
+/// What the steps of emit_workload read, and the objects they add.
+struct EmitContext {
+  const model::Workload& w;
+  const std::string& name;  // the workload's Kubernetes name
+  const EmitOptions& opt;
+  Diagnostics& diags;
+  std::vector<Object>& objects;
+};
 
-  // ServiceAccount (IRSA)
+/// Metadata of an object that belongs to the workload (labelled with its name).
+Node labelled_metadata(const EmitContext& ctx, const std::string& object_name, bool namespaced) {
+  Node meta = metadata(object_name, ctx.opt, namespaced);
+  meta.set("labels", selector_labels(ctx.name));
+  return meta;
+}
+
+/// ServiceAccount with the task role (IRSA); the execution role is only reported.
+void add_service_account(const EmitContext& ctx) {
+  const model::Workload& w = ctx.w;
   if (!w.task_role.empty()) {
-    Node meta = metadata(name, opt, true);
-    meta.set("labels", selector_labels(name));
+    Node meta = labelled_metadata(ctx, ctx.name, true);
     Node ann = Node::object();
     ann.set("eks.amazonaws.com/role-arn", str(w.task_role));
     meta.set("annotations", std::move(ann));
-    out.objects.push_back({"ServiceAccount", name, object("v1", "ServiceAccount", std::move(meta))});
+    ctx.objects.push_back({"ServiceAccount", ctx.name, object("v1", "ServiceAccount", std::move(meta))});
   }
   if (!w.execution_role.empty()) {
-    diags.note("execution-role", task_location(w, "/executionRoleArn"),
-               "executionRoleArn is not mapped: on EKS, image pulls and log delivery use the node role; kept in " +
-                   std::string(kAnnotationTask));
+    ctx.diags.note("execution-role", task_location(w, "/executionRoleArn"),
+                   "executionRoleArn is not mapped: on EKS, image pulls and log delivery use the node role; kept in " +
+                       std::string(kAnnotationTask));
   }
+}
 
-  // Secrets: references only; ExternalSecrets on request.
-  std::map<std::string, std::vector<std::pair<std::string, mapping::SecretTarget>>> secrets;  // name -> keys
+using SecretKeys = std::vector<std::pair<std::string, mapping::SecretTarget>>;  // Secret key -> reference
+
+/// The Secrets the pod reads, with their keys; two references for one key are an error.
+std::map<std::string, SecretKeys> pod_secrets(const model::Workload& w, Diagnostics& diags) {
+  std::map<std::string, SecretKeys> secrets;  // name -> keys
   for (std::size_t i = 0; i < w.containers.size(); ++i) {
     for (std::size_t s = 0; s < w.containers[i].secret_env.size(); ++s) {
       const auto& se = w.containers[i].secret_env[s];
@@ -279,398 +308,507 @@ Emitted emit_workload(const model::Workload& w, const EmitOptions& opt, Diagnost
       if (!have) keys.emplace_back(t.secret_key, t);
     }
   }
-  for (const auto& [secret_name, keys] : secrets) {
-    if (!opt.external_secrets) {
+  return secrets;
+}
+
+/// An ExternalSecret that fills Secret `secret_name` from SSM / Secrets Manager.
+Node external_secret(const EmitContext& ctx, const std::string& secret_name, const SecretKeys& keys) {
+  const bool sm = keys.front().second.secrets_manager;
+  Node es = object("external-secrets.io/v1", "ExternalSecret", labelled_metadata(ctx, secret_name, true));
+  Node spec = Node::object();
+  spec.set("refreshInterval", str("1h"));
+  Node store = Node::object();
+  store.set("name", str(sm ? ctx.opt.secrets_manager_store : ctx.opt.ssm_store));
+  store.set("kind", str("ClusterSecretStore"));
+  spec.set("secretStoreRef", std::move(store));
+  Node target = Node::object();
+  target.set("name", str(secret_name));
+  target.set("creationPolicy", str("Owner"));
+  spec.set("target", std::move(target));
+  Node data = Node::array();
+  for (const auto& [k, t] : keys) {
+    Node d = Node::object();
+    d.set("secretKey", str(k));
+    Node remote = Node::object();
+    remote.set("key", str(t.remote_key));
+    if (!t.json_key.empty()) remote.set("property", str(t.json_key));
+    if (!t.version_id.empty()) remote.set("version", str(t.version_id));
+    else if (!t.version_stage.empty()) remote.set("version", str(t.version_stage));
+    d.set("remoteRef", std::move(remote));
+    data.push(std::move(d));
+  }
+  spec.set("data", std::move(data));
+  es.set("spec", std::move(spec));
+  return es;
+}
+
+/// Secrets: references only (a note names what to create); ExternalSecrets on request.
+void add_secrets(const EmitContext& ctx) {
+  for (const auto& [secret_name, keys] : pod_secrets(ctx.w, ctx.diags)) {
+    if (!ctx.opt.external_secrets) {
       std::string list;
       for (const auto& [k, t] : keys) list += (list.empty() ? "" : ", ") + k + " <- " + t.remote_key + (t.json_key.empty() ? "" : " (JSON key " + t.json_key + ")");
-      diags.note("secret-reference", task_location(w, "/containerDefinitions"),
-                 "the pod reads Secret \"" + secret_name + "\" (" + list +
-                     "); create it, or convert with --secrets external-secrets");
+      ctx.diags.note("secret-reference", task_location(ctx.w, "/containerDefinitions"),
+                     "the pod reads Secret \"" + secret_name + "\" (" + list +
+                         "); create it, or convert with --secrets external-secrets");
       continue;
     }
-    const bool sm = keys.front().second.secrets_manager;
-    Node meta = metadata(secret_name, opt, true);
-    meta.set("labels", selector_labels(name));
-    Node es = object("external-secrets.io/v1", "ExternalSecret", std::move(meta));
-    Node spec = Node::object();
-    spec.set("refreshInterval", str("1h"));
-    Node store = Node::object();
-    store.set("name", str(sm ? opt.secrets_manager_store : opt.ssm_store));
-    store.set("kind", str("ClusterSecretStore"));
-    spec.set("secretStoreRef", std::move(store));
-    Node target = Node::object();
-    target.set("name", str(secret_name));
-    target.set("creationPolicy", str("Owner"));
-    spec.set("target", std::move(target));
-    Node data = Node::array();
-    for (const auto& [k, t] : keys) {
-      Node d = Node::object();
-      d.set("secretKey", str(k));
-      Node remote = Node::object();
-      remote.set("key", str(t.remote_key));
-      if (!t.json_key.empty()) remote.set("property", str(t.json_key));
-      if (!t.version_id.empty()) remote.set("version", str(t.version_id));
-      else if (!t.version_stage.empty()) remote.set("version", str(t.version_stage));
-      d.set("remoteRef", std::move(remote));
-      data.push(std::move(d));
-    }
-    spec.set("data", std::move(data));
-    es.set("spec", std::move(spec));
-    out.objects.push_back({"ExternalSecret", secret_name, std::move(es)});
+    ctx.objects.push_back({"ExternalSecret", secret_name, external_secret(ctx, secret_name, keys)});
   }
+}
 
-  // EFS: static PersistentVolume + PersistentVolumeClaim per volume.
-  for (const EfsClaim& claim : pod.claims) {
+Node read_write_many() {
+  Node modes = Node::array();
+  modes.push(str("ReadWriteMany"));
+  return modes;
+}
+
+/// The static PersistentVolume of an EFS volume (EFS CSI driver).
+Node efs_volume(const EmitContext& ctx, const EfsClaim& claim) {
+  const model::Volume& v = *claim.source;
+  std::string handle = v.file_system_id;
+  const bool has_path = !v.root_directory.empty() && v.root_directory != "/";
+  if (has_path || !v.access_point_id.empty()) handle += ":" + (has_path ? v.root_directory : std::string());
+  if (!v.access_point_id.empty()) handle += ":" + v.access_point_id;
+  Node pv = object("v1", "PersistentVolume", labelled_metadata(ctx, claim.claim_name, false));
+  Node pv_spec = Node::object();
+  Node cap = Node::object();
+  cap.set("storage", str("5Gi"));
+  pv_spec.set("capacity", std::move(cap));
+  pv_spec.set("volumeMode", str("Filesystem"));
+  pv_spec.set("accessModes", read_write_many());
+  pv_spec.set("persistentVolumeReclaimPolicy", str("Retain"));
+  pv_spec.set("storageClassName", str(""));
+  Node mount_options = Node::array();
+  if (v.transit_encryption) mount_options.push(str("tls"));
+  if (v.iam_authorization) mount_options.push(str("iam"));
+  if (mount_options.size() > 0) pv_spec.set("mountOptions", std::move(mount_options));
+  Node csi = Node::object();
+  csi.set("driver", str("efs.csi.aws.com"));
+  csi.set("volumeHandle", str(handle));
+  pv_spec.set("csi", std::move(csi));
+  pv.set("spec", std::move(pv_spec));
+  return pv;
+}
+
+/// The PersistentVolumeClaim bound to an EFS volume's PersistentVolume.
+Node efs_claim(const EmitContext& ctx, const EfsClaim& claim) {
+  Node pvc = object("v1", "PersistentVolumeClaim", labelled_metadata(ctx, claim.claim_name, true));
+  Node pvc_spec = Node::object();
+  pvc_spec.set("accessModes", read_write_many());
+  pvc_spec.set("storageClassName", str(""));
+  pvc_spec.set("volumeName", str(claim.claim_name));
+  Node req = Node::object();
+  req.set("storage", str("5Gi"));
+  Node res = Node::object();
+  res.set("requests", std::move(req));
+  pvc_spec.set("resources", std::move(res));
+  pvc.set("spec", std::move(pvc_spec));
+  return pvc;
+}
+
+/// EFS: static PersistentVolume + PersistentVolumeClaim per volume.
+void add_efs_volumes(const EmitContext& ctx, const std::vector<EfsClaim>& claims) {
+  for (const EfsClaim& claim : claims) {
     const model::Volume& v = *claim.source;
     if (v.transit_encryption_port) {
-      diags.warning("unsupported-field", task_location(w, "/volumes"),
-                    "EFS transitEncryptionPort of volume \"" + v.name + "\" is dropped: the EFS CSI driver chooses the TLS port");
+      ctx.diags.warning("unsupported-field", task_location(ctx.w, "/volumes"),
+                        "EFS transitEncryptionPort of volume \"" + v.name + "\" is dropped: the EFS CSI driver chooses the TLS port");
     }
-    std::string handle = v.file_system_id;
-    const bool has_path = !v.root_directory.empty() && v.root_directory != "/";
-    if (has_path || !v.access_point_id.empty()) handle += ":" + (has_path ? v.root_directory : std::string());
-    if (!v.access_point_id.empty()) handle += ":" + v.access_point_id;
-    Node pv_meta = metadata(claim.claim_name, opt, false);
-    pv_meta.set("labels", selector_labels(name));
-    Node pv = object("v1", "PersistentVolume", std::move(pv_meta));
-    Node pv_spec = Node::object();
-    Node cap = Node::object();
-    cap.set("storage", str("5Gi"));
-    pv_spec.set("capacity", std::move(cap));
-    pv_spec.set("volumeMode", str("Filesystem"));
-    Node modes = Node::array();
-    modes.push(str("ReadWriteMany"));
-    pv_spec.set("accessModes", modes);
-    pv_spec.set("persistentVolumeReclaimPolicy", str("Retain"));
-    pv_spec.set("storageClassName", str(""));
-    Node mount_options = Node::array();
-    if (v.transit_encryption) mount_options.push(str("tls"));
-    if (v.iam_authorization) mount_options.push(str("iam"));
-    if (mount_options.size() > 0) pv_spec.set("mountOptions", std::move(mount_options));
-    Node csi = Node::object();
-    csi.set("driver", str("efs.csi.aws.com"));
-    csi.set("volumeHandle", str(handle));
-    pv_spec.set("csi", std::move(csi));
-    pv.set("spec", std::move(pv_spec));
-    out.objects.push_back({"PersistentVolume", claim.claim_name, std::move(pv)});
-
-    Node pvc_meta = metadata(claim.claim_name, opt, true);
-    pvc_meta.set("labels", selector_labels(name));
-    Node pvc = object("v1", "PersistentVolumeClaim", std::move(pvc_meta));
-    Node pvc_spec = Node::object();
-    pvc_spec.set("accessModes", modes);
-    pvc_spec.set("storageClassName", str(""));
-    pvc_spec.set("volumeName", str(claim.claim_name));
-    Node req = Node::object();
-    req.set("storage", str("5Gi"));
-    Node res = Node::object();
-    res.set("requests", std::move(req));
-    pvc_spec.set("resources", std::move(res));
-    pvc.set("spec", std::move(pvc_spec));
-    out.objects.push_back({"PersistentVolumeClaim", claim.claim_name, std::move(pvc)});
+    ctx.objects.push_back({"PersistentVolume", claim.claim_name, efs_volume(ctx, claim)});
+    ctx.objects.push_back({"PersistentVolumeClaim", claim.claim_name, efs_claim(ctx, claim)});
   }
+}
 
-  // Service
-  const std::vector<ServicePort> ports = exposed_ports(w);
-  bool behind_nlb = false, behind_alb = false;
+bool network_balanced(const model::LoadBalancerBinding& lb) {
+  return lb.type == model::LoadBalancerType::kNetwork || lb.type == model::LoadBalancerType::kClassic;
+}
+
+/// Which load balancers the service is behind; `nlb` is the last network (or classic) one.
+struct LoadBalancing {
+  bool behind_nlb = false;
+  bool behind_alb = false;
   const model::LoadBalancerBinding* nlb = nullptr;
-  for (const auto& lb : w.load_balancers) {
-    if (lb.type == model::LoadBalancerType::kNetwork || lb.type == model::LoadBalancerType::kClassic) {
-      behind_nlb = true;
-      nlb = &lb;
-    } else {
-      behind_alb = true;
-    }
-  }
-  if (!ports.empty()) {
-    // Behind an NLB, the LoadBalancer Service carries only the load-balanced ports; any other
-    // port stays cluster-internal in a ClusterIP Service "<name>-internal".
-    std::set<int64_t> balanced;
-    for (const auto& lb : w.load_balancers) {
-      if (lb.type == model::LoadBalancerType::kNetwork || lb.type == model::LoadBalancerType::kClassic) {
-        balanced.insert(lb.container_port);
-      }
-    }
-    std::vector<ServicePort> public_ports, internal_ports;
-    for (const auto& p : ports) {
-      (behind_nlb && balanced.count(p.target) == 0 ? internal_ports : public_ports).push_back(p);
-    }
-    auto service = [&](const std::string& svc_name, const std::vector<ServicePort>& list, bool load_balancer) {
-      Node meta = metadata(svc_name, opt, true);
-      meta.set("labels", selector_labels(name));
-      Node ann = Node::object();
-      if (load_balancer) {
-        if (nlb->scheme.empty()) {
-          diags.warning("assumed-scheme", service_location(w, "/loadBalancers"),
-                        "the load balancer's scheme is not known (pass describe-load-balancers output); assuming internet-facing");
-        }
-        ann.set("service.beta.kubernetes.io/aws-load-balancer-type", str("external"));
-        ann.set("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", str("ip"));
-        ann.set("service.beta.kubernetes.io/aws-load-balancer-scheme", str(nlb->scheme.empty() ? "internet-facing" : nlb->scheme));
-        if (nlb->type == model::LoadBalancerType::kClassic) {
-          diags.warning("approximated-load-balancer", service_location(w, "/loadBalancers"),
-                        "classic load balancer \"" + nlb->load_balancer_name + "\" becomes an NLB (type LoadBalancer)");
-        }
-      }
-      for (const auto& r : w.registries) {
-        if (!r.registry_arn.empty()) ann.set("specconv.io/ecs-service-registry", str(r.registry_arn));
-      }
-      if (ann.size() > 0) meta.set("annotations", std::move(ann));
-      Node svc = object("v1", "Service", std::move(meta));
-      Node spec = Node::object();
-      spec.set("type", str(load_balancer ? "LoadBalancer" : "ClusterIP"));
-      spec.set("selector", selector_labels(name));
-      Node plist = Node::array();
-      for (const auto& p : list) {
-        Node sp = Node::object();
-        sp.set("name", str(p.name));
-        sp.set("port", Node::integer(p.port));
-        sp.set("targetPort", Node::integer(p.target));
-        sp.set("protocol", str(protocol_name(p.protocol)));
-        if (!p.app_protocol.empty()) sp.set("appProtocol", str(p.app_protocol == "http2" ? "kubernetes.io/h2c" : p.app_protocol));
-        plist.push(std::move(sp));
-      }
-      spec.set("ports", std::move(plist));
-      svc.set("spec", std::move(spec));
-      out.objects.push_back({"Service", svc_name, std::move(svc)});
-    };
-    if (!public_ports.empty()) service(name, public_ports, behind_nlb);
-    if (!internal_ports.empty()) {
-      service(mapping::to_k8s_name(name + "-internal", mapping::NameKind::kRfc1035Label).name, internal_ports, false);
-    }
-  } else if (!w.load_balancers.empty() || !w.registries.empty()) {
-    diags.error("no-ports", service_location(w, w.load_balancers.empty() ? "/serviceRegistries" : "/loadBalancers"),
-                "the service is exposed but no container of its task definition maps a port");
-  }
+};
 
-  // Deployment or DaemonSet
-  const bool daemon = w.kind == model::WorkloadKind::kDaemon;
-  const int64_t replicas = w.replicas.value_or(1);
-  Node meta = metadata(name, opt, true);
-  meta.set("labels", labels);
-  if (annotations.size() > 0) meta.set("annotations", annotations);
+LoadBalancing load_balancing(const model::Workload& w) {
+  LoadBalancing out;
+  for (const auto& lb : w.load_balancers) {
+    if (network_balanced(lb)) {
+      out.behind_nlb = true;
+      out.nlb = &lb;
+    } else {
+      out.behind_alb = true;
+    }
+  }
+  return out;
+}
+
+/// A Service's annotations: the NLB's (`nlb` null: a ClusterIP Service) and the CloudMap registry.
+Node service_annotations(const EmitContext& ctx, const model::LoadBalancerBinding* nlb) {
+  Node ann = Node::object();
+  if (nlb != nullptr) {
+    if (nlb->scheme.empty()) {
+      ctx.diags.warning("assumed-scheme", service_location(ctx.w, "/loadBalancers"),
+                        "the load balancer's scheme is not known (pass describe-load-balancers output); assuming internet-facing");
+    }
+    ann.set("service.beta.kubernetes.io/aws-load-balancer-type", str("external"));
+    ann.set("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", str("ip"));
+    ann.set("service.beta.kubernetes.io/aws-load-balancer-scheme", str(nlb->scheme.empty() ? "internet-facing" : nlb->scheme));
+    if (nlb->type == model::LoadBalancerType::kClassic) {
+      ctx.diags.warning("approximated-load-balancer", service_location(ctx.w, "/loadBalancers"),
+                        "classic load balancer \"" + nlb->load_balancer_name + "\" becomes an NLB (type LoadBalancer)");
+    }
+  }
+  for (const auto& r : ctx.w.registries) {
+    if (!r.registry_arn.empty()) ann.set("specconv.io/ecs-service-registry", str(r.registry_arn));
+  }
+  return ann;
+}
+
+/// A Service for `list`: type LoadBalancer for `nlb`, ClusterIP when it is null.
+void add_service(const EmitContext& ctx, const std::string& svc_name, const std::vector<ServicePort>& list,
+                 const model::LoadBalancerBinding* nlb) {
+  Node meta = labelled_metadata(ctx, svc_name, true);
+  if (Node ann = service_annotations(ctx, nlb); ann.size() > 0) meta.set("annotations", std::move(ann));
+  Node svc = object("v1", "Service", std::move(meta));
+  Node spec = Node::object();
+  spec.set("type", str(nlb != nullptr ? "LoadBalancer" : "ClusterIP"));
+  spec.set("selector", selector_labels(ctx.name));
+  Node plist = Node::array();
+  for (const auto& p : list) {
+    Node sp = Node::object();
+    sp.set("name", str(p.name));
+    sp.set("port", Node::integer(p.port));
+    sp.set("targetPort", Node::integer(p.target));
+    sp.set("protocol", str(protocol_name(p.protocol)));
+    if (!p.app_protocol.empty()) sp.set("appProtocol", str(p.app_protocol == "http2" ? "kubernetes.io/h2c" : p.app_protocol));
+    plist.push(std::move(sp));
+  }
+  spec.set("ports", std::move(plist));
+  svc.set("spec", std::move(spec));
+  ctx.objects.push_back({"Service", svc_name, std::move(svc)});
+}
+
+/// The Services of the exposed ports. Behind an NLB, the LoadBalancer Service carries only the
+/// load-balanced ports; any other port stays cluster-internal in a ClusterIP Service
+/// "<name>-internal".
+void add_services(const EmitContext& ctx, const std::vector<ServicePort>& ports, const LoadBalancing& lbs) {
+  const model::Workload& w = ctx.w;
+  if (ports.empty()) {
+    if (!w.load_balancers.empty() || !w.registries.empty()) {
+      ctx.diags.error("no-ports", service_location(w, w.load_balancers.empty() ? "/serviceRegistries" : "/loadBalancers"),
+                      "the service is exposed but no container of its task definition maps a port");
+    }
+    return;
+  }
+  std::set<int64_t> balanced;
+  for (const auto& lb : w.load_balancers) {
+    if (network_balanced(lb)) balanced.insert(lb.container_port);
+  }
+  std::vector<ServicePort> public_ports, internal_ports;
+  for (const auto& p : ports) {
+    (lbs.behind_nlb && balanced.count(p.target) == 0 ? internal_ports : public_ports).push_back(p);
+  }
+  if (!public_ports.empty()) add_service(ctx, ctx.name, public_ports, lbs.behind_nlb ? lbs.nlb : nullptr);
+  if (!internal_ports.empty()) {
+    add_service(ctx, mapping::to_k8s_name(ctx.name + "-internal", mapping::NameKind::kRfc1035Label).name, internal_ports,
+                nullptr);
+  }
+}
+
+/// A DaemonSet's updateStrategy: ECS's minimumHealthyPercent as maxUnavailable.
+Node daemon_update_strategy(const model::Workload& w, Diagnostics& diags) {
+  mapping::EcsRollout e{100, 0};
+  if (const auto* p = std::get_if<model::PercentRollout>(&w.rollout)) e = {p->maximum_percent, p->minimum_healthy_percent};
+  Node strategy = Node::object();
+  strategy.set("type", str("RollingUpdate"));
+  Node ru = Node::object();
+  const int64_t unavailable = 100 - e.minimum_healthy_percent;
+  ru.set("maxUnavailable", unavailable > 0 ? str(std::to_string(unavailable) + "%") : Node::integer(1));
+  if (unavailable <= 0) {
+    diags.warning("lossy-rollout", service_location(w, "/deploymentConfiguration/minimumHealthyPercent"),
+                  "a DaemonSet must be allowed to replace a pod per node; minimumHealthyPercent 100 becomes maxUnavailable 1");
+  }
+  strategy.set("rollingUpdate", std::move(ru));
+  return strategy;
+}
+
+/// The Deployment or DaemonSet that runs the pod.
+void add_workload(const EmitContext& ctx, Node labels, Node annotations, Node pod_spec) {
+  const bool daemon = ctx.w.kind == model::WorkloadKind::kDaemon;
+  const int64_t replicas = ctx.w.replicas.value_or(1);
+  Node meta = metadata(ctx.name, ctx.opt, true);
+  meta.set("labels", std::move(labels));
+  if (annotations.size() > 0) meta.set("annotations", std::move(annotations));
   Node workload = object("apps/v1", daemon ? "DaemonSet" : "Deployment", std::move(meta));
   Node spec = Node::object();
   if (!daemon) spec.set("replicas", Node::integer(replicas));
   Node sel = Node::object();
-  sel.set("matchLabels", selector_labels(name));
+  sel.set("matchLabels", selector_labels(ctx.name));
   spec.set("selector", std::move(sel));
-  if (daemon) {
-    mapping::EcsRollout e{100, 0};
-    if (const auto* p = std::get_if<model::PercentRollout>(&w.rollout)) e = {p->maximum_percent, p->minimum_healthy_percent};
-    Node strategy = Node::object();
-    strategy.set("type", str("RollingUpdate"));
-    Node ru = Node::object();
-    const int64_t unavailable = 100 - e.minimum_healthy_percent;
-    ru.set("maxUnavailable", unavailable > 0 ? str(std::to_string(unavailable) + "%") : Node::integer(1));
-    if (unavailable <= 0) {
-      diags.warning("lossy-rollout", service_location(w, "/deploymentConfiguration/minimumHealthyPercent"),
-                    "a DaemonSet must be allowed to replace a pod per node; minimumHealthyPercent 100 becomes maxUnavailable 1");
-    }
-    strategy.set("rollingUpdate", std::move(ru));
-    spec.set("updateStrategy", std::move(strategy));
-  } else {
-    spec.set("strategy", rollout_strategy(w, replicas, diags));
-  }
+  if (daemon) spec.set("updateStrategy", daemon_update_strategy(ctx.w, ctx.diags));
+  else spec.set("strategy", rollout_strategy(ctx.w, replicas, ctx.diags));
   Node tmpl = Node::object();
   Node tmeta = Node::object();
-  tmeta.set("labels", selector_labels(name));
+  tmeta.set("labels", selector_labels(ctx.name));
   tmpl.set("metadata", std::move(tmeta));
-  tmpl.set("spec", std::move(pod.spec));
+  tmpl.set("spec", std::move(pod_spec));
   spec.set("template", std::move(tmpl));
   workload.set("spec", std::move(spec));
-  out.objects.push_back({daemon ? "DaemonSet" : "Deployment", name, std::move(workload)});
+  ctx.objects.push_back({daemon ? "DaemonSet" : "Deployment", ctx.name, std::move(workload)});
+}
 
-  // HorizontalPodAutoscaler
-  if (w.autoscaling && !daemon) {
-    const model::Autoscaling& as = *w.autoscaling;
-    Node metrics = Node::array();
-    for (const auto& t : as.targets) {
-      if (t.metric == model::ScalingTarget::Metric::kOther) {
-        diags.warning("unsupported-scaling-metric", scaling_location(w, t),
-                      "scaling policy \"" + t.policy_name + "\" (" + t.description +
-                          ") has no HPA equivalent without a metrics adapter and is dropped");
-        continue;
-      }
-      const bool cpu = t.metric == model::ScalingTarget::Metric::kCpuUtilization;
-      if ((cpu && !pod.has_cpu_requests) || (!cpu && !pod.has_memory_requests)) {
-        diags.warning("hpa-without-requests", scaling_location(w, t),
-                      std::string("the HPA scales on ") + (cpu ? "CPU" : "memory") +
-                          " utilization, which Kubernetes measures against requests, but no container requests " +
-                          (cpu ? "cpu" : "memory"));
-      }
-      const auto target = static_cast<int64_t>(std::llround(t.target_value));
-      if (static_cast<double>(target) != t.target_value) {
-        diags.warning("lossy-scaling-target", scaling_location(w, t),
-                      "target value " + std::to_string(t.target_value) + " rounded to " + std::to_string(target) + "%");
-      }
-      Node m = Node::object();
-      m.set("type", str("Resource"));
-      Node r = Node::object();
-      r.set("name", str(cpu ? "cpu" : "memory"));
-      Node tg = Node::object();
-      tg.set("type", str("Utilization"));
-      tg.set("averageUtilization", Node::integer(target));
-      r.set("target", std::move(tg));
-      m.set("resource", std::move(r));
-      metrics.push(std::move(m));
+/// The HPA's metrics: CPU / memory utilization targets; other metrics are reported and dropped.
+Node hpa_metrics(const EmitContext& ctx, const PodSpec& pod) {
+  Node metrics = Node::array();
+  for (const auto& t : ctx.w.autoscaling->targets) {
+    if (t.metric == model::ScalingTarget::Metric::kOther) {
+      ctx.diags.warning("unsupported-scaling-metric", scaling_location(ctx.w, t),
+                        "scaling policy \"" + t.policy_name + "\" (" + t.description +
+                            ") has no HPA equivalent without a metrics adapter and is dropped");
+      continue;
     }
-    if (metrics.size() > 0) {
-      Node hmeta = metadata(name, opt, true);
-      hmeta.set("labels", selector_labels(name));
-      Node hpa = object("autoscaling/v2", "HorizontalPodAutoscaler", std::move(hmeta));
-      Node hspec = Node::object();
-      Node ref = Node::object();
-      ref.set("apiVersion", str("apps/v1"));
-      ref.set("kind", str("Deployment"));
-      ref.set("name", str(name));
-      hspec.set("scaleTargetRef", std::move(ref));
-      hspec.set("minReplicas", Node::integer(std::max<int64_t>(1, as.min_replicas)));
-      hspec.set("maxReplicas", Node::integer(std::max({int64_t{1}, as.max_replicas, as.min_replicas})));
-      hspec.set("metrics", std::move(metrics));
-      // Cooldowns: ECS waits ScaleInCooldown after a scale-in; the HPA's scale-down
-      // stabilization window is the closest control. Scale-out cooldown has no HPA twin.
-      std::optional<int64_t> scale_in;
-      bool disable_in = false;
-      for (const auto& t : as.targets) {
-        if (t.scale_in_cooldown_seconds) scale_in = std::max(scale_in.value_or(0), *t.scale_in_cooldown_seconds);
-        disable_in = disable_in || t.disable_scale_in;
-        if (t.scale_out_cooldown_seconds) {
-          diags.warning("unsupported-field", scaling_location(w, t),
+    const bool cpu = t.metric == model::ScalingTarget::Metric::kCpuUtilization;
+    if ((cpu && !pod.has_cpu_requests) || (!cpu && !pod.has_memory_requests)) {
+      ctx.diags.warning("hpa-without-requests", scaling_location(ctx.w, t),
+                        std::string("the HPA scales on ") + (cpu ? "CPU" : "memory") +
+                            " utilization, which Kubernetes measures against requests, but no container requests " +
+                            (cpu ? "cpu" : "memory"));
+    }
+    const auto target = static_cast<int64_t>(std::llround(t.target_value));
+    if (static_cast<double>(target) != t.target_value) {
+      ctx.diags.warning("lossy-scaling-target", scaling_location(ctx.w, t),
+                        "target value " + std::to_string(t.target_value) + " rounded to " + std::to_string(target) + "%");
+    }
+    Node m = Node::object();
+    m.set("type", str("Resource"));
+    Node r = Node::object();
+    r.set("name", str(cpu ? "cpu" : "memory"));
+    Node tg = Node::object();
+    tg.set("type", str("Utilization"));
+    tg.set("averageUtilization", Node::integer(target));
+    r.set("target", std::move(tg));
+    m.set("resource", std::move(r));
+    metrics.push(std::move(m));
+  }
+  return metrics;
+}
+
+/// The HPA's behavior (empty: none). Cooldowns: ECS waits ScaleInCooldown after a scale-in; the
+/// HPA's scale-down stabilization window is the closest control. Scale-out cooldown has no HPA twin.
+Node hpa_behavior(const EmitContext& ctx) {
+  std::optional<int64_t> scale_in;
+  bool disable_in = false;
+  for (const auto& t : ctx.w.autoscaling->targets) {
+    if (t.scale_in_cooldown_seconds) scale_in = std::max(scale_in.value_or(0), *t.scale_in_cooldown_seconds);
+    disable_in = disable_in || t.disable_scale_in;
+    if (t.scale_out_cooldown_seconds) {
+      ctx.diags.warning("unsupported-field", scaling_location(ctx.w, t),
                         "ScaleOutCooldown of policy \"" + t.policy_name + "\" has no HPA equivalent and is dropped");
-        }
-      }
-      if (scale_in || disable_in) {
-        Node down = Node::object();
-        if (scale_in) down.set("stabilizationWindowSeconds", Node::integer(std::min<int64_t>(*scale_in, 3600)));
-        if (disable_in) down.set("selectPolicy", str("Disabled"));
-        Node behavior = Node::object();
-        behavior.set("scaleDown", std::move(down));
-        hspec.set("behavior", std::move(behavior));
-      }
-      hpa.set("spec", std::move(hspec));
-      out.objects.push_back({"HorizontalPodAutoscaler", name, std::move(hpa)});
     }
+  }
+  Node behavior = Node::object();
+  if (scale_in || disable_in) {
+    Node down = Node::object();
+    if (scale_in) down.set("stabilizationWindowSeconds", Node::integer(std::min<int64_t>(*scale_in, 3600)));
+    if (disable_in) down.set("selectPolicy", str("Disabled"));
+    behavior.set("scaleDown", std::move(down));
+  }
+  return behavior;
+}
+
+/// HorizontalPodAutoscaler for the Deployment, when a scaling target maps to one.
+void add_autoscaler(const EmitContext& ctx, const PodSpec& pod) {
+  if (!ctx.w.autoscaling || ctx.w.kind == model::WorkloadKind::kDaemon) return;
+  const model::Autoscaling& as = *ctx.w.autoscaling;
+  Node metrics = hpa_metrics(ctx, pod);
+  if (metrics.size() == 0) return;
+  Node hpa = object("autoscaling/v2", "HorizontalPodAutoscaler", labelled_metadata(ctx, ctx.name, true));
+  Node hspec = Node::object();
+  Node ref = Node::object();
+  ref.set("apiVersion", str("apps/v1"));
+  ref.set("kind", str("Deployment"));
+  ref.set("name", str(ctx.name));
+  hspec.set("scaleTargetRef", std::move(ref));
+  hspec.set("minReplicas", Node::integer(std::max<int64_t>(1, as.min_replicas)));
+  hspec.set("maxReplicas", Node::integer(std::max({int64_t{1}, as.max_replicas, as.min_replicas})));
+  hspec.set("metrics", std::move(metrics));
+  if (Node behavior = hpa_behavior(ctx); behavior.size() > 0) hspec.set("behavior", std::move(behavior));
+  hpa.set("spec", std::move(hspec));
+  ctx.objects.push_back({"HorizontalPodAutoscaler", ctx.name, std::move(hpa)});
+}
+
+/// The ALB target groups' listeners and routes, gathered for the Ingress.
+struct AlbWiring {
+  std::string scheme, health_path;
+  std::vector<model::Listener> listeners;
+  std::vector<model::HttpRoute> routes;
+  std::vector<std::pair<int64_t, std::string>> backends;  // port per route
+  bool known = false;
+};
+
+AlbWiring alb_wiring(const EmitContext& ctx, const std::vector<ServicePort>& ports) {
+  AlbWiring alb;
+  for (const auto& lb : ctx.w.load_balancers) {
+    if (network_balanced(lb)) continue;
+    alb.known = alb.known || lb.wiring_known;
+    if (alb.scheme.empty()) alb.scheme = lb.scheme;
+    if (alb.health_path.empty()) alb.health_path = lb.health_check_path;
+    for (const auto& l : lb.listeners) alb.listeners.push_back(l);
+    for (const auto& r : lb.routes) {
+      alb.routes.push_back(r);
+      alb.backends.emplace_back(lb.container_port, lb.container);
+    }
+    if (lb.routes.empty()) {
+      alb.routes.push_back(model::HttpRoute{{}, {"/*"}, std::nullopt});
+      alb.backends.emplace_back(lb.container_port, lb.container);
+    }
+    bool known_port = false;
+    for (const auto& p : ports) known_port = known_port || p.target == lb.container_port;
+    if (!known_port) {
+      ctx.diags.error("dangling-reference", service_location(ctx.w, "/loadBalancers"),
+                      "load balancer targets container \"" + lb.container + "\" port " + std::to_string(lb.container_port) +
+                          ", which no container maps");
+    }
+  }
+  if (!alb.known) {
+    ctx.diags.warning("assumed-route", service_location(ctx.w, "/loadBalancers"),
+                      "no listener/rule description was given (describe-listeners / describe-rules output); the Ingress "
+                      "routes path / (Prefix) on HTTP port 80, internet-facing: pass the wiring files to carry hosts, paths and certificates");
+  }
+  if (alb.scheme.empty() && alb.known) {
+    ctx.diags.warning("assumed-scheme", service_location(ctx.w, "/loadBalancers"),
+                      "the load balancer's scheme is not known (pass describe-load-balancers output); assuming internet-facing");
+  }
+  return alb;
+}
+
+/// The Ingress's AWS Load Balancer Controller annotations: scheme, listeners, certificates,
+/// health check, HTTPS redirect.
+Node ingress_annotations(const AlbWiring& alb) {
+  Node ann = Node::object();
+  ann.set("alb.ingress.kubernetes.io/scheme", str(alb.scheme.empty() ? "internet-facing" : alb.scheme));
+  ann.set("alb.ingress.kubernetes.io/target-type", str("ip"));
+  std::string listen = "[";
+  bool https = false, redirect = false;
+  std::vector<std::string> certs;
+  std::set<std::pair<std::string, int64_t>> seen;
+  for (const auto& l : alb.listeners) {
+    const std::string proto = l.protocol == "HTTPS" ? "HTTPS" : "HTTP";
+    if (!seen.insert({proto, l.port}).second) continue;
+    listen += std::string(listen.size() > 1 ? ", " : "") + "{\"" + proto + "\": " + std::to_string(l.port) + "}";
+    https = https || proto == "HTTPS";
+    redirect = redirect || l.redirects_to_https;
+    for (const auto& c : l.certificate_arns) {
+      if (std::find(certs.begin(), certs.end(), c) == certs.end()) certs.push_back(c);
+    }
+  }
+  if (listen.size() == 1) listen += "{\"HTTP\": 80}";
+  listen += "]";
+  ann.set("alb.ingress.kubernetes.io/listen-ports", str(listen));
+  if (!certs.empty()) {
+    std::string joined;
+    for (const auto& c : certs) joined += (joined.empty() ? "" : ",") + c;
+    ann.set("alb.ingress.kubernetes.io/certificate-arn", str(joined));
+  }
+  if (!alb.health_path.empty()) ann.set("alb.ingress.kubernetes.io/healthcheck-path", str(alb.health_path));
+  if (https && redirect) ann.set("alb.ingress.kubernetes.io/ssl-redirect", str("443"));
+  return ann;
+}
+
+/// One Ingress path, to port `port` of Service `service_name`.
+Node ingress_path_node(const std::string& service_name, const std::string& path, const std::string& type, int64_t port) {
+  Node pn = Node::object();
+  pn.set("path", str(path));
+  pn.set("pathType", str(type));
+  Node backend = Node::object();
+  Node service = Node::object();
+  service.set("name", str(service_name));
+  Node port_number = Node::object();
+  port_number.set("number", Node::integer(port));
+  service.set("port", std::move(port_number));
+  backend.set("service", std::move(service));
+  pn.set("backend", std::move(backend));
+  return pn;
+}
+
+/// The Ingress's rules: the routes' paths grouped per host, in route order.
+Node ingress_rules(const EmitContext& ctx, const AlbWiring& alb) {
+  std::vector<std::pair<std::string, Node>> by_host;
+  for (std::size_t ri = 0; ri < alb.routes.size(); ++ri) {
+    const auto& r = alb.routes[ri];
+    std::vector<std::string> hosts = r.hosts.empty() ? std::vector<std::string>{""} : r.hosts;
+    std::vector<std::string> paths = r.paths.empty() ? std::vector<std::string>{"/*"} : r.paths;
+    for (const auto& h : hosts) {
+      Node* list = nullptr;
+      for (auto& [hk, hv] : by_host) {
+        if (hk == h) list = &hv;
+      }
+      if (list == nullptr) list = &by_host.emplace_back(h, Node::array()).second;
+      for (const auto& p : paths) {
+        bool approx = false;
+        auto [path, type] = ingress_path(p, &approx);
+        if (approx) {
+          ctx.diags.warning("approximated-path", service_location(ctx.w, "/loadBalancers"),
+                            "ALB path pattern \"" + p + "\" has no exact Ingress form; using Prefix " + path);
+        }
+        list->push(ingress_path_node(ctx.name, path, type, alb.backends[ri].first));
+      }
+    }
+  }
+  Node rules = Node::array();
+  for (auto& [host, paths] : by_host) {
+    Node rule = Node::object();
+    if (!host.empty()) rule.set("host", str(host));
+    Node http = Node::object();
+    http.set("paths", std::move(paths));
+    rule.set("http", std::move(http));
+    rules.push(std::move(rule));
+  }
+  return rules;
+}
+
+/// Ingress for the ALB target groups.
+void add_ingress(const EmitContext& ctx, const std::vector<ServicePort>& ports) {
+  const AlbWiring alb = alb_wiring(ctx, ports);
+  Node imeta = labelled_metadata(ctx, ctx.name, true);
+  imeta.set("annotations", ingress_annotations(alb));
+  Node ing = object("networking.k8s.io/v1", "Ingress", std::move(imeta));
+  Node ispec = Node::object();
+  ispec.set("ingressClassName", str("alb"));
+  ispec.set("rules", ingress_rules(ctx, alb));
+  ing.set("spec", std::move(ispec));
+  ctx.objects.push_back({"Ingress", ctx.name, std::move(ing)});
+}
+
+}  // namespace
+
+Emitted emit_workload(const model::Workload& w, const EmitOptions& opt, Diagnostics& diags) {
+  Emitted out;
+  const WorkloadName n = workload_name(w, diags);
+  out.workload = n.name;
+  PodSpec pod = build_pod_spec(w, n.name, diags);
+
+  Node labels = selector_labels(n.name);
+  Node carried_tags = Node::object();
+  tags_to_labels(w.tags, labels, carried_tags);
+  Node annotations = workload_annotations(w, pod, n, std::move(carried_tags));
+  if (w.network_mode == model::NetworkMode::kNone) {
+    diags.warning("unsupported-field", task_location(w, "/networkMode"),
+                  "networkMode none (no network) has no pod equivalent; the pod gets the cluster network");
   }
 
-  // Ingress for ALB target groups
-  if (behind_alb) {
-    Node ann = Node::object();
-    std::string scheme, health_path;
-    std::vector<model::Listener> listeners;
-    std::vector<model::HttpRoute> routes;
-    std::vector<std::pair<int64_t, std::string>> backends;  // port per route
-    bool wiring_known = false;
-    for (const auto& lb : w.load_balancers) {
-      if (lb.type == model::LoadBalancerType::kNetwork || lb.type == model::LoadBalancerType::kClassic) continue;
-      wiring_known = wiring_known || lb.wiring_known;
-      if (scheme.empty()) scheme = lb.scheme;
-      if (health_path.empty()) health_path = lb.health_check_path;
-      for (const auto& l : lb.listeners) listeners.push_back(l);
-      for (const auto& r : lb.routes) {
-        routes.push_back(r);
-        backends.emplace_back(lb.container_port, lb.container);
-      }
-      if (lb.routes.empty()) {
-        routes.push_back(model::HttpRoute{{}, {"/*"}, std::nullopt});
-        backends.emplace_back(lb.container_port, lb.container);
-      }
-      bool known_port = false;
-      for (const auto& p : ports) known_port = known_port || p.target == lb.container_port;
-      if (!known_port) {
-        diags.error("dangling-reference", service_location(w, "/loadBalancers"),
-                    "load balancer targets container \"" + lb.container + "\" port " + std::to_string(lb.container_port) +
-                        ", which no container maps");
-      }
-    }
-    if (!wiring_known) {
-      diags.warning("assumed-route", service_location(w, "/loadBalancers"),
-                    "no listener/rule description was given (describe-listeners / describe-rules output); the Ingress "
-                    "routes path / (Prefix) on HTTP port 80, internet-facing: pass the wiring files to carry hosts, paths and certificates");
-    }
-    if (scheme.empty() && wiring_known) {
-      diags.warning("assumed-scheme", service_location(w, "/loadBalancers"),
-                    "the load balancer's scheme is not known (pass describe-load-balancers output); assuming internet-facing");
-    }
-    ann.set("alb.ingress.kubernetes.io/scheme", str(scheme.empty() ? "internet-facing" : scheme));
-    ann.set("alb.ingress.kubernetes.io/target-type", str("ip"));
-    std::string listen = "[";
-    bool https = false, redirect = false;
-    std::vector<std::string> certs;
-    std::set<std::pair<std::string, int64_t>> seen;
-    for (const auto& l : listeners) {
-      const std::string proto = l.protocol == "HTTPS" ? "HTTPS" : "HTTP";
-      if (!seen.insert({proto, l.port}).second) continue;
-      listen += std::string(listen.size() > 1 ? ", " : "") + "{\"" + proto + "\": " + std::to_string(l.port) + "}";
-      https = https || proto == "HTTPS";
-      redirect = redirect || l.redirects_to_https;
-      for (const auto& c : l.certificate_arns) {
-        if (std::find(certs.begin(), certs.end(), c) == certs.end()) certs.push_back(c);
-      }
-    }
-    if (listen.size() == 1) listen += "{\"HTTP\": 80}";
-    listen += "]";
-    ann.set("alb.ingress.kubernetes.io/listen-ports", str(listen));
-    if (!certs.empty()) {
-      std::string joined;
-      for (const auto& c : certs) joined += (joined.empty() ? "" : ",") + c;
-      ann.set("alb.ingress.kubernetes.io/certificate-arn", str(joined));
-    }
-    if (!health_path.empty()) ann.set("alb.ingress.kubernetes.io/healthcheck-path", str(health_path));
-    if (https && redirect) ann.set("alb.ingress.kubernetes.io/ssl-redirect", str("443"));
-    Node imeta = metadata(name, opt, true);
-    imeta.set("labels", selector_labels(name));
-    imeta.set("annotations", std::move(ann));
-    Node ing = object("networking.k8s.io/v1", "Ingress", std::move(imeta));
-    Node ispec = Node::object();
-    ispec.set("ingressClassName", str("alb"));
-    // group paths per host, in route order
-    std::vector<std::pair<std::string, Node>> by_host;
-    for (std::size_t ri = 0; ri < routes.size(); ++ri) {
-      const auto& r = routes[ri];
-      std::vector<std::string> hosts = r.hosts.empty() ? std::vector<std::string>{""} : r.hosts;
-      std::vector<std::string> paths = r.paths.empty() ? std::vector<std::string>{"/*"} : r.paths;
-      for (const auto& h : hosts) {
-        Node* list = nullptr;
-        for (auto& [hk, hv] : by_host) {
-          if (hk == h) list = &hv;
-        }
-        if (list == nullptr) list = &by_host.emplace_back(h, Node::array()).second;
-        for (const auto& p : paths) {
-          bool approx = false;
-          auto [path, type] = ingress_path(p, &approx);
-          if (approx) {
-            diags.warning("approximated-path", service_location(w, "/loadBalancers"),
-                          "ALB path pattern \"" + p + "\" has no exact Ingress form; using Prefix " + path);
-          }
-          Node pn = Node::object();
-          pn.set("path", str(path));
-          pn.set("pathType", str(type));
-          Node backend = Node::object();
-          Node service = Node::object();
-          service.set("name", str(name));
-          Node port = Node::object();
-          port.set("number", Node::integer(backends[ri].first));
-          service.set("port", std::move(port));
-          backend.set("service", std::move(service));
-          pn.set("backend", std::move(backend));
-          list->push(std::move(pn));
-        }
-      }
-    }
-    Node rules = Node::array();
-    for (auto& [host, paths] : by_host) {
-      Node rule = Node::object();
-      if (!host.empty()) rule.set("host", str(host));
-      Node http = Node::object();
-      http.set("paths", std::move(paths));
-      rule.set("http", std::move(http));
-      rules.push(std::move(rule));
-    }
-    ispec.set("rules", std::move(rules));
-    ing.set("spec", std::move(ispec));
-    out.objects.push_back({"Ingress", name, std::move(ing)});
-  }
+  const EmitContext ctx{w, n.name, opt, diags, out.objects};
+  add_service_account(ctx);
+  add_secrets(ctx);
+  add_efs_volumes(ctx, pod.claims);
+  const std::vector<ServicePort> ports = exposed_ports(w);
+  const LoadBalancing lbs = load_balancing(w);
+  add_services(ctx, ports, lbs);
+  add_workload(ctx, std::move(labels), std::move(annotations), std::move(pod.spec));
+  add_autoscaler(ctx, pod);
+  if (lbs.behind_alb) add_ingress(ctx, ports);
   return out;
 }
 
