@@ -61,6 +61,13 @@ struct Violation {
   std::string include;
 };
 
+/// Every third-party include folder that some layer owns (e.g. "nlohmann", "CLI").
+std::set<std::string> owned_third_party(const Rules& rules) {
+  std::set<std::string> all;
+  for (const auto& [name, r] : rules) all.insert(r.third_party.begin(), r.third_party.end());
+  return all;
+}
+
 /// The forbidden includes in `text`, the code of one file of `layer` (`name` in messages). A folder
 /// that is a layer is checked against the layer rule whether written "x/..." or <x/...>; a folder a
 /// layer owns as third-party against the owners; anything else (the standard library) is allowed.
@@ -68,6 +75,7 @@ std::vector<Violation> check_text(const std::string& text, const std::string& na
                                   const Rules& rules) {
   static const std::regex kInclude(R"re(^\s*#\s*include\s*[<"]([^/>"]+)/[^>"]*[>"])re");
   const Rule& rule = rules.at(layer);
+  const std::set<std::string> owned = owned_third_party(rules);
   std::vector<Violation> out;
   std::istringstream in(text);
   std::size_t n = 0;
@@ -79,7 +87,7 @@ std::vector<Violation> check_text(const std::string& text, const std::string& na
     bool allowed = true;
     if (rules.count(layer_of(folder)) > 0) {
       allowed = layer_of(folder) == layer || rule.layers.count(layer_of(folder)) > 0;
-    } else if (rules.count("third:" + folder) > 0) {
+    } else if (owned.count(folder) > 0) {
       allowed = rule.third_party.count(folder) > 0;
     }
     if (!allowed) out.push_back({name + ":" + std::to_string(n), line});
@@ -89,14 +97,6 @@ std::vector<Violation> check_text(const std::string& text, const std::string& na
 
 std::vector<Violation> check_file(const fs::path& file, const std::string& layer, const Rules& rules) {
   return check_text(testutil::read_file(file), file.string(), layer, rules);
-}
-
-/// Every third-party include folder some layer owns, as "third:<folder>" pseudo-rules, so that
-/// check_file can tell a confined library (e.g. <nlohmann/...>) from the standard library.
-void add_third_party_markers(Rules& rules) {
-  std::set<std::string> all;
-  for (const auto& [name, r] : rules) all.insert(r.third_party.begin(), r.third_party.end());
-  for (const auto& t : all) rules["third:" + t];
 }
 
 /// (file, layer) for every non-test source of the project's layers.
@@ -137,8 +137,7 @@ TEST(Layers, EveryFolderOfSrcIsALayer) {
 
 TEST(Layers, TheCheckCatchesWhatItShould) {
   // The check itself, on made-up code: it must not pass vacuously.
-  Rules rules = build_rules();
-  add_third_party_markers(rules);
+  const Rules rules = build_rules();
   const std::string code =
       "#include \"io/tree.h\"\n"            // 1: io may include itself
       "#include \"app/batch.h\"\n"          // 2: a higher layer
@@ -155,8 +154,7 @@ TEST(Layers, TheCheckCatchesWhatItShould) {
 }
 
 TEST(Layers, NoLayerIncludesAHigherOneOrAnotherLayersLibrary) {
-  Rules rules = build_rules();
-  add_third_party_markers(rules);
+  const Rules rules = build_rules();
   std::size_t files = 0;
   for (const auto& [file, layer] : layer_sources()) {
     ASSERT_TRUE(rules.count(layer)) << file;
