@@ -21,6 +21,7 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "input/kind.h"
 #include "io/file.h"
 #include "io/json_write.h"
 #include "mapping/names.h"
@@ -45,147 +46,20 @@ const char* to_string(FileStatus s) {
   return "failed";
 }
 
-namespace {
-
 namespace fs = std::filesystem;
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-/// Skips one JSON value starting at i (strings, numbers, literals, nested containers).
-/// Returns the position after it, or npos on malformed input.
-std::size_t skip_json_value(std::string_view t, std::size_t i) {
-  if (i >= t.size()) return std::string_view::npos;
-  if (t[i] == '"') {
-    for (++i; i < t.size(); ++i) {
-      if (t[i] == '\\') ++i;
-      else if (t[i] == '"') return i + 1;
-    }
-    return std::string_view::npos;
-  }
-  if (t[i] == '{' || t[i] == '[') {
-    int depth = 0;
-    for (; i < t.size(); ++i) {
-      const char c = t[i];
-      if (c == '"') {
-        i = skip_json_value(t, i);
-        if (i == std::string_view::npos) return i;
-        --i;
-      } else if (c == '{' || c == '[') {
-        ++depth;
-      } else if (c == '}' || c == ']') {
-        if (--depth == 0) return i + 1;
-      }
-    }
-    return std::string_view::npos;
-  }
-  while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && !is_space(t[i])) ++i;
-  return i;
-}
-
-struct TopLevel {
-  bool ok = false;
-  bool api_version = false;
-  std::string kind;           // value when a string
-  bool container_definitions = false;
-  bool task_definition_object = false;
-  bool companion_key = false;  // a key of a service or of the ALB / autoscaling wiring
-};
-
-/// Top-level keys of the JSON object starting at i (no full parse).
-TopLevel scan_object(std::string_view t, std::size_t i) {
-  TopLevel top;
-  if (i >= t.size() || t[i] != '{') return top;
-  ++i;
-  while (true) {
-    while (i < t.size() && (is_space(t[i]) || t[i] == ',')) ++i;
-    if (i >= t.size()) return top;
-    if (t[i] == '}') {
-      top.ok = true;
-      return top;
-    }
-    if (t[i] != '"') return top;
-    const std::size_t key_end = skip_json_value(t, i);
-    if (key_end == std::string_view::npos) return top;
-    const std::string_view key = t.substr(i + 1, key_end - i - 2);
-    i = key_end;
-    while (i < t.size() && is_space(t[i])) ++i;
-    if (i >= t.size() || t[i] != ':') return top;
-    ++i;
-    while (i < t.size() && is_space(t[i])) ++i;
-    const std::size_t value_end = skip_json_value(t, i);
-    if (value_end == std::string_view::npos) return top;
-    if (key == "apiVersion") top.api_version = true;
-    if (key == "kind" && t[i] == '"') top.kind = std::string(t.substr(i + 1, value_end - i - 2));
-    if (key == "containerDefinitions") top.container_definitions = true;
-    if (key == "taskDefinition" && t[i] == '{') top.task_definition_object = true;
-    static const std::set<std::string_view> kCompanionKeys = {
-        "serviceName", "services", "desiredCount", "deploymentConfiguration", "loadBalancers", "schedulingStrategy",
-        "launchType", "serviceRegistries", "TargetGroups", "Listeners", "Rules", "LoadBalancers", "ScalableTargets",
-        "ScalingPolicies"};
-    if (kCompanionKeys.count(key) != 0) top.companion_key = true;
-    i = value_end;
-  }
-}
-
-bool is_workload_kind(std::string_view kind) {
-  static const std::set<std::string_view> kKinds = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-                                                    "Pod", "Job", "CronJob", "List"};
-  return kKinds.count(kind) != 0;
-}
-
-/// Kinds named at the start of a line (`kind: X` at column 0: top-level keys of YAML documents).
-bool yaml_has_workload(std::string_view t) {
-  std::size_t pos = 0;
-  while (pos < t.size()) {
-    const std::size_t eol = std::min(t.find('\n', pos), t.size());
-    std::string_view line = t.substr(pos, eol - pos);
-    if (line.substr(0, 5) == "kind:") {
-      line.remove_prefix(5);
-      while (!line.empty() && (is_space(line.front()) || line.front() == '"' || line.front() == '\'')) line.remove_prefix(1);
-      std::size_t n = 0;
-      while (n < line.size() && std::isalnum(static_cast<unsigned char>(line[n])) != 0) ++n;
-      if (is_workload_kind(line.substr(0, n))) return true;
-    }
-    pos = eol + 1;
-  }
-  return false;
-}
-
-}  // namespace
 
 Detected detect_input(std::string_view name, std::string_view text) {
   Detected d;
+  if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; })) {
+    return d;  // empty: unknown
+  }
+  // YAML is Kubernetes; JSON that is not a Kubernetes object (broken JSON included) goes to the ECS
+  // reader, which reports what it is not.
+  const input::Kind kind = input::sniff(text);
   const std::string ext = fs::path(std::string(name)).extension().string();
-  std::size_t i = 0;
-  while (i < text.size() && is_space(text[i])) ++i;
-  if (i == text.size()) return d;  // empty: unknown
-  if (ext == ".yaml" || ext == ".yml") {
-    d.direction = Direction::kToEcs;
-    d.companion = !yaml_has_workload(text);
-    return d;
-  }
-  // JSON (or something pretending): ECS unless the top level looks like a Kubernetes object.
-  if (text[i] == '[') {
-    std::size_t j = i + 1;
-    while (j < text.size() && is_space(text[j])) ++j;
-    const TopLevel first = scan_object(text, j);
-    if (first.api_version) {
-      d.direction = Direction::kToEcs;
-      return d;  // an array of manifests: converted as one unit of its own
-    }
-    d.direction = Direction::kToK8s;
-    return d;
-  }
-  const TopLevel top = scan_object(text, i);
-  if (top.api_version && !top.kind.empty() && !top.container_definitions) {
-    d.direction = Direction::kToEcs;
-    d.companion = !is_workload_kind(top.kind);
-    return d;
-  }
-  d.direction = Direction::kToK8s;
-  // Broken JSON, and JSON that is neither a task definition nor a companion (`{}`, a stray
-  // config file), is converted on its own: it reports its own error without grouping the folder.
-  d.companion = top.ok && !top.container_definitions && !top.task_definition_object && top.companion_key;
+  const bool yaml = ext == ".yaml" || ext == ".yml";
+  d.direction = yaml || kind.platform() == input::Platform::kKubernetes ? Direction::kToEcs : Direction::kToK8s;
+  d.companion = kind.companion();
   return d;
 }
 

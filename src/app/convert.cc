@@ -11,6 +11,7 @@
 #include "app/pairing.h"
 #include "app/shared_failure.h"
 #include "ecs/reader.h"
+#include "input/kind.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
 #include "io/yaml_write.h"
@@ -123,7 +124,7 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
     } else if (!starts_like_json(in.text)) {
       // Kubernetes YAML given to the ECS direction: say so plainly (a text check; no need to
       // parse what will not be converted).
-      const bool k8s = in.text.find("apiVersion:") != std::string::npos && in.text.find("kind:") != std::string::npos;
+      const bool k8s = input::sniff(in.text).platform() == input::Platform::kKubernetes;
       d.error(k8s ? "wrong-direction" : "not-json", {in.path, "", 1, 1, -1},
               k8s ? "this is a Kubernetes manifest; convert it with `specconv to-ecs`"
                   : "ECS input must be JSON (a task definition, service, or describe-* output)");

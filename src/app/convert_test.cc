@@ -212,3 +212,83 @@ TEST(ConvertToK8sTest, SyntaxErrorHasLineAndColumn) {
 
 }  // namespace
 }  // namespace specconv
+
+namespace specconv {
+namespace {
+
+// A task definition as CloudFormation's AWS::ECS::TaskDefinition Properties spell it, and the
+// same as the API spells it: the reader aliases key spellings, so both give the same objects.
+constexpr const char* kPascalTask = R"({
+  "Family": "orders",
+  "Cpu": "512",
+  "Memory": "1024",
+  "NetworkMode": "awsvpc",
+  "RequiresCompatibilities": ["FARGATE"],
+  "TaskRoleArn": "arn:aws:iam::123456789012:role/orders-task",
+  "ContainerDefinitions": [{
+    "Name": "app",
+    "Image": "public.ecr.aws/nginx/nginx:1.27",
+    "Essential": true,
+    "PortMappings": [{"ContainerPort": 8080, "Protocol": "tcp"}],
+    "Environment": [{"Name": "MODE", "Value": "prod"}],
+    "Secrets": [{"Name": "DB_PASSWORD", "ValueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/orders/db"}],
+    "HealthCheck": {"Command": ["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"], "Interval": 30},
+    "DockerLabels": {"Team": "orders"},
+    "MountPoints": [{"SourceVolume": "data", "ContainerPath": "/data"}]
+  }],
+  "Volumes": [{"Name": "data", "EFSVolumeConfiguration": {"FilesystemId": "fs-12345678", "TransitEncryption": "ENABLED"}}]
+})";
+
+constexpr const char* kCamelTask = R"({
+  "family": "orders",
+  "cpu": "512",
+  "memory": "1024",
+  "networkMode": "awsvpc",
+  "requiresCompatibilities": ["FARGATE"],
+  "taskRoleArn": "arn:aws:iam::123456789012:role/orders-task",
+  "containerDefinitions": [{
+    "name": "app",
+    "image": "public.ecr.aws/nginx/nginx:1.27",
+    "essential": true,
+    "portMappings": [{"containerPort": 8080, "protocol": "tcp"}],
+    "environment": [{"name": "MODE", "value": "prod"}],
+    "secrets": [{"name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/orders/db"}],
+    "healthCheck": {"command": ["CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"], "interval": 30},
+    "dockerLabels": {"Team": "orders"},
+    "mountPoints": [{"sourceVolume": "data", "containerPath": "/data"}]
+  }],
+  "volumes": [{"name": "data", "efsVolumeConfiguration": {"fileSystemId": "fs-12345678", "transitEncryption": "ENABLED"}}]
+})";
+
+std::vector<std::string> codes(const ConvertResult& r) {
+  std::vector<std::string> out;
+  for (const auto& d : r.diagnostics.all()) out.push_back(d.code);
+  return out;
+}
+
+TEST(ConvertKeySpelling, PascalCaseTaskDefinitionGivesTheSameObjectsAsCamelCase) {
+  const ConvertResult pascal = convert_to_k8s({{"pascal.json", kPascalTask}}, {});
+  const ConvertResult camel = convert_to_k8s({{"camel.json", kCamelTask}}, {});
+  ASSERT_EQ(camel.documents.size(), 1u);
+  ASSERT_EQ(pascal.documents.size(), 1u);
+  EXPECT_FALSE(pascal.diagnostics.has_errors());
+  EXPECT_EQ(pascal.documents[0].text, camel.documents[0].text);
+  EXPECT_EQ(codes(pascal), codes(camel));
+}
+
+TEST(ConvertKeySpelling, DiagnosticsPointAtTheKeyAsWritten) {
+  std::string text = kPascalTask;
+  text.replace(text.find("\"Memory\": \"1024\""), 16, "\"Memory\": true  ");
+  const ConvertResult r = convert_to_k8s({{"pascal.json", text}}, {});
+  bool found = false;
+  for (const auto& d : r.diagnostics.all()) {
+    if (d.code != "type-mismatch") continue;
+    found = true;
+    EXPECT_EQ(d.location.pointer, "/Memory");
+    EXPECT_EQ(d.location.line, 4);
+  }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace specconv

@@ -10,6 +10,7 @@
 #include "app/shared_failure.h"
 #include "cfn/template.h"
 #include "ecs/writer.h"
+#include "input/kind.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
 #include "io/yaml_load.h"
@@ -56,8 +57,7 @@ void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& p
   if (starts_like_json(in.text)) {
     auto root = io::load_json(in.text, in.path, limits, d);
     if (!root) return;
-    if (root->is_object() && (root->find("containerDefinitions") != nullptr || root->find("taskDefinition") != nullptr ||
-                              root->find("serviceName") != nullptr)) {
+    if (input::classify(*root).platform() == input::Platform::kEcs) {
       d.error("wrong-direction", {in.path, "", 1, 1, -1}, "this is ECS input; convert it with `specconv to-k8s`");
       return;
     }

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "input/kind.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
 #include "io/pointer.h"
@@ -87,22 +88,24 @@ void walk_ecs(const io::Node& obj, const std::string& pointer, std::string_view 
 }
 
 void explain_ecs_tree(const io::Node& root, std::vector<ExplainRow>& rows) {
-  if (!root.is_object()) return;
-  if (const io::Node* td = root.find("taskDefinition"); td != nullptr && td->is_object()) {
-    walk_ecs(*td, "/taskDefinition", "task", rows);
-    return;
+  switch (input::classify(root).shape) {
+    case input::Shape::kEcsTaskDefinition: walk_ecs(root, "", "task", rows); return;
+    case input::Shape::kEcsDescribeTaskDefinition:
+    case input::Shape::kEcsConverted:
+      if (const io::Node* td = root.find("taskDefinition"); td != nullptr && td->is_object()) {
+        walk_ecs(*td, "/taskDefinition", "task", rows);
+      }
+      return;
+    case input::Shape::kEcsDescribeServices:
+      if (const io::Node* services = root.find("services"); services != nullptr && services->is_array()) {
+        for (std::size_t i = 0; i < services->items().size(); ++i) {
+          walk_ecs(services->items()[i], "/services/" + std::to_string(i), "service", rows);
+        }
+      }
+      return;
+    case input::Shape::kEcsService: walk_ecs(root, "", "service", rows); return;
+    default: return;
   }
-  if (root.find("containerDefinitions") != nullptr) {
-    walk_ecs(root, "", "task", rows);
-    return;
-  }
-  if (const io::Node* services = root.find("services"); services != nullptr && services->is_array()) {
-    for (std::size_t i = 0; i < services->items().size(); ++i) {
-      walk_ecs(services->items()[i], "/services/" + std::to_string(i), "service", rows);
-    }
-    return;
-  }
-  if (root.find("serviceName") != nullptr || root.find("taskDefinition") != nullptr) walk_ecs(root, "", "service", rows);
 }
 
 // ---- Kubernetes ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Detects the kind of each document of one input and runs the schema checks on it.
 #include "app/validate_input.h"
 
+#include "input/kind.h"
 #include "io/file.h"
 #include "io/json_load.h"
 #include "io/yaml_load.h"
@@ -27,7 +28,7 @@ ValidateResult validate_input(const InputText& input, const io::Limits& limits) 
     auto doc = io::load_json(input.text, input.path, limits, r.diagnostics);
     if (!doc) return r;
     ++r.documents;
-    if (validate::looks_like_k8s(*doc)) validate::check_k8s_object(validate::builtin_k8s_registry(), *doc, where, r.diagnostics);
+    if (doc->is_object() && input::classify(*doc).platform() == input::Platform::kKubernetes) validate::check_k8s_object(validate::builtin_k8s_registry(), *doc, where, r.diagnostics);
     else validate::check_ecs_document(validate::builtin_aws_registry(), *doc, where, r.diagnostics);
     return r;
   }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "input/kind.h"
 #include "io/cursor.h"
 #include "io/json_write.h"
 #include "mapping/field_table.h"
@@ -16,7 +17,12 @@ namespace {
 using io::Cursor;
 using io::Node;
 
-std::string compact(const Node& n) { return io::to_json(n, -1); }
+/// A value kept for the way back, as compact JSON in the API's camelCase whatever the input's
+/// key spelling (the carry annotations are read back as API JSON).
+std::string compact(const Cursor& c, const Node& n, std::string_view key) {
+  if (c.context().keys == io::KeyStyle::kCamel) return io::to_json(n, -1);
+  return io::to_json(io::to_camel_keys(n, c.context().keys, key), -1);
+}
 
 /// Keeps a platform-only value verbatim for the way back, and says so: a warning where losing
 /// the behaviour matters at run time (logs, env files, registry credentials, limits), a note
@@ -24,7 +30,7 @@ std::string compact(const Node& n) { return io::to_json(n, -1); }
 void carry(Cursor& c, std::string_view scope, std::string_view key, std::map<std::string, std::string>& into) {
   const Node* n = c.take(key);
   if (n == nullptr || ((n->is_array() || n->is_object()) && n->size() == 0)) return;
-  into[std::string(key)] = compact(*n);
+  into[std::string(key)] = compact(c, *n, key);
   static constexpr std::string_view kBehaviourChanging[] = {
       "environmentFiles", "logConfiguration", "firelensConfiguration", "repositoryCredentials", "ulimits",
       "devices", "credentialSpecs", "proxyConfiguration", "dockerSecurityOptions", "restartPolicy", "links"};
@@ -42,12 +48,12 @@ void carry(Cursor& c, std::string_view scope, std::string_view key, std::map<std
 /// dockerLabels holding only what `to-ecs` carries for the way back (specconv.io/k8s-*): kept
 /// without a note (to-k8s restores them, they are not an ECS setting). False for other labels.
 bool carry_specconv_labels(Cursor& c, std::map<std::string, std::string>& into) {
-  const Node* n = c.node().find("dockerLabels");
+  const Node* n = c.peek("dockerLabels");
   if (n == nullptr || !n->is_object() || n->size() == 0) return false;
   for (const auto& m : n->members()) {
     if (m.first.rfind("specconv.io/k8s-", 0) != 0) return false;
   }
-  into["dockerLabels"] = compact(*c.take("dockerLabels"));
+  into["dockerLabels"] = compact(c, *c.take("dockerLabels"), "dockerLabels");
   return true;
 }
 
@@ -211,7 +217,7 @@ void read_linux_parameters(Cursor& c, model::Container& ctr) {
   ctr.shared_memory_mib = lp->integer("sharedMemorySize", 0, INT32_MAX);
   // As written, for the way back: Kubernetes gives both as memory-backed emptyDirs (no mount options).
   for (const char* key : {"sharedMemorySize", "tmpfs"}) {
-    if (const Node* n = lp->node().find(key); n != nullptr && !(n->is_array() && n->size() == 0)) ctr.carried[key] = compact(*n);
+    if (const Node* n = lp->peek(key); n != nullptr && !(n->is_array() && n->size() == 0)) ctr.carried[key] = compact(*lp, *n, key);
   }
   for (Cursor t : lp->objects("tmpfs")) {
     model::Tmpfs fs;
@@ -288,7 +294,7 @@ model::Container read_container(Cursor& c) {
     ctr.mounts.push_back(std::move(vm));
   }
   if (const Node* vf = c.take("volumesFrom"); vf != nullptr && vf->size() > 0) {
-    ctr.carried["volumesFrom"] = compact(*vf);
+    ctr.carried["volumesFrom"] = compact(c, *vf, "volumesFrom");
   }
   read_linux_parameters(c, ctr);
   for (Cursor d : c.objects("dependsOn")) {
@@ -332,7 +338,7 @@ model::Container read_container(Cursor& c) {
   carry(c, "container", "logConfiguration", ctr.carried);
   // The exact health check, for the way back: Kubernetes probes express startPeriod only in
   // whole periods (a startup probe), so timings would not always come back as written.
-  if (const Node* hc = c.node().find("healthCheck"); hc != nullptr && hc->is_object()) ctr.carried["healthCheck"] = compact(*hc);
+  if (const Node* hc = c.peek("healthCheck"); hc != nullptr && hc->is_object()) ctr.carried["healthCheck"] = compact(c, *hc, "healthCheck");
   ctr.liveness = read_health_check(c);
   for (Cursor s : c.objects("systemControls")) {
     auto ns = s.string("namespace");
@@ -368,21 +374,24 @@ model::Container read_container(Cursor& c) {
 
 /// Volumes with an EFS / Docker / FSx configuration become claims or emptyDirs in Kubernetes;
 /// their exact configuration is kept (specconv.io/ecs-task "volumes") for the way back.
-void keep_volume_configurations(const Node& td, model::Workload& w) {
-  const Node* volumes = td.find("volumes");
+void keep_volume_configurations(const Cursor& td, model::Workload& w) {
+  const Node* volumes = td.peek("volumes");
   if (volumes == nullptr || !volumes->is_array()) return;
   Node kept = Node::array();
   for (const Node& v : volumes->items()) {
     if (!v.is_object()) continue;
     for (const char* key : {"efsVolumeConfiguration", "dockerVolumeConfiguration", "fsxWindowsFileServerVolumeConfiguration",
                             "configuredAtLaunch"}) {
-      if (v.find(key) != nullptr) {
+      const bool has = td.context().keys == io::KeyStyle::kCamel
+                           ? v.find(key) != nullptr
+                           : std::any_of(v.members().begin(), v.members().end(), [&](const auto& m) { return io::same_key(m.first, key); });
+      if (has) {
         kept.push(v);
         break;
       }
     }
   }
-  if (kept.size() > 0) w.carried["volumes"] = compact(kept);
+  if (kept.size() > 0) w.carried["volumes"] = compact(td, kept, "volumes");
 }
 
 model::Volume read_volume(Cursor& v) {
@@ -478,10 +487,10 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
   w.task_role = c.string("taskRoleArn").value_or("");
   w.execution_role = c.string("executionRoleArn").value_or("");
   w.network_mode = read_network_mode(c);
-  keep_volume_configurations(c.node(), w);
+  keep_volume_configurations(c, w);
   for (Cursor v : c.objects("volumes")) w.volumes.push_back(read_volume(v));
   if (const Node* pc = c.take("placementConstraints"); pc != nullptr && pc->size() > 0) {
-    w.carried["placementConstraints"] = compact(*pc);
+    w.carried["placementConstraints"] = compact(c, *pc, "placementConstraints");
   }
   if (auto rc = c.strings("requiresCompatibilities")) {
     for (const std::string& s : *rc) {
@@ -543,8 +552,8 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
     w.ephemeral_storage_gib = es->integer("sizeInGiB", 21, 200);
     es->finish({"sizeInGiB"});
   }
-  if (const Node* rp = c.node().find("runtimePlatform"); rp != nullptr && rp->is_object() && rp->size() > 0) {
-    w.carried["runtimePlatform"] = compact(*rp);  // Windows versions have no node label of their own
+  if (const Node* rp = c.peek("runtimePlatform"); rp != nullptr && rp->is_object() && rp->size() > 0) {
+    w.carried["runtimePlatform"] = compact(c, *rp, "runtimePlatform");  // Windows versions have no node label of their own
   }
   if (auto rp = c.object("runtimePlatform")) {
     w.os_family = rp->string("operatingSystemFamily").value_or("");
@@ -577,7 +586,7 @@ void read_service(Cursor& c, Bundle& bundle) {
   }
   // The exact load balancer and registry bindings (target group ARNs), for the way back.
   for (const char* key : {"loadBalancers", "serviceRegistries"}) {
-    if (const Node* n = c.node().find(key); n != nullptr && n->is_array() && n->size() > 0) s.service_carried[key] = compact(*n);
+    if (const Node* n = c.peek(key); n != nullptr && n->is_array() && n->size() > 0) s.service_carried[key] = compact(c, *n, key);
   }
   s.replicas = c.integer("desiredCount", 0, INT32_MAX);
   if (auto dc = c.object("deploymentConfiguration")) {
@@ -613,9 +622,9 @@ void read_service(Cursor& c, Bundle& bundle) {
     s.registries.push_back(std::move(reg));
   }
   // Marks the service as given (specconv.io/ecs-service), so that the way back adds nothing it lacked.
-  s.service_carried["schedulingStrategy"] = io::json_quote(c.node().find("schedulingStrategy") != nullptr &&
-                                                                   c.node().find("schedulingStrategy")->is_string()
-                                                               ? c.node().find("schedulingStrategy")->text()
+  s.service_carried["schedulingStrategy"] = io::json_quote(c.peek("schedulingStrategy") != nullptr &&
+                                                                   c.peek("schedulingStrategy")->is_string()
+                                                               ? c.peek("schedulingStrategy")->text()
                                                                : "REPLICA");
   if (auto ss = c.string("schedulingStrategy")) {
     if (*ss == "DAEMON") s.kind = model::WorkloadKind::kDaemon;
@@ -636,7 +645,7 @@ void read_service(Cursor& c, Bundle& bundle) {
     c.context().diags->note("kept-in-annotation", c.where("healthCheckGracePeriodSeconds"),
                             "healthCheckGracePeriodSeconds is kept in specconv.io/ecs-service; the readiness/startup probes decide when pods take traffic");
   }
-  if (c.node().find("networkConfiguration") == nullptr && s.launch_type == model::LaunchType::kFargate) {
+  if (c.peek("networkConfiguration") == nullptr && s.launch_type == model::LaunchType::kFargate) {
     c.context().diags->warning("missing-network-configuration", c.where("networkConfiguration"),
                                "a FARGATE service needs networkConfiguration (awsvpc subnets and security groups), which "
                                "ECS rejects the service without; a conversion back to ECS writes placeholders to replace");
@@ -652,9 +661,9 @@ void read_service(Cursor& c, Bundle& bundle) {
     if (k) s.tags.emplace_back(*k, v.value_or(""));
   }
   // Service tags become labels with the task's; kept to tell them apart on the way back.
-  if (const Node* t = c.node().find("tags"); t != nullptr && t->is_array() && t->size() > 0) s.service_carried["tags"] = compact(*t);
+  if (const Node* t = c.peek("tags"); t != nullptr && t->is_array() && t->size() > 0) s.service_carried["tags"] = compact(c, *t, "tags");
   // deploymentController {"type": "ECS"} is the default rolling update: nothing to report.
-  const Node* controller = c.node().find("deploymentController");
+  const Node* controller = c.peek("deploymentController");
   const bool default_controller = controller != nullptr && controller->is_object() && controller->find("type") != nullptr &&
                                   controller->find("type")->is_string() && controller->find("type")->text() == "ECS";
   if (default_controller) c.ignore("deploymentController");
@@ -887,21 +896,36 @@ std::optional<int64_t> parse_task_size(const std::string& s, bool cpu) {
   return v / 10000;
 }
 
-bool looks_like_ecs(const Node& root) {
-  if (root.is_array()) {
-    return !root.items().empty() && root.items()[0].is_object() && looks_like_ecs(root.items()[0]);
+/// describe-task-definition output: {"taskDefinition": {...}, "tags": [...]}.
+void read_described_task_definition(Cursor& c, Bundle& bundle) {
+  std::vector<std::pair<std::string, std::string>> tags;
+  for (Cursor t : c.objects("tags")) {
+    auto k = t.string("key");
+    auto v = t.string("value");
+    t.finish({"key", "value"});
+    if (k) tags.emplace_back(*k, v.value_or(""));
   }
-  if (!root.is_object()) return false;
-  for (std::string_view key : {"containerDefinitions", "taskDefinition", "serviceName", "services", "desiredCount",
-                               "TargetGroups", "Listeners", "Rules", "LoadBalancers", "ScalingPolicies",
-                               "ScalableTargets", "family"}) {
-    if (root.find(key) != nullptr) return true;
+  if (const Node* tdn = c.peek("taskDefinition"); tdn->is_null()) {
+    c.error("taskDefinition", "type-mismatch", "expected the task definition (an object), got null: nothing to convert");
+  } else if (auto td = c.object("taskDefinition")) {
+    read_task_definition(*td, bundle, tags);
   }
-  return false;
+  c.finish({"taskDefinition", "tags"});
+}
+
+/// describe-target-groups / -listeners / -rules / -load-balancers and the scaling describe-*
+/// outputs (one file may hold several).
+void read_wiring(Cursor& c, Bundle& bundle) {
+  const Node& root = c.node();
+  if (root.find("TargetGroups") != nullptr) read_target_groups(c, bundle);
+  if (root.find("Listeners") != nullptr) read_listeners(c, bundle);
+  if (root.find("Rules") != nullptr) read_rules(c, bundle);
+  if (root.find("LoadBalancers") != nullptr) read_load_balancers(c, bundle);
+  if (root.find("ScalableTargets") != nullptr || root.find("ScalingPolicies") != nullptr) read_scaling(c, bundle);
 }
 
 void read_ecs(const Node& root, const std::string& file, Bundle& bundle, Diagnostics& diags) {
-  io::ReadContext ctx{file, -1, &diags, false};
+  io::ReadContext ctx{file, -1, &diags, false, io::KeyStyle::kCamel};
   if (root.is_array()) {
     if (root.items().empty()) {
       diags.error("empty-input", {file, "", root.line(), root.column(), -1},
@@ -931,60 +955,25 @@ void read_ecs(const Node& root, const std::string& file, Bundle& bundle, Diagnos
                     io::kind_name(root.kind()));
     return;
   }
+  const input::Kind kind = input::classify(root);
+  ctx.keys = kind.keys;
   Cursor c(root, ctx, "");
-  if (root.find("containerDefinitions") != nullptr || (root.find("family") != nullptr && root.find("taskDefinition") == nullptr)) {
-    read_task_definition(c, bundle, {});
-    return;
+  switch (kind.shape) {
+    case input::Shape::kEcsTaskDefinition: read_task_definition(c, bundle, {}); return;
+    case input::Shape::kEcsConverted: read_to_ecs_document(c, bundle); return;
+    case input::Shape::kEcsDescribeTaskDefinition: read_described_task_definition(c, bundle); return;
+    case input::Shape::kEcsService: read_service(c, bundle); return;
+    case input::Shape::kEcsDescribeServices:
+      for (Cursor s : c.objects("services")) read_service(s, bundle);
+      c.ignore("failures");
+      c.finish({"services", "failures"});
+      return;
+    case input::Shape::kEcsWiring: read_wiring(c, bundle); return;
+    default: break;
   }
-  if (root.find("taskDefinition") != nullptr && (root.find("service") != nullptr || root.find("autoscaling") != nullptr)) {
-    read_to_ecs_document(c, bundle);
-    return;
-  }
-  if (root.find("taskDefinition") != nullptr && root.find("serviceName") == nullptr) {
-    // describe-task-definition output: {"taskDefinition": {...}, "tags": [...]}
-    std::vector<std::pair<std::string, std::string>> tags;
-    for (Cursor t : c.objects("tags")) {
-      auto k = t.string("key");
-      auto v = t.string("value");
-      t.finish({"key", "value"});
-      if (k) tags.emplace_back(*k, v.value_or(""));
-    }
-    if (const Node* tdn = root.find("taskDefinition"); tdn->is_null()) {
-      diags.error("type-mismatch", {file, "/taskDefinition", tdn->line(), tdn->column(), -1},
-                  "expected the task definition (an object), got null: nothing to convert");
-    } else if (auto td = c.object("taskDefinition")) {
-      read_task_definition(*td, bundle, tags);
-    }
-    c.finish({"taskDefinition", "tags"});
-    return;
-  }
-  const bool service_shape = root.find("desiredCount") != nullptr || root.find("deploymentConfiguration") != nullptr ||
-                             root.find("loadBalancers") != nullptr || root.find("schedulingStrategy") != nullptr ||
-                             root.find("launchType") != nullptr || root.find("serviceRegistries") != nullptr;
-  if (root.find("serviceName") != nullptr || (service_shape && root.find("TargetGroups") == nullptr)) {
-    read_service(c, bundle);
-    return;
-  }
-  if (root.find("services") != nullptr) {
-    for (Cursor s : c.objects("services")) read_service(s, bundle);
-    c.ignore("failures");
-    c.finish({"services", "failures"});
-    return;
-  }
-  bool wiring = false;
-  if (root.find("TargetGroups") != nullptr) { read_target_groups(c, bundle); wiring = true; }
-  if (root.find("Listeners") != nullptr) { read_listeners(c, bundle); wiring = true; }
-  if (root.find("Rules") != nullptr) { read_rules(c, bundle); wiring = true; }
-  if (root.find("LoadBalancers") != nullptr) { read_load_balancers(c, bundle); wiring = true; }
-  if (root.find("ScalableTargets") != nullptr || root.find("ScalingPolicies") != nullptr) {
-    read_scaling(c, bundle);
-    wiring = true;
-  }
-  if (!wiring) {
-    diags.error("unrecognized-input", {file, "", root.line(), root.column(), -1},
-                "not an ECS task definition, service, or describe-* output: none of containerDefinitions, "
-                "taskDefinition, serviceName, services, TargetGroups, Listeners, Rules, ScalingPolicies found");
-  }
+  diags.error("unrecognized-input", {file, "", root.line(), root.column(), -1},
+              "not an ECS task definition, service, or describe-* output: none of containerDefinitions, "
+              "taskDefinition, serviceName, services, TargetGroups, Listeners, Rules, ScalingPolicies found");
 }
 
 }  // namespace specconv::ecs

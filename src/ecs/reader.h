@@ -14,9 +14,6 @@
 
 namespace specconv::ecs {
 
-/// True when `root` looks like one of the ECS/AWS shapes above.
-[[nodiscard]] bool looks_like_ecs(const io::Node& root);
-
 /// A task size as written: "1024", "1 vCPU", ".25 vcpu" -> CPU units; "2048", "2 GB", "512 MiB" -> MiB.
 [[nodiscard]] std::optional<int64_t> parse_task_size(const std::string& s, bool cpu);
 

@@ -14,21 +14,37 @@ SourceLocation Cursor::location_of(const Node& n, const std::string& ptr) const 
 
 SourceLocation Cursor::where() const { return location_of(*node_, pointer_); }
 
+const Node* Cursor::peek(std::string_view key) const {
+  if (!node_->is_object()) return nullptr;
+  if (const Node* n = node_->find(key); n != nullptr || ctx_->keys == KeyStyle::kCamel) return n;
+  for (const auto& [k, v] : node_->members()) {
+    if (same_key(k, key)) return &v;
+  }
+  return nullptr;
+}
+
+std::string_view Cursor::spelled(std::string_view key) const {
+  if (ctx_->keys == KeyStyle::kCamel || !node_->is_object() || node_->find(key) != nullptr) return key;
+  for (const auto& member : node_->members()) {
+    if (same_key(member.first, key)) return member.first;
+  }
+  return key;
+}
+
 SourceLocation Cursor::where(std::string_view key) const {
-  const Node* n = node_->is_object() ? node_->find(key) : nullptr;
+  const Node* n = peek(key);
   return location_of(n != nullptr ? *n : *node_, child_pointer(key));
 }
 
 bool Cursor::has(std::string_view key) const {
-  const Node* n = node_->is_object() ? node_->find(key) : nullptr;
+  const Node* n = peek(key);
   return n != nullptr && !n->is_null();
 }
 
 const Node* Cursor::take(std::string_view key) {
-  if (!node_->is_object()) return nullptr;
-  const Node* n = node_->find(key);
+  const Node* n = peek(key);
   if (n == nullptr) return nullptr;
-  consumed_.insert(std::string(key));
+  consumed_.insert(std::string(spelled(key)));
   return n->is_null() ? nullptr : n;
 }
 
@@ -218,7 +234,7 @@ void Cursor::finish(const std::vector<std::string_view>& known, Severity severit
     if (consumed_.count(key) != 0) continue;
     bool is_known = false;
     for (std::string_view k : known) {
-      if (k == key) {
+      if (k == key || (ctx_->keys != KeyStyle::kCamel && same_key(k, key))) {
         is_known = true;
         break;
       }

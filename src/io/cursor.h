@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/key_spelling.h"
 #include "io/pointer.h"
 #include "io/tree.h"
 #include "specconv/diagnostics.h"
@@ -23,6 +24,10 @@ struct ReadContext {
   int64_t document = -1;
   Diagnostics* diags = nullptr;
   bool yaml = false;  // messages say "mapping"/"sequence" and explain YAML 1.1 pitfalls
+  /// How the document spells its keys (the input registry decides). Readers always ask for
+  /// camelCase names; in a PascalCase or snake_case document a key is found by its folded form
+  /// and reported as written.
+  KeyStyle keys = KeyStyle::kCamel;
 };
 
 class Cursor {
@@ -38,8 +43,10 @@ class Cursor {
 
   /// The member `key` (null counts as absent), marked as read; nullptr when absent.
   [[nodiscard]] const Node* take(std::string_view key);
+  /// The member `key` as is (null included), without marking it as read; nullptr when absent.
+  [[nodiscard]] const Node* peek(std::string_view key) const;
   /// Marks a key as read without looking at it (output-only fields that are ignored).
-  void ignore(std::string_view key) { consumed_.insert(std::string(key)); }
+  void ignore(std::string_view key) { consumed_.insert(std::string(spelled(key))); }
   [[nodiscard]] bool has(std::string_view key) const;
 
   [[nodiscard]] std::optional<std::string> string(std::string_view key);
@@ -71,9 +78,12 @@ class Cursor {
   void error(std::string_view key, std::string code, std::string message) const;
   void warning(std::string_view key, std::string code, std::string message) const;
 
+  /// The pointer of member `key`, spelled as the document writes it.
   [[nodiscard]] std::string child_pointer(std::string_view key) const {
-    return pointer_ + "/" + escape_pointer_token(key);
+    return pointer_ + "/" + escape_pointer_token(spelled(key));
   }
+  /// `key` as the document spells it (itself when absent, or in a camelCase document).
+  [[nodiscard]] std::string_view spelled(std::string_view key) const;
 
  private:
   [[nodiscard]] SourceLocation location_of(const Node& n, const std::string& ptr) const;

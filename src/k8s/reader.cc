@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "input/kubernetes_kinds.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
 #include "k8s/emit.h"
@@ -1093,21 +1094,6 @@ void read_security_group_policy(Cursor& root, const ObjectMeta& meta, Manifests&
   out.security_group_policies.push_back(std::move(p));
 }
 
-bool is_workload_kind(const std::string& kind) {
-  return kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet" ||
-         kind == "Pod" || kind == "Job" || kind == "CronJob";
-}
-
-/// Current API version of each supported kind; others of the same kind get a warning.
-std::string current_api(const std::string& kind) {
-  if (kind == "Deployment" || kind == "StatefulSet" || kind == "DaemonSet" || kind == "ReplicaSet") return "apps/v1";
-  if (kind == "Job" || kind == "CronJob") return "batch/v1";
-  if (kind == "Ingress") return "networking.k8s.io/v1";
-  if (kind == "HorizontalPodAutoscaler") return "autoscaling/v2";
-  if (kind == "SecurityGroupPolicy") return "vpcresources.k8s.aws/v1beta1";
-  return "v1";
-}
-
 void read_object(const Node& node, const io::ReadContext& ctx, const std::string& pointer, Manifests& out) {
   Cursor root(node, ctx, pointer);
   if (!node.is_object()) {
@@ -1130,19 +1116,15 @@ void read_object(const Node& node, const io::ReadContext& ctx, const std::string
     root.ignore("metadata");
     return;
   }
-  static const std::vector<std::string> kKinds = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Pod",
-                                                  "Job", "CronJob", "Service", "Ingress", "ServiceAccount",
-                                                  "ConfigMap", "Secret", "HorizontalPodAutoscaler",
-                                                  "SecurityGroupPolicy"};
   if (kind == "Namespace") {
     ctx.diags->note("ignored-kind", root.where(), "Namespace objects need no ECS counterpart (the namespace is part of the parameter names); skipped");
     return;
   }
-  if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end()) {
+  if (!input::is_converted_kind(kind)) {
     ctx.diags->warning("unsupported-kind", root.where(), api + " " + kind + " is not converted to ECS; skipped");
     return;
   }
-  const std::string current = current_api(kind);
+  const std::string current(input::current_api_version(kind));
   static const std::vector<std::string> kOld = {"extensions/v1beta1", "apps/v1beta1", "apps/v1beta2", "batch/v1beta1",
                                                 "networking.k8s.io/v1beta1", "autoscaling/v1", "autoscaling/v2beta1",
                                                 "autoscaling/v2beta2"};
@@ -1162,7 +1144,7 @@ void read_object(const Node& node, const io::ReadContext& ctx, const std::string
     ctx.diags->error("missing-field", root.where("metadata"), kind + " has no metadata.name");
     return;
   }
-  if (is_workload_kind(kind)) {
+  if (input::is_workload_kind(kind)) {
     read_workload(root, meta, out);
     root.finish({"apiVersion", "kind", "metadata", "spec", "status"}, kUnknown);
     return;

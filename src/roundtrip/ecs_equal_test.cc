@@ -6,16 +6,12 @@
 
 #include "diag/codes.h"
 #include "io/json_load.h"
+#include "testutil/json.h"
 
 namespace specconv::roundtrip {
 namespace {
 
-io::Node json(const std::string& text) {
-  Diagnostics d;
-  auto n = io::load_json(text, "t.json", io::Limits{}, d);
-  EXPECT_TRUE(n.has_value()) << text;
-  return n ? *n : io::Node();
-}
+io::Node json(const std::string& text) { return testutil::parse_json(text); }
 
 const Origin kOrigin{"td.json", ""};
 

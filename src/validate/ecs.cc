@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "input/kind.h"
 #include "io/pointer.h"
 #include "io/suggest.h"
 #include "validate/validator.h"
@@ -316,12 +317,17 @@ void service_rules(Walker& w, const io::Node& svc, const io::Node* td) {
 }
 
 enum class Shape { kTask, kService, kEnvelope, kNone };
+/// What the AWS models can check, by the input registry: camelCase API inputs only.
 Shape shape_of(const io::Node& n) {
   if (!n.is_object()) return Shape::kNone;
-  if (n.find("containerDefinitions") != nullptr) return Shape::kTask;
-  if (n.find("serviceName") != nullptr) return Shape::kService;
-  if (n.find("api") != nullptr && n.find("input") != nullptr) return Shape::kEnvelope;
-  return Shape::kNone;
+  const input::Kind kind = input::classify(n);
+  if (kind.keys != io::KeyStyle::kCamel) return Shape::kNone;
+  switch (kind.shape) {
+    case input::Shape::kEcsTaskDefinition: return Shape::kTask;
+    case input::Shape::kEcsService: return Shape::kService;
+    case input::Shape::kEcsApiCall: return Shape::kEnvelope;
+    default: return Shape::kNone;
+  }
 }
 
 using TaskDefinitions = std::vector<const io::Node*>;

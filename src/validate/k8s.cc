@@ -347,10 +347,6 @@ bool is_quantity(std::string_view s) {
   return false;
 }
 
-bool looks_like_k8s(const io::Node& doc) {
-  return doc.is_object() && doc.find("apiVersion") != nullptr && doc.find("kind") != nullptr;
-}
-
 void check_k8s_object(const Registry& registry, const io::Node& object, const SourceLocation& where,
                       Diagnostics& diags) {
   Walker w(where, diags, true);

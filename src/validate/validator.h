@@ -34,9 +34,6 @@ void check_ecs_service(const Registry& registry, const io::Node& service, const 
 void check_ecs_document(const Registry& registry, const io::Node& doc, const SourceLocation& where,
                         Diagnostics& diags);
 
-/// True when a JSON document is a Kubernetes object (has "apiVersion" and "kind").
-[[nodiscard]] bool looks_like_k8s(const io::Node& doc);
-
 /// resource.Quantity syntax: "500m", "1Gi", "1e3", "0.5".
 [[nodiscard]] bool is_quantity(std::string_view s);
 

@@ -1,0 +1,55 @@
+// The input registry: the one place that decides what an input document is. Every entry point
+// asks it — `to-k8s`, `to-ecs`, `convert` (batch grouping), `explain` and `validate` — and the
+// readers dispatch on its answer, so a new input format (CloudFormation templates, Terraform JSON)
+// is taught here once.
+//
+// Two ways in, one rule: classify() looks at a parsed tree, sniff() at raw text without parsing it
+// (the batch classifies every file of a folder before converting any). Both reduce the document to
+// its top-level keys (top_level.h) and decide() turns those into a Kind. Pure; never prints.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "io/key_spelling.h"
+#include "io/tree.h"
+
+namespace specconv::input {
+
+enum class Platform { kUnknown, kEcs, kKubernetes };
+
+/// What one document is.
+enum class Shape {
+  kUnknown,
+  kEcsTaskDefinition,          // RegisterTaskDefinition input: containerDefinitions (or a family alone)
+  kEcsDescribeTaskDefinition,  // describe-task-definition output: {"taskDefinition": {...}, "tags": [...]}
+  kEcsConverted,               // what `to-ecs` writes: {"taskDefinition", "service", "autoscaling"}
+  kEcsService,                 // CreateService input, or one service of describe-services
+  kEcsDescribeServices,        // describe-services output: {"services": [...]}
+  kEcsWiring,                  // describe-target-groups / -listeners / -rules / -load-balancers, scaling
+  kEcsApiCall,                 // {"api": "ecs:...", "input": {...}}, what `to-ecs --format api` writes
+  kKubernetesObject,           // apiVersion and kind (a List included)
+};
+
+[[nodiscard]] const char* to_string(Shape shape);
+
+struct Kind {
+  Shape shape = Shape::kUnknown;
+  io::KeyStyle keys = io::KeyStyle::kCamel;  // how an ECS document spells its keys
+  std::string k8s_kind;                      // a Kubernetes object's kind (when a string)
+
+  [[nodiscard]] Platform platform() const;
+  /// A document with no workload of its own: an ECS service or describe-* wiring, or a Kubernetes
+  /// Service, Ingress, HPA, ConfigMap... (an ECS companion needs the task definitions beside it).
+  [[nodiscard]] bool companion() const;
+};
+
+/// What a parsed document is (an array: what its first element is).
+[[nodiscard]] Kind classify(const io::Node& root);
+
+/// What a file is from its text, without parsing it: JSON by its top-level keys (an array by its
+/// first element); YAML is a Kubernetes manifest when it says `apiVersion:` and `kind:`, and a
+/// companion unless some document's top-level `kind:` is a workload kind.
+[[nodiscard]] Kind sniff(std::string_view text);
+
+}  // namespace specconv::input

@@ -1,0 +1,110 @@
+// decide(): the one rule for what a document is, from its top-level keys.
+#include "input/top_level.h"
+
+#include <array>
+
+namespace specconv::input {
+namespace {
+
+/// ECS API keys that say what a document is, by folded spelling.
+enum class EcsKey { kNone, kContainerDefinitions, kFamily, kTaskDefinition, kService, kAutoscaling, kServiceName,
+                    kServices, kServiceField };
+
+EcsKey ecs_key(std::string_view key) {
+  static const std::array<std::pair<std::string_view, EcsKey>, 13> kKeys = {{
+      {"containerdefinitions", EcsKey::kContainerDefinitions},
+      {"family", EcsKey::kFamily},
+      {"taskdefinition", EcsKey::kTaskDefinition},
+      {"service", EcsKey::kService},
+      {"autoscaling", EcsKey::kAutoscaling},
+      {"servicename", EcsKey::kServiceName},
+      {"services", EcsKey::kServices},
+      {"desiredcount", EcsKey::kServiceField},
+      {"deploymentconfiguration", EcsKey::kServiceField},
+      {"loadbalancers", EcsKey::kServiceField},
+      {"schedulingstrategy", EcsKey::kServiceField},
+      {"launchtype", EcsKey::kServiceField},
+      {"serviceregistries", EcsKey::kServiceField},
+  }};
+  const std::string folded = io::fold_key(key);
+  for (const auto& [name, id] : kKeys) {
+    if (folded == name) return id;
+  }
+  return EcsKey::kNone;
+}
+
+bool wiring_key(std::string_view key) {
+  return key == "TargetGroups" || key == "Listeners" || key == "Rules" || key == "LoadBalancers" ||
+         key == "ScalableTargets" || key == "ScalingPolicies";
+}
+
+void note_ecs(TopLevel& top, EcsKey id, ValueType type) {
+  switch (id) {
+    case EcsKey::kContainerDefinitions: top.container_definitions = true; break;
+    case EcsKey::kFamily: top.family = true; break;
+    case EcsKey::kTaskDefinition:
+      top.task_definition = true;
+      top.task_definition_string = type == ValueType::kString;
+      break;
+    case EcsKey::kService: top.service = true; break;
+    case EcsKey::kAutoscaling: top.autoscaling = true; break;
+    case EcsKey::kServiceName: top.service_name = true; break;
+    case EcsKey::kServices: top.services = true; break;
+    case EcsKey::kServiceField: top.service_field = true; break;
+    case EcsKey::kNone: break;
+  }
+}
+
+Kind ecs_kind(const TopLevel& top, Shape shape) {
+  Kind k;
+  k.shape = shape;
+  k.keys = top.keys;
+  return k;
+}
+
+}  // namespace
+
+void note(TopLevel& top, std::string_view key, ValueType type, std::string_view text) {
+  if (key == "apiVersion") top.api_version = true;
+  if (key == "kind") {
+    top.kind = true;
+    if (type == ValueType::kString) top.kind_text = std::string(text);
+  }
+  if (key == "api") top.api_call = true;
+  if (key == "input") top.api_input = true;
+  if (wiring_key(key)) {
+    top.wiring = true;
+    top.target_groups = top.target_groups || key == "TargetGroups";
+    return;  // LoadBalancers: the ELBv2 describe output, not a service's loadBalancers
+  }
+  const EcsKey id = ecs_key(key);
+  if (id == EcsKey::kNone) return;
+  note_ecs(top, id, type);
+  if (!top.spelled && id != EcsKey::kFamily && id != EcsKey::kService && id != EcsKey::kServices) {
+    top.keys = io::style_of(key);  // one-word keys say nothing about the spelling
+    top.spelled = true;
+  }
+}
+
+Kind decide(const TopLevel& top) {
+  if (top.api_version && top.kind && !top.container_definitions) {
+    Kind k;
+    k.shape = Shape::kKubernetesObject;
+    k.k8s_kind = top.kind_text;
+    return k;
+  }
+  if (top.container_definitions || (top.family && !top.task_definition)) return ecs_kind(top, Shape::kEcsTaskDefinition);
+  if (top.task_definition && (top.service || top.autoscaling)) return ecs_kind(top, Shape::kEcsConverted);
+  if (top.task_definition && !top.task_definition_string && !top.service_name) {
+    return ecs_kind(top, Shape::kEcsDescribeTaskDefinition);
+  }
+  if (top.service_name || ((top.service_field || top.task_definition) && !top.target_groups)) {
+    return ecs_kind(top, Shape::kEcsService);
+  }
+  if (top.services) return ecs_kind(top, Shape::kEcsDescribeServices);
+  if (top.wiring) return ecs_kind(top, Shape::kEcsWiring);
+  if (top.api_call && top.api_input) return ecs_kind(top, Shape::kEcsApiCall);
+  return {};
+}
+
+}  // namespace specconv::input

@@ -1,0 +1,106 @@
+// Key spelling: folding for look-up, and re-spelling to camelCase for what is carried as written.
+#include "io/key_spelling.h"
+
+#include <array>
+#include <utility>
+
+namespace specconv::io {
+namespace {
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
+/// CloudFormation names that are not the API name with its first letter raised.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kIrregularPascal = {{
+    {"EFSVolumeConfiguration", "efsVolumeConfiguration"},
+    {"FSxWindowsFileServerVolumeConfiguration", "fsxWindowsFileServerVolumeConfiguration"},
+    {"FilesystemId", "fileSystemId"},
+    {"IAM", "iam"},
+    {"ProxyConfigurationProperties", "properties"},
+    {"PlacementStrategies", "placementStrategy"},
+}};
+
+std::string camel_from_pascal(std::string_view key) {
+  for (const auto& [pascal, camel] : kIrregularPascal) {
+    if (key == pascal) return std::string(camel);
+  }
+  std::string out(key);
+  if (!out.empty()) out[0] = lower(out[0]);
+  return out;
+}
+
+std::string camel_from_snake(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  bool raise = false;
+  for (char c : key) {
+    if (c == '_') {
+      raise = !out.empty();
+      continue;
+    }
+    out += raise ? upper(c) : c;
+    raise = false;
+  }
+  return out;
+}
+
+bool free_map(std::string_view camel_key) {
+  return camel_key == "dockerLabels" || camel_key == "options" || camel_key == "driverOpts" || camel_key == "labels";
+}
+
+}  // namespace
+
+const char* to_string(KeyStyle style) {
+  switch (style) {
+    case KeyStyle::kPascal: return "PascalCase";
+    case KeyStyle::kSnake: return "snake_case";
+    case KeyStyle::kCamel: break;
+  }
+  return "camelCase";
+}
+
+std::string fold_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char c : key) {
+    if (c != '_') out += lower(c);
+  }
+  return out;
+}
+
+bool same_key(std::string_view a, std::string_view b) {
+  std::size_t i = 0, j = 0;
+  while (true) {
+    while (i < a.size() && a[i] == '_') ++i;
+    while (j < b.size() && b[j] == '_') ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (lower(a[i]) != lower(b[j])) return false;
+    ++i;
+    ++j;
+  }
+}
+
+KeyStyle style_of(std::string_view key) {
+  if (key.find('_') != std::string_view::npos) return KeyStyle::kSnake;
+  if (!key.empty() && key[0] >= 'A' && key[0] <= 'Z') return KeyStyle::kPascal;
+  return KeyStyle::kCamel;
+}
+
+Node to_camel_keys(const Node& node, KeyStyle from, std::string_view key) {
+  if (from == KeyStyle::kCamel || free_map(key)) return node;
+  if (node.is_array()) {
+    Node out = Node::array();
+    for (const Node& item : node.items()) out.push(to_camel_keys(item, from, key));
+    return out;
+  }
+  if (!node.is_object()) return node;
+  Node out = Node::object();
+  for (const auto& [k, value] : node.members()) {
+    std::string camel = from == KeyStyle::kPascal ? camel_from_pascal(k) : camel_from_snake(k);
+    Node v = to_camel_keys(value, from, camel);
+    out.set(std::move(camel), std::move(v));
+  }
+  return out;
+}
+
+}  // namespace specconv::io
