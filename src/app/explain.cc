@@ -429,7 +429,9 @@ std::string render_explain_markdown(const Explanation& e) {
   return out.str();
 }
 
-std::string render_explain_json(const Explanation& e) {
+namespace {
+
+io::Node explain_json(const Explanation& e) {
   using io::Node;
   Node j = Node::object();
   j.set("file", Node::string(e.file));
@@ -453,7 +455,17 @@ std::string render_explain_json(const Explanation& e) {
   j.set("errors", Node::integer(static_cast<int64_t>(e.diagnostics.count(Severity::kError))));
   j.set("warnings", Node::integer(static_cast<int64_t>(e.diagnostics.count(Severity::kWarning))));
   j.set("notes", Node::integer(static_cast<int64_t>(e.diagnostics.count(Severity::kNote))));
-  return io::to_json(j, 2) + "\n";
+  return j;
+}
+
+}  // namespace
+
+std::string render_explain_json(const Explanation& e) { return io::to_json(explain_json(e), 2) + "\n"; }
+
+std::string render_explain_json(const std::vector<Explanation>& all) {
+  io::Node list = io::Node::array();
+  for (const Explanation& e : all) list.push(explain_json(e));
+  return io::to_json(list, 2) + "\n";
 }
 
 }  // namespace specconv::app

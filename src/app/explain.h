@@ -48,5 +48,7 @@ struct Explanation {
 [[nodiscard]] std::string render_explain_text(const Explanation& e);
 [[nodiscard]] std::string render_explain_markdown(const Explanation& e);
 [[nodiscard]] std::string render_explain_json(const Explanation& e);
+/// Several inputs (`explain DIR`): one JSON array of the per-input objects.
+[[nodiscard]] std::string render_explain_json(const std::vector<Explanation>& all);
 
 }  // namespace specconv::app

@@ -1,31 +1,37 @@
-// `specconv explain FILE`: a field-by-field table of what the conversion does with one input.
+// `specconv explain INPUT...`: a field-by-field table of what the conversion does with each input
+// (a folder: every *.json, *.yaml, *.yml file in it, one table each).
 #include <ostream>
+#include <vector>
 
 #include "app/explain.h"
 #include "cli/batch_options.h"
+#include "cli/run.h"
 #include "diag/render.h"
 #include "io/file.h"
 
 namespace specconv::cli {
 
-
 int run_explain(const BatchCliOptions& o, std::ostream& out, std::ostream& err) {
-  if (o.inputs.size() != 1) {
-    err << "specconv: explain takes exactly one file\n";
-    return 2;
-  }
   const io::Limits& limits = o.limits;
   Diagnostics read;
-  const auto text = io::read_input(o.inputs[0], limits, read);
-  if (!text) {
-    err << diag::render_text(read);
-    return 1;
+  std::vector<app::Explanation> all;
+  for (const std::string& file : expand_inputs(o.inputs, {".json", ".yaml", ".yml"}, read)) {
+    if (const auto text = io::read_input(file, limits, read)) all.push_back(app::explain_input({file, *text}, limits));
   }
-  const app::Explanation e = app::explain_input({o.inputs[0], *text}, limits);
-  if (o.explain_format == "json") out << app::render_explain_json(e);
-  else if (o.explain_format == "markdown") out << app::render_explain_markdown(e);
-  else out << app::render_explain_text(e);
-  return e.diagnostics.has_errors() ? 1 : 0;
+  err << diag::render_text(read);
+  // One file named on the command line gives one table (one JSON object), as it always has.
+  const bool single = o.inputs.size() == 1 && all.size() == 1 && o.inputs.front() == all.front().file;
+  if (o.explain_format == "json") {
+    out << (single ? app::render_explain_json(all.front()) : app::render_explain_json(all));
+  } else {
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (i > 0) out << "\n";
+      out << (o.explain_format == "markdown" ? app::render_explain_markdown(all[i]) : app::render_explain_text(all[i]));
+    }
+  }
+  bool failed = read.has_errors();
+  for (const app::Explanation& e : all) failed = failed || e.diagnostics.has_errors();
+  return failed ? 1 : 0;
 }
 
 }  // namespace specconv::cli

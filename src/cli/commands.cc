@@ -48,10 +48,10 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
       ->required();
   c->add_option("-j,--jobs", o.jobs, "worker threads (default: the number of hardware threads)");
   c->add_option("--to", o.to, "convert only one direction: k8s (ECS inputs) or ecs (Kubernetes inputs); other files are skipped")
-      ->check(CLI::IsMember({"k8s", "ecs"}));
+      ->transform(CLI::IsMember({"k8s", "ecs"}, CLI::ignore_case));
   c->add_option("--report", o.report, "write a JSON report: per input file its status, outputs and diagnostics, plus totals");
   c->add_option("--fail-on", o.fail_on, "exit 1 on: error (default) or warning (also on any warning)")
-      ->check(CLI::IsMember({"error", "warning"}));
+      ->transform(CLI::IsMember({"error", "warning"}, CLI::ignore_case));
   c->add_flag("-q,--quiet", o.quiet, "no progress line and no summary (errors are still printed)");
   c->add_flag("-v,--verbose", o.verbose, "developer traces on stderr (one line per file; repeat for more)");
   add_limit_flags(*c, o.limits);
@@ -59,17 +59,17 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
   c->add_option("-n,--namespace", o.namespace_name, "ECS inputs: set metadata.namespace on every namespaced object");
   c->add_option("--secrets", o.secrets,
                 "ECS inputs: refs (env valueFrom.secretKeyRef only, default) or external-secrets (also ExternalSecret objects)")
-      ->check(CLI::IsMember({"refs", "external-secrets"}));
+      ->transform(CLI::IsMember({"refs", "external-secrets"}, CLI::ignore_case));
   c->add_option("--ssm-store", o.ssm_store, "ECS inputs: ClusterSecretStore name for SSM parameters (with --secrets external-secrets)");
   c->add_option("--secretsmanager-store", o.secrets_manager_store,
                 "ECS inputs: ClusterSecretStore name for Secrets Manager secrets (with --secrets external-secrets)");
   // Kubernetes inputs (as on to-ecs).
   c->add_option("--launch-type", o.launch_type, "Kubernetes inputs: FARGATE (default) or EC2 (needed for DaemonSets, hostPath, privileged)")
-      ->check(CLI::IsMember({"FARGATE", "EC2"}));
+      ->transform(CLI::IsMember({"FARGATE", "EC2"}, CLI::ignore_case));
   c->add_option("--parameter-prefix", o.parameter_prefix, "Kubernetes inputs: SSM parameter names are <prefix><namespace>/<object>/<key> (default /)");
   c->add_option("--secret-store", o.secret_store,
                 "Kubernetes inputs: ssm (default) or secretsmanager (needs --region and --account-id)")
-      ->check(CLI::IsMember({"ssm", "secretsmanager"}));
+      ->transform(CLI::IsMember({"ssm", "secretsmanager"}, CLI::ignore_case));
   c->add_option("--region", o.region, "Kubernetes inputs: AWS region for generated ARNs");
   c->add_option("--account-id", o.account_id, "Kubernetes inputs: AWS account id for generated ARNs");
   c->add_option("--execution-role-arn", o.execution_role_arn, "Kubernetes inputs: task execution role ARN for every task definition");
@@ -83,12 +83,13 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
 CLI::App* add_explain_command(CLI::App& app, BatchCliOptions& o) {
   CLI::App* c = app.add_subcommand(
       "explain",
-      "for one input file, list each source field with its target, or why it was dropped or approximated");
-  c->add_option("input", o.inputs, "one ECS JSON or Kubernetes YAML/JSON file (direction detected as in convert)")
-      ->required()
-      ->expected(1);
+      "for each input file, list each source field with its target, or why it was dropped or approximated");
+  c->add_option("input", o.inputs,
+                "ECS JSON or Kubernetes YAML/JSON files, or folders (searched recursively for *.json, *.yaml, *.yml): "
+                "one table per file, direction detected as in convert")
+      ->required();
   c->add_option("--format", o.explain_format, "text (default), markdown or json")
-      ->check(CLI::IsMember({"text", "markdown", "json"}));
+      ->transform(CLI::IsMember({"text", "markdown", "json"}, CLI::ignore_case));
   add_limit_flags(*c, o.limits);
   return c;
 }
@@ -109,7 +110,7 @@ CLI::App* add_validate_command(CLI::App& app, BatchCliOptions& o) {
 
 CLI::App* add_completion_command(CLI::App& app, BatchCliOptions& o) {
   CLI::App* c = app.add_subcommand("completion", "print a shell completion script: bash or zsh (generated from this CLI definition)");
-  c->add_option("shell", o.shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
+  c->add_option("shell", o.shell, "bash or zsh")->required()->transform(CLI::IsMember({"bash", "zsh"}, CLI::ignore_case));
   return c;
 }
 

@@ -2,6 +2,7 @@
 #include "cli/options.h"
 
 #include "cli/commands.h"
+#include "io/suggest.h"
 
 #include <CLI/CLI.hpp>
 #include <sstream>
@@ -24,17 +25,17 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o, bool inputs_required) {
   app.add_option("-o,--output", o.output_dir,
                  "write one file per workload into this folder (DIR/<name>.yaml) instead of one stream on stdout");
   app.add_option("--format", o.format, "output format: yaml (multi-document stream) or json (a v1 List)")
-      ->check(CLI::IsMember({"yaml", "json"}));
+      ->transform(CLI::IsMember({"yaml", "json"}, CLI::ignore_case));
   app.add_option("-n,--namespace", o.namespace_name, "set metadata.namespace on every namespaced object");
   app.add_option("--secrets", o.secrets,
                  "refs: env valueFrom.secretKeyRef only (default); external-secrets: also emit ExternalSecret objects")
-      ->check(CLI::IsMember({"refs", "external-secrets"}));
+      ->transform(CLI::IsMember({"refs", "external-secrets"}, CLI::ignore_case));
   app.add_option("--ssm-store", o.ssm_store, "ClusterSecretStore name for SSM parameters (with --secrets external-secrets)");
   app.add_option("--secretsmanager-store", o.secrets_manager_store,
                  "ClusterSecretStore name for Secrets Manager secrets (with --secrets external-secrets)");
   app.add_flag("--strict", o.strict, "treat every warning as an error (exit 1)");
   app.add_option("--diagnostics", o.diagnostics, "how diagnostics are written to stderr: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+      ->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case));
   app.add_flag("-q,--quiet", o.quiet, "do not print notes (warnings and errors are still printed)");
   add_limit_flags(app, o.limits);
 }
@@ -47,13 +48,13 @@ void add_to_ecs_flags(CLI::App& app, CliOptions& o) {
   app.add_option("-o,--output", o.output_dir,
                  "write one JSON file per workload into this folder (DIR/<family>.json) instead of one JSON array on stdout");
   app.add_option("--launch-type", o.launch_type, "FARGATE (default: task sizes snapped to the Fargate table) or EC2")
-      ->check(CLI::IsMember({"FARGATE", "EC2"}));
+      ->transform(CLI::IsMember({"FARGATE", "EC2"}, CLI::ignore_case));
   app.add_option("--parameter-prefix", o.parameter_prefix,
                  "SSM parameter names are <prefix><namespace>/<object>/<key> (default prefix /)");
   app.add_option("--secret-store", o.secret_store,
                  "where Secret keys live: ssm (SecureString parameters, default) or secretsmanager "
                  "(secret <namespace>/<secret>, one JSON key per Secret key; needs --region and --account-id)")
-      ->check(CLI::IsMember({"ssm", "secretsmanager"}));
+      ->transform(CLI::IsMember({"ssm", "secretsmanager"}, CLI::ignore_case));
   app.add_option("--region", o.region, "AWS region for generated ARNs");
   app.add_option("--account-id", o.account_id, "AWS account id for generated ARNs");
   app.add_option("--execution-role-arn", o.execution_role_arn, "task execution role ARN written to every task definition");
@@ -64,15 +65,112 @@ void add_to_ecs_flags(CLI::App& app, CliOptions& o) {
   app.add_option("--format", o.ecs_format,
                  "json: per-workload task definition + service documents (default); cfn: a CloudFormation template "
                  "per namespace (YAML); api: the API calls per namespace in dependency order (JSON array)")
-      ->check(CLI::IsMember({"json", "cfn", "api"}));
+      ->transform(CLI::IsMember({"json", "cfn", "api"}, CLI::ignore_case));
   app.add_option("--emit-secret-values", o.emit_secret_values,
                  "write the calls that store the Secrets' values (base64-decoded) to this file, mode 0600; the only "
                  "way Secret data leaves specconv");
   app.add_flag("--strict", o.strict, "treat every warning as an error (exit 1)");
   app.add_option("--diagnostics", o.diagnostics, "how diagnostics are written to stderr: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+      ->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case));
   app.add_flag("-q,--quiet", o.quiet, "do not print notes (warnings and errors are still printed)");
   add_limit_flags(app, o.limits);
+}
+
+/// The deepest subcommand the parse reached (the app itself when none).
+const CLI::App& parsed_command(const CLI::App& app) {
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->parsed()) return parsed_command(*sub);
+  }
+  return app;
+}
+
+/// "(did you mean --namespace?)" for an unknown flag, "(did you mean to-k8s?)" for an unknown
+/// subcommand, from the options and subcommands of the command the parse reached.
+std::string suggestion(const CLI::App& app, const std::vector<std::string>& extras) {
+  const CLI::App& at = parsed_command(app);
+  for (const std::string& arg : extras) {
+    if (arg.size() > 1 && arg[0] == '-') {
+      const std::string flag = arg.substr(0, arg.find('='));
+      std::vector<std::string> names;
+      for (const CLI::App* cmd : {&at, &app}) {
+        for (const CLI::Option* opt : cmd->get_options()) {
+          for (const std::string& l : opt->get_lnames()) names.push_back("--" + l);
+        }
+      }
+      const std::vector<std::string_view> known(names.begin(), names.end());
+      if (auto s = io::did_you_mean(flag, known)) return "unknown flag " + flag + " (did you mean " + *s + "?)";
+      return "unknown flag " + flag;
+    }
+  }
+  if (&at == &app && !extras.empty()) {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+    const std::vector<std::string_view> known(names.begin(), names.end());
+    if (auto s = io::did_you_mean(extras.front(), known)) {
+      return "unknown command " + extras.front() + " (did you mean " + *s + "?)";
+    }
+  }
+  return "";
+}
+
+/// The specctl habit: specconv -m e2k|k2e -s PATH... -o DIR, with the common flags.
+struct Specctl {
+  std::string mode;
+  std::vector<std::string> sources;
+  std::string output_dir;
+  std::string namespace_name;
+};
+
+void add_specctl_flags(CLI::App& app, Specctl& s, CliOptions& o) {
+  app.add_option("-m,--mode", s.mode, "specctl-style direction: e2k (ECS to Kubernetes) or k2e (Kubernetes to ECS)")
+      ->transform(CLI::IsMember({"e2k", "k2e"}, CLI::ignore_case));
+  app.add_option("-s,--source", s.sources, "specctl-style input file or folder (with -m)");
+  app.add_option("-o,--output", s.output_dir, "specctl-style output folder (with -m)");
+  app.add_option("-n,--namespace", s.namespace_name, "with -m e2k: set metadata.namespace on every namespaced object");
+  app.add_flag("-q,--quiet", o.quiet, "with -m: do not print notes (warnings and errors are still printed)");
+  app.add_flag("--strict", o.strict, "with -m: treat every warning as an error (exit 1)");
+  app.add_option("--diagnostics", o.diagnostics, "with -m: how diagnostics are written to stderr: text or json")
+      ->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case));
+  add_limit_flags(app, o.limits);  // for the -m form; every subcommand that reads input has its own
+}
+
+ParseOutcome usage_error(std::string message) {
+  ParseOutcome outcome;
+  outcome.exit_code = 2;
+  outcome.err = "specconv: " + std::move(message);
+  return outcome;
+}
+
+/// The command the parse selected (a subcommand, or the specctl form).
+ParseOutcome select_command(const CLI::App& app, const Specctl& s, CliOptions& o) {
+  static const std::vector<std::pair<std::string_view, Command>> kCommands = {
+      {"to-k8s", Command::kToK8s},     {"to-ecs", Command::kToEcs},   {"mappings", Command::kMappings},
+      {"diagnostics", Command::kDiagnostics}, {"convert", Command::kConvert}, {"explain", Command::kExplain},
+      {"validate", Command::kValidate}};
+  const std::string name = parsed_command(app).get_name();
+  if (!s.namespace_name.empty() && name != "to-k8s" && !(name == app.get_name() && s.mode == "e2k")) {
+    return usage_error("-n/--namespace before the command applies to -m e2k only\n");
+  }
+  for (const auto& [command_name, command] : kCommands) {
+    if (name != command_name) continue;
+    o.command = command;
+    if (command == Command::kToK8s && o.namespace_name.empty()) o.namespace_name = s.namespace_name;
+    return {};
+  }
+  if (name == "completion" || name == "man") {
+    ParseOutcome outcome;
+    outcome.exit_code = 0;
+    outcome.out = name == "completion" ? completion_script(describe_commands(app), o.batch.shell)
+                                       : man_page(describe_commands(app), SPECCONV_VERSION);
+    return outcome;
+  }
+  if (s.mode.empty()) return usage_error("no command given\n" + app.help());
+  if (s.sources.empty()) return usage_error("-m needs -s SOURCE\n");
+  o.command = s.mode == "k2e" ? Command::kToEcs : Command::kToK8s;
+  o.inputs = s.sources;
+  o.output_dir = s.output_dir;
+  o.namespace_name = s.namespace_name;
+  return {};
 }
 
 }  // namespace
@@ -86,29 +184,21 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
   app.require_subcommand(0, 1);
   bool version = false;
   app.add_flag("--version", version, "print the version and exit");
-  // specctl habit: specconv -m e2k -s PATH -o DIR
-  std::string mode;
-  std::vector<std::string> sources;
-  std::string specctl_out;
-  app.add_option("-m,--mode", mode, "specctl-style direction: e2k (ECS to Kubernetes) or k2e (Kubernetes to ECS)")
-      ->check(CLI::IsMember({"e2k", "k2e"}));
-  app.add_option("-s,--source", sources, "specctl-style input file or folder (with -m)");
-  app.add_option("-o,--output", specctl_out, "specctl-style output folder (with -m)");
-  add_limit_flags(app, o.limits);  // for the -m form; every subcommand that reads input has its own
+  Specctl specctl;
+  add_specctl_flags(app, specctl, o);
 
   CLI::App* to_k8s = app.add_subcommand("to-k8s", "convert ECS task definitions and services to Kubernetes manifests");
   add_to_k8s_flags(*to_k8s, o, true);
   CLI::App* to_ecs = app.add_subcommand("to-ecs", "convert Kubernetes manifests to ECS task definitions and services");
   add_to_ecs_flags(*to_ecs, o);
   CLI::App* mappings = app.add_subcommand("mappings", "print the field mapping table as Markdown (docs/mappings.md)");
-  CLI::App* diagnostics = app.add_subcommand("diagnostics", "print the diagnostic codes as Markdown (docs/diagnostics.md)");
-  CLI::App* convert = add_convert_command(app, o.batch);
-  CLI::App* explain = add_explain_command(app, o.batch);
-  CLI::App* validate = add_validate_command(app, o.batch);
-  CLI::App* completion = add_completion_command(app, o.batch);
-  CLI::App* man = add_man_command(app);
+  app.add_subcommand("diagnostics", "print the diagnostic codes as Markdown (docs/diagnostics.md)");
+  add_convert_command(app, o.batch);
+  add_explain_command(app, o.batch);
+  add_validate_command(app, o.batch);
+  add_completion_command(app, o.batch);
+  add_man_command(app);
 
-  std::ostringstream out, err;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -126,49 +216,15 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
       outcome.out = (to_k8s->parsed() ? to_k8s->help() : to_ecs->parsed() ? to_ecs->help() : mappings->parsed() ? mappings->help() : app.help());
       return outcome;
     }
-    outcome.exit_code = 2;
-    outcome.err = std::string("specconv: ") + e.what() + "\nRun 'specconv --help' for usage.\n";
-    return outcome;
+    const std::string hint = suggestion(app, app.remaining(true));
+    return usage_error((hint.empty() ? std::string(e.what()) : hint) + "\nRun 'specconv --help' for usage.\n");
   }
   if (version) {
     outcome.exit_code = 0;
     outcome.out = std::string("specconv ") + SPECCONV_VERSION + "\n";
     return outcome;
   }
-  if (to_k8s->parsed()) {
-    o.command = Command::kToK8s;
-  } else if (to_ecs->parsed()) {
-    o.command = Command::kToEcs;
-  } else if (mappings->parsed()) {
-    o.command = Command::kMappings;
-  } else if (diagnostics->parsed()) {
-    o.command = Command::kDiagnostics;
-  } else if (convert->parsed()) {
-    o.command = Command::kConvert;
-  } else if (explain->parsed()) {
-    o.command = Command::kExplain;
-  } else if (validate->parsed()) {
-    o.command = Command::kValidate;
-  } else if (completion->parsed() || man->parsed()) {
-    outcome.exit_code = 0;
-    outcome.out = completion->parsed() ? completion_script(describe_commands(app), o.batch.shell)
-                                         : man_page(describe_commands(app), SPECCONV_VERSION);
-    return outcome;
-  } else if (!mode.empty()) {
-    if (sources.empty()) {
-      outcome.exit_code = 2;
-      outcome.err = "specconv: -m needs -s SOURCE\n";
-      return outcome;
-    }
-    o.command = mode == "k2e" ? Command::kToEcs : Command::kToK8s;
-    o.inputs = sources;
-    o.output_dir = specctl_out;
-  } else {
-    outcome.exit_code = 2;
-    outcome.err = "specconv: no command given\n" + app.help();
-    return outcome;
-  }
-  return outcome;
+  return select_command(app, specctl, o);
 }
 
 }  // namespace specconv::cli

@@ -1,0 +1,121 @@
+// Command-line rough edges a new user hits first: mistyped flags and commands get a suggestion,
+// enum values are case-insensitive, the specctl-style form takes the common flags, and explain
+// takes folders. They run the real binary (SPECCONV_BINARY) on files under tests/.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include "testutil/process.h"
+
+namespace specconv {
+namespace {
+
+namespace fs = std::filesystem;
+using testutil::run_specconv;
+using testutil::TempDir;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+const fs::path kCases = fs::path(SPECCONV_TEST_DATA) / "golden";
+const fs::path kTask = kCases / "ecs-to-k8s" / "rollout-150-50-3-replicas" / "task-definition.json";
+const fs::path kWebAlb = kCases / "ecs-to-k8s" / "fargate-web-alb";
+const fs::path kDaemon = kCases / "ecs-to-k8s" / "daemon-daemonset";  // prints notes
+const fs::path kManifest = kCases / "k8s-to-ecs" / "configmap-secret-env" / "app.yaml";
+
+TEST(CliPolish, MistypedFlagSuggestsTheFlag) {
+  const auto r = run_specconv({"to-k8s", "--namepsace", "team", kTask.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.out, IsEmpty());
+  EXPECT_THAT(r.err, HasSubstr("unknown flag --namepsace (did you mean --namespace?)"));
+}
+
+TEST(CliPolish, MistypedFlagWithValueSuggestsTheFlag) {
+  const auto r = run_specconv({"to-ecs", "--launch-typ=EC2", kManifest.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("unknown flag --launch-typ (did you mean --launch-type?)"));
+}
+
+TEST(CliPolish, MistypedCommandSuggestsTheCommand) {
+  const auto r = run_specconv({"to-k8z", kTask.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("unknown command to-k8z (did you mean to-k8s?)"));
+}
+
+TEST(CliPolish, FarOffFlagIsStillAPlainUsageError) {
+  const auto r = run_specconv({"to-k8s", "--completely-different", kTask.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("unknown flag --completely-different"));
+  EXPECT_THAT(r.err, Not(HasSubstr("did you mean")));
+}
+
+TEST(CliPolish, EnumValuesAreCaseInsensitive) {
+  const auto lower = run_specconv({"to-ecs", "--launch-type", "ec2", kManifest.string()});
+  const auto upper = run_specconv({"to-ecs", "--launch-type", "EC2", kManifest.string()});
+  EXPECT_EQ(lower.exit_code, upper.exit_code) << lower.err;
+  EXPECT_EQ(lower.out, upper.out);
+  EXPECT_THAT(lower.out, HasSubstr("\"EC2\""));
+  const auto json = run_specconv({"to-k8s", "--format", "JSON", kTask.string()});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(nlohmann::json::parse(json.out)["kind"], "List");
+  EXPECT_EQ(run_specconv({"to-k8s", "--format", "xml", kTask.string()}).exit_code, 2);  // still checked
+}
+
+TEST(CliPolish, SpecctlFormTakesNamespaceAndQuiet) {
+  const auto r = run_specconv({"-m", "e2k", "-s", kDaemon.string(), "-n", "team", "-q"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("namespace: team"));
+  EXPECT_THAT(r.err, Not(HasSubstr("note:")));
+  const auto loud = run_specconv({"-m", "e2k", "-s", kDaemon.string()});
+  EXPECT_THAT(loud.err, HasSubstr("note:"));  // so -q did something
+}
+
+TEST(CliPolish, SpecctlNamespaceDoesNotApplyToKubernetesInputs) {
+  const auto r = run_specconv({"-m", "k2e", "-s", kManifest.string(), "-n", "team"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.out, IsEmpty());
+  EXPECT_THAT(r.err, HasSubstr("-n/--namespace"));
+}
+
+TEST(CliPolish, ExplainTakesAFolderWithOneTablePerFile) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "sub");
+  fs::copy_file(kTask, dir.path() / "rollout.json");
+  fs::copy_file(kDaemon / "task-definition.json", dir.path() / "sub" / "daemon.json");
+  testutil::write_file(dir.path() / "README.txt", "not an input");
+  const auto r = run_specconv({"explain", dir.path().string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::size_t tables = 0;
+  for (std::size_t at = r.out.find("SOURCE"); at != std::string::npos; at = r.out.find("SOURCE", at + 1)) ++tables;
+  EXPECT_EQ(tables, 2u);
+  EXPECT_THAT(r.out, HasSubstr("rollout.json (to-k8s)"));
+  EXPECT_THAT(r.out, HasSubstr("daemon.json (to-k8s)"));
+  const auto json = run_specconv({"explain", "--format", "json", dir.path().string()});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  const nlohmann::json list = nlohmann::json::parse(json.out);
+  ASSERT_TRUE(list.is_array());
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0]["direction"], "to-k8s");
+}
+
+TEST(CliPolish, ExplainOfAFolderFailsWhenOneFileFails) {
+  TempDir dir;
+  fs::copy_file(kTask, dir.path() / "good.json");
+  testutil::write_file(dir.path() / "bad.json", "{\"family\": ");
+  const auto r = run_specconv({"explain", dir.path().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("good.json (to-k8s): converted"));
+  EXPECT_THAT(r.out, HasSubstr("json-syntax"));
+}
+
+TEST(CliPolish, ExplainOfOneFileKeepsItsShape) {
+  const auto json = run_specconv({"explain", "--format", "json", kTask.string()});
+  EXPECT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_TRUE(nlohmann::json::parse(json.out).is_object());
+}
+
+}  // namespace
+}  // namespace specconv
