@@ -292,3 +292,25 @@ TEST(ConvertKeySpelling, DiagnosticsPointAtTheKeyAsWritten) {
 
 }  // namespace
 }  // namespace specconv
+
+namespace specconv {
+namespace {
+
+TEST(ConvertTypeCoercion, TaskCpuGivenAsANumberIsReadWithAWarningAtItsKey) {
+  // The API wants task cpu/memory as strings; `validate` calls a number a schema error, and the
+  // conversion must not accept it silently either.
+  const ConvertResult r = convert_to_k8s(
+      {{"t.json", R"({"family":"x","cpu":512,"memory":"1024",)"
+                  R"("containerDefinitions":[{"name":"a","image":"nginx","essential":true}]})"}},
+      {});
+  ASSERT_EQ(r.documents.size(), 1u);
+  std::vector<std::string> at;
+  for (const auto& d : r.diagnostics.all()) {
+    if (d.code == "type-coerced") at.push_back(d.location.pointer);
+  }
+  EXPECT_EQ(at, std::vector<std::string>{"/cpu"});
+  EXPECT_NE(r.documents[0].text.find("cpu: 500m"), std::string::npos) << r.documents[0].text;
+}
+
+}  // namespace
+}  // namespace specconv

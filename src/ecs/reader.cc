@@ -505,7 +505,7 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
     if (n == nullptr) continue;
     std::string text;
     if (n->is_string()) text = n->text();
-    else if (n->is_int()) text = std::to_string(n->as_int());
+    else if (n->is_int()) text = c.as_string(*n, c.child_pointer(key)).value_or("");  // a type-coerced warning, as validate reports it
     else {
       c.error(key, "type-mismatch", std::string("task ") + std::string(key) + " must be a string such as \"1024\"");
       continue;
