@@ -13,6 +13,7 @@
 #include "ecs/reader.h"
 #include "input/kind.h"
 #include "io/json_load.h"
+#include "io/key_spelling.h"
 #include "io/json_write.h"
 #include "io/yaml_write.h"
 #include "k8s/emit.h"
@@ -66,6 +67,7 @@ Diagnostics locate(const Diagnostics& diags, const std::map<std::string, io::Nod
   for (Diagnostic d : diags.all()) {
     if (d.location.line == 0) {
       if (auto it = trees.find(d.location.file); it != trees.end()) {
+        d.location.pointer = io::respell_pointer(it->second, d.location.pointer);  // the key as written
         if (const io::Node* n = io::resolve_pointer(it->second, d.location.pointer); n != nullptr && n->line() > 0) {
           d.location.line = n->line();
           d.location.column = n->column();

@@ -276,6 +276,20 @@ TEST(ConvertKeySpelling, PascalCaseTaskDefinitionGivesTheSameObjectsAsCamelCase)
   EXPECT_EQ(codes(pascal), codes(camel));
 }
 
+TEST(ConvertKeySpelling, MappingDiagnosticsAreLocatedAtTheKeyAsWritten) {
+  std::string text = kPascalTask;
+  text.replace(text.find("\"Name\": \"app\""), 13, "\"Name\": \"App\"");  // renamed: a note from the mapping
+  const ConvertResult r = convert_to_k8s({{"pascal.json", text}}, {});
+  bool found = false;
+  for (const auto& d : r.diagnostics.all()) {
+    if (d.code != "renamed-resource") continue;
+    found = true;
+    EXPECT_EQ(d.location.pointer, "/ContainerDefinitions/0/Name");
+    EXPECT_EQ(d.location.line, 9);
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(ConvertKeySpelling, DiagnosticsPointAtTheKeyAsWritten) {
   std::string text = kPascalTask;
   text.replace(text.find("\"Memory\": \"1024\""), 16, "\"Memory\": true  ");

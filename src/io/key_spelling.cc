@@ -1,6 +1,9 @@
 // Key spelling: folding for look-up, and re-spelling to camelCase for what is carried as written.
 #include "io/key_spelling.h"
 
+#include "io/pointer.h"
+
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -99,6 +102,35 @@ Node to_camel_keys(const Node& node, KeyStyle from, std::string_view key) {
     std::string camel = from == KeyStyle::kPascal ? camel_from_pascal(k) : camel_from_snake(k);
     Node v = to_camel_keys(value, from, camel);
     out.set(std::move(camel), std::move(v));
+  }
+  return out;
+}
+
+std::string respell_pointer(const Node& root, std::string_view pointer) {
+  std::string out;
+  const Node* cur = &root;
+  std::size_t i = 0;
+  while (i < pointer.size() && pointer[i] == '/') {
+    const std::size_t next = std::min(pointer.find('/', i + 1), pointer.size());
+    const std::string token = unescape_pointer_token(pointer.substr(i + 1, next - i - 1));
+    const Node* child = nullptr;
+    std::string written = token;
+    if (cur != nullptr && cur->is_object()) {
+      child = cur->find(token);
+      for (std::size_t m = 0; child == nullptr && m < cur->members().size(); ++m) {
+        if (same_key(cur->members()[m].first, token)) {
+          child = &cur->members()[m].second;
+          written = cur->members()[m].first;
+        }
+      }
+    } else if (cur != nullptr && cur->is_array() && !token.empty() && token.size() < 10 &&
+               token.find_first_not_of("0123456789") == std::string::npos) {
+      const std::size_t index = std::stoul(token);
+      if (index < cur->items().size()) child = &cur->items()[index];
+    }
+    append_pointer_token(out, written);
+    cur = child;
+    i = next;
   }
   return out;
 }

@@ -32,4 +32,10 @@ enum class KeyStyle { kCamel, kPascal, kSnake };
 /// (dockerLabels, logConfiguration options, driverOpts, labels) are user data and kept as written.
 [[nodiscard]] Node to_camel_keys(const Node& node, KeyStyle from, std::string_view key = {});
 
+/// `pointer` with each object member token spelled as `root` writes it: a token with no exact
+/// match takes the member whose key is the same in another spelling (a diagnostic raised with
+/// "/containerDefinitions/0/name" points at "/ContainerDefinitions/0/Name" in a PascalCase
+/// document). Tokens past the first that does not resolve are kept as they are.
+[[nodiscard]] std::string respell_pointer(const Node& root, std::string_view pointer);
+
 }  // namespace specconv::io

@@ -43,6 +43,16 @@ TEST(KeySpelling, RespellsToCamelCaseButKeepsUserMapKeys) {
             R"({"networkMode":"awsvpc","runtimePlatform":{"cpuArchitecture":"ARM64"}})");
 }
 
+TEST(KeySpelling, RespellsAPointerAsTheDocumentWritesIt) {
+  const Node doc = parse(R"({"ContainerDefinitions":[{"Name":"a","PortMappings":[{"ContainerPort":80}]}]})");
+  EXPECT_EQ(respell_pointer(doc, "/containerDefinitions/0/portMappings/0/containerPort"),
+            "/ContainerDefinitions/0/PortMappings/0/ContainerPort");
+  EXPECT_EQ(respell_pointer(doc, "/containerDefinitions/0/missing/x"), "/ContainerDefinitions/0/missing/x");
+  EXPECT_EQ(respell_pointer(doc, ""), "");
+  const Node camel = parse(R"({"a/b":{"c":1}})");
+  EXPECT_EQ(respell_pointer(camel, "/a~1b/c"), "/a~1b/c");  // escaping kept
+}
+
 TEST(KeySpellingCursor, FindsCamelCaseNamesInAPascalCaseDocumentAndReportsKeysAsWritten) {
   const Node doc = parse("{\n  \"Family\": \"web\",\n  \"NetworkMode\": [5],\n  \"Cpuu\": \"256\"\n}");
   Diagnostics diags;
