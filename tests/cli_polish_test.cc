@@ -119,3 +119,51 @@ TEST(CliPolish, ExplainOfOneFileKeepsItsShape) {
 
 }  // namespace
 }  // namespace specconv
+
+namespace specconv {
+namespace {
+
+// 3 type-coerced warnings, 1 legacy-value warning.
+const fs::path kQuirks = fs::path(SPECCONV_TEST_DATA) / "golden" / "ecs-to-k8s" / "quirks-with-warnings" / "task-definition.json";
+
+/// `convert` of a folder holding the quirks task definition, with `flags`.
+testutil::RunResult convert_quirks(std::vector<std::string> flags) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "in");
+  fs::copy_file(kQuirks, dir.path() / "in" / "task-definition.json");
+  std::vector<std::string> args = {"convert", (dir.path() / "in").string(), "-o", (dir.path() / "out").string()};
+  args.insert(args.end(), flags.begin(), flags.end());
+  return run_specconv(args);
+}
+
+TEST(CliCiExit, ConvertPrintsWarningsOneLineEachAndQuietHidesThem) {
+  const auto r = convert_quirks({});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("warning: "));
+  EXPECT_THAT(r.err, HasSubstr("[type-coerced]"));
+  EXPECT_THAT(r.err, Not(HasSubstr("note: ")));  // notes only with -v
+  const auto q = convert_quirks({"-q"});
+  EXPECT_EQ(q.exit_code, 0);
+  EXPECT_THAT(q.err, IsEmpty());
+}
+
+TEST(CliCiExit, FailOnWarningCanIgnoreKnownCodes) {
+  EXPECT_EQ(convert_quirks({"-q", "--fail-on", "warning"}).exit_code, 1);
+  EXPECT_EQ(convert_quirks({"-q", "--fail-on", "warning", "--ignore", "type-coerced"}).exit_code, 1);  // legacy-value left
+  EXPECT_EQ(convert_quirks({"-q", "--fail-on", "warning", "--ignore", "type-coerced,legacy-value"}).exit_code, 0);
+  EXPECT_EQ(convert_quirks({"-q", "--fail-on", "warning", "--ignore", "type-coerced", "--ignore", "legacy-value"}).exit_code, 0);
+}
+
+TEST(CliCiExit, FailOnTakesCodes) {
+  EXPECT_EQ(convert_quirks({"-q", "--fail-on", "legacy-value"}).exit_code, 1);
+  EXPECT_EQ(convert_quirks({"-q", "--fail-on", "renamed-resource,dangling-reference"}).exit_code, 0);
+}
+
+TEST(CliCiExit, UnknownCodeIsAUsageErrorWithASuggestion) {
+  const auto r = convert_quirks({"--fail-on", "type-coersed"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("did you mean type-coerced?"));
+}
+
+}  // namespace
+}  // namespace specconv

@@ -17,7 +17,8 @@ struct BatchCliOptions {
   std::size_t jobs = 0;            // 0: hardware threads
   std::string to;                  // "", "k8s" or "ecs"
   std::string report;              // --report FILE
-  std::string fail_on = "error";   // error | warning
+  std::vector<std::string> fail_on = {"error"};  // error | warning | diagnostic codes (cli/fail_policy.h)
+  std::vector<std::string> ignore;               // --ignore: codes that never make the run fail
   bool quiet = false;
   int verbose = 0;
   ReadLimits limits;  // --max-file-size, --max-depth, ... (cli/commands.h add_limit_flags)

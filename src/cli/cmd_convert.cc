@@ -12,12 +12,14 @@
 #include <fstream>
 #include <iomanip>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <thread>
 
 #include "app/batch.h"
 #include "cli/batch_options.h"
+#include "cli/fail_policy.h"
 #include "diag/render.h"
 
 namespace specconv::cli {
@@ -56,6 +58,16 @@ class StatusLine {
   bool enabled_;
   bool shown_ = false;
 };
+
+/// Errors always reach stderr, warnings unless -q, notes with -v.
+bool shown(const BatchCliOptions& o, const Diagnostic& d) {
+  switch (d.severity) {
+    case Severity::kError: return true;
+    case Severity::kWarning: return !o.quiet;
+    case Severity::kNote: return o.verbose > 0;
+  }
+  return true;
+}
 
 std::string fixed(double v, int digits) {
   std::ostringstream s;
@@ -123,6 +135,13 @@ int run_convert(const BatchCliOptions& o, std::ostream& /*out*/, std::ostream& e
     report << "{\n\"files\": [";
   }
 
+  std::string policy_error;
+  const std::optional<FailPolicy> policy = make_fail_policy(o.fail_on, o.ignore, policy_error);
+  if (!policy) {
+    err << "specconv: " << policy_error << "\n";
+    return 2;
+  }
+  std::atomic<bool> failing = false;
   StatusLine status(err, show_progress);
   bool first_entry = true;
   const app::FileSink sink = [&](const app::FileReport& r) {
@@ -134,12 +153,13 @@ int run_convert(const BatchCliOptions& o, std::ostream& /*out*/, std::ostream& e
                 app::to_string(r.direction), r.outputs.size(), r.outputs_written, r.diagnostics.size());
     bool any = false;
     for (const Diagnostic& d : r.diagnostics) {
-      any = any || d.severity == Severity::kError || (o.verbose > 0 && d.severity == Severity::kWarning);
+      any = any || shown(o, d);
+      if (fails(*policy, d)) failing = true;
     }
     if (any) {
       status.print([&](std::ostream& e) {
         for (const Diagnostic& d : r.diagnostics) {
-          if (d.severity == Severity::kError || (o.verbose > 0 && d.severity == Severity::kWarning)) e << diag::render_one(d) << "\n";
+          if (shown(o, d)) e << diag::render_one(d) << "\n";
         }
       });
     }
@@ -213,8 +233,7 @@ int run_convert(const BatchCliOptions& o, std::ostream& /*out*/, std::ostream& e
         << t.errors << " errors; " << fixed(seconds, 2) << " s\n";
   }
   if (t.failed > 0 || t.errors > 0) return 1;
-  if (o.fail_on == "warning" && t.warnings > 0) return 1;
-  return 0;
+  return failing ? 1 : 0;
 }
 
 }  // namespace specconv::cli

@@ -50,10 +50,17 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
   c->add_option("--to", o.to, "convert only one direction: k8s (ECS inputs) or ecs (Kubernetes inputs); other files are skipped")
       ->transform(CLI::IsMember({"k8s", "ecs"}, CLI::ignore_case));
   c->add_option("--report", o.report, "write a JSON report: per input file its status, outputs and diagnostics, plus totals");
-  c->add_option("--fail-on", o.fail_on, "exit 1 on: error (default) or warning (also on any warning)")
-      ->transform(CLI::IsMember({"error", "warning"}, CLI::ignore_case));
-  c->add_flag("-q,--quiet", o.quiet, "no progress line and no summary (errors are still printed)");
-  c->add_flag("-v,--verbose", o.verbose, "developer traces on stderr (one line per file; repeat for more)");
+  c->add_option("--fail-on", o.fail_on,
+                 "exit 1 on: error (default), warning (also on any warning), or diagnostic codes (comma-separated: on "
+                 "any diagnostic with one of them)")
+      ->type_name("TEXT:{error,warning}")  // completion offers the severities; codes are checked by the command
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  c->add_option("--ignore", o.ignore, "diagnostic codes (comma-separated) that never make the run fail; errors still do")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  c->add_flag("-q,--quiet", o.quiet, "no progress line, no summary and no warnings (errors are still printed)");
+  c->add_flag("-v,--verbose", o.verbose, "also notes and developer traces on stderr (one line per file; repeat for more)");
   add_limit_flags(*c, o.limits);
   // ECS inputs (as on to-k8s).
   c->add_option("-n,--namespace", o.namespace_name, "ECS inputs: set metadata.namespace on every namespaced object");
