@@ -8,12 +8,12 @@
 #include "k8s/link.h"
 #include "app/output_check.h"
 #include "app/shared_failure.h"
-#include "cfn/template.h"
+#include "aws/build_plan.h"
+#include "aws/render.h"
 #include "ecs/writer.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
 #include "io/yaml_load.h"
-#include "io/yaml_write.h"
 #include "k8s/reader.h"
 #include "specconv/convert_ecs.h"
 
@@ -137,6 +137,68 @@ void report_not_carried(const std::vector<app::RawObject>& raw, const std::set<c
   }
 }
 
+aws::Options plan_options(const ToEcsOptions& options) {
+  aws::Options co;
+  co.fargate = options.fargate;
+  co.execution_role_arn = options.execution_role_arn;
+  co.cluster = options.cluster;
+  co.region = options.region;
+  co.account_id = options.account_id;
+  co.subnets = options.subnets;
+  co.security_groups = options.security_groups;
+  co.parameter_prefix = options.parameter_prefix;
+  co.secrets_manager = options.secrets_manager;
+  return co;
+}
+
+/// The kept workloads, ConfigMaps and Secrets of each namespace (none from a failed input).
+std::map<std::string, aws::NamespaceInput> group_by_namespace(std::vector<aws::WorkloadInput> written, const k8s::Manifests& all,
+                                                              const std::set<std::string>& failed) {
+  std::map<std::string, aws::NamespaceInput> namespaces;
+  for (auto& wi : written) {
+    bool bad = false;
+    for (const auto& f : wi.linked->files) bad = bad || failed.count(f) != 0;
+    if (bad) continue;
+    const std::string& ns = wi.linked->workload.namespace_name;
+    namespaces[ns].namespace_name = ns;
+    namespaces[ns].workloads.push_back(std::move(wi));
+  }
+  for (const auto& cm : all.config_maps) {
+    if (failed.count(cm.meta.where.file) != 0) continue;  // its file failed later (a workload error)
+    namespaces[cm.meta.namespace_name].namespace_name = cm.meta.namespace_name;
+    namespaces[cm.meta.namespace_name].config_maps.push_back(&cm);
+  }
+  for (const auto& sec : all.secrets) {
+    if (failed.count(sec.meta.where.file) != 0) continue;
+    namespaces[sec.meta.namespace_name].namespace_name = sec.meta.namespace_name;
+    namespaces[sec.meta.namespace_name].secrets.push_back(&sec);
+  }
+  return namespaces;
+}
+
+/// One document per namespace: its plan, rendered in the chosen format (API calls are checked).
+void render_namespaces(const std::map<std::string, aws::NamespaceInput>& namespaces, const ToEcsOptions& options,
+                       std::set<std::string>& failed, ConvertResult& result) {
+  const aws::Options co = plan_options(options);
+  for (const auto& [ns, in] : namespaces) {
+    Diagnostics d;
+    std::vector<std::string> files;
+    for (const auto& wi : in.workloads) files.insert(files.end(), wi.linked->files.begin(), wi.linked->files.end());
+    for (const auto* cm : in.config_maps) files.push_back(cm->meta.where.file);
+    for (const auto* sec : in.secrets) files.push_back(sec->meta.where.file);
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+    const aws::Plan plan = aws::build_plan(in, co, d);
+    const io::Node doc = aws::render(plan, options.format);
+    if (options.format == EcsFormat::kApi && !d.has_errors() &&
+        !app::check_output_api(doc, {files.empty() ? std::string() : files.front(), "", 0, 0, -1}, d)) {
+      failed.insert(files.begin(), files.end());
+    }
+    result.diagnostics.append(d);
+    result.documents.push_back({ecs::ecs_name(ns), files, aws::render_text(doc, options.format)});
+  }
+}
+
 }  // namespace
 
 ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOptions& options) {
@@ -178,7 +240,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
 
   std::set<std::string> taken;
   const bool wiring = options.format != EcsFormat::kJson;
-  std::vector<cfn::WorkloadInput> written;  // cfn / api: per kept workload
+  std::vector<aws::WorkloadInput> written;  // cfn / api: per kept workload
   std::set<const app::RawObject*> carried;  // objects carried with a kept workload
   const app::RawIndex raw_index(raw);
   for (const k8s::LinkedWorkload& lw : workloads) {
@@ -193,7 +255,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     const std::vector<const app::RawObject*> linked = raw_index.linked(lw.where);
     app::add_k8s_carry(td, linked, d);
     io::Node doc;
-    cfn::WorkloadInput wi;
+    aws::WorkloadInput wi;
     wi.linked = &lw;
     wi.autoscaling = io::Node::array();
     if (w.has_service) {
@@ -230,14 +292,10 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
               "another workload already produced the task family \"" + family + "\"; this one is skipped");
     }
     if (wiring) {
-      // The wiring formats create the target groups and Cloud Map services themselves.
+      // What the plan's rendering creates itself is not left to the user.
       Diagnostics kept;
       for (const auto& x : d.all()) {
-        if (x.code != "target-group-placeholder" && x.code != "service-discovery" &&
-            !(options.format == EcsFormat::kCfn && (x.code == "network-placeholder" || x.code == "execution-role-needed" ||
-                                                     x.code == "execution-role"))) {
-          kept.report(x);
-        }
+        if (!aws::resolved_by(options.format, x)) kept.report(x);
       }
       d = std::move(kept);
     }
@@ -252,57 +310,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     else result.documents.push_back({family, lw.files, io::to_json(doc, 2) + "\n"});
   }
   if (!wiring) report_not_carried(raw, carried, result.diagnostics);
-  if (wiring) {
-    cfn::Options co;
-    co.fargate = options.fargate;
-    co.execution_role_arn = options.execution_role_arn;
-    co.cluster = options.cluster;
-    co.region = options.region;
-    co.account_id = options.account_id;
-    co.subnets = options.subnets;
-    co.security_groups = options.security_groups;
-    co.parameter_prefix = options.parameter_prefix;
-    co.secrets_manager = options.secrets_manager;
-    std::map<std::string, cfn::NamespaceInput> namespaces;
-    for (auto& wi : written) {
-      bool bad = false;
-      for (const auto& f : wi.linked->files) bad = bad || failed.count(f) != 0;
-      if (bad) continue;
-      const std::string& ns = wi.linked->workload.namespace_name;
-      namespaces[ns].namespace_name = ns;
-      namespaces[ns].workloads.push_back(std::move(wi));
-    }
-    for (const auto& cm : all.config_maps) {
-      if (failed.count(cm.meta.where.file) != 0) continue;  // its file failed later (a workload error)
-      namespaces[cm.meta.namespace_name].namespace_name = cm.meta.namespace_name;
-      namespaces[cm.meta.namespace_name].config_maps.push_back(&cm);
-    }
-    for (const auto& sec : all.secrets) {
-      if (failed.count(sec.meta.where.file) != 0) continue;
-      namespaces[sec.meta.namespace_name].namespace_name = sec.meta.namespace_name;
-      namespaces[sec.meta.namespace_name].secrets.push_back(&sec);
-    }
-    for (const auto& [ns, in] : namespaces) {
-      Diagnostics d;
-      std::vector<std::string> files;
-      for (const auto& wi : in.workloads) files.insert(files.end(), wi.linked->files.begin(), wi.linked->files.end());
-      for (const auto* cm : in.config_maps) files.push_back(cm->meta.where.file);
-      for (const auto* sec : in.secrets) files.push_back(sec->meta.where.file);
-      std::sort(files.begin(), files.end());
-      files.erase(std::unique(files.begin(), files.end()), files.end());
-      std::string text;
-      if (options.format == EcsFormat::kCfn) text = io::to_yaml(cfn::cloudformation_template(in, co, d));
-      else {
-        const io::Node calls = cfn::api_calls(in, co, d);
-        if (!d.has_errors() && !app::check_output_api(calls, {files.empty() ? std::string() : files.front(), "", 0, 0, -1}, d)) {
-          failed.insert(files.begin(), files.end());
-        }
-        text = io::to_json(calls, 2) + "\n";
-      }
-      result.diagnostics.append(d);
-      result.documents.push_back({ecs::ecs_name(ns), files, std::move(text)});
-    }
-  }
+  if (wiring) render_namespaces(group_by_namespace(std::move(written), all, failed), options, failed, result);
   // No partial output: a document that drew on a failed input is dropped.
   std::vector<OutputDocument> kept;
   for (auto& doc : result.documents) {
