@@ -10,6 +10,7 @@
 #include "app/shared_failure.h"
 #include "aws/build_plan.h"
 #include "aws/render.h"
+#include "aws/render_json.h"
 #include "ecs/writer.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
@@ -137,6 +138,37 @@ void report_not_carried(const std::vector<app::RawObject>& raw, const std::set<c
   }
 }
 
+/// The ECS writer's inputs for one linked workload: the task definition (with image pull
+/// credentials and the Kubernetes carry), the service and its scaling; a note on how a task-only
+/// workload runs.
+aws::WorkloadInput write_workload(const k8s::LinkedWorkload& lw, const ecs::WriteOptions& wo, const ToEcsOptions& options,
+                                  const std::vector<const app::RawObject*>& linked, Diagnostics& d) {
+  const model::Workload& w = lw.workload;
+  aws::WorkloadInput wi;
+  wi.linked = &lw;
+  wi.task_definition = ecs::task_definition_input(w, lw.where, wo, d);
+  if (!lw.image_pull_secrets.empty()) add_repository_credentials(wi.task_definition, lw, options);
+  app::add_k8s_carry(wi.task_definition, linked, d);
+  wi.autoscaling = io::Node::array();
+  if (w.has_service) {
+    wi.service = ecs::create_service_input(w, lw.where, wo, d);
+    wi.autoscaling = ecs::autoscaling_inputs(w, wo);
+  } else if (w.kind == model::WorkloadKind::kJob) {
+    d.note("run-task", lw.where,
+           "Job \"" + w.name + "\" becomes a task definition only: run it with `aws ecs run-task --task-definition " +
+               ecs::ecs_name(w.name) + "` (retries, completions and parallelism are not converted)");
+  } else if (w.kind == model::WorkloadKind::kCronJob && options.format != EcsFormat::kJson) {
+    d.note("run-task", lw.where,
+           "CronJob \"" + w.name + "\" becomes a task definition run by an EventBridge Scheduler schedule (UTC) "
+           "from `" + lw.schedule + "` (concurrencyPolicy, suspend and history limits are not converted)");
+  } else if (w.kind == model::WorkloadKind::kCronJob) {
+    d.note("run-task", lw.where,
+           "CronJob \"" + w.name + "\" becomes a task definition only: schedule it with an EventBridge Scheduler "
+           "schedule `cron(" + lw.schedule + ")` (Kubernetes cron syntax; EventBridge uses six fields) targeting ECS RunTask");
+  }
+  return wi;
+}
+
 aws::Options plan_options(const ToEcsOptions& options) {
   aws::Options co;
   co.fargate = options.fargate;
@@ -177,10 +209,10 @@ std::map<std::string, aws::NamespaceInput> group_by_namespace(std::vector<aws::W
 }
 
 /// One document per namespace: its plan, rendered in the chosen format (API calls are checked).
-void render_namespaces(const std::map<std::string, aws::NamespaceInput>& namespaces, const ToEcsOptions& options,
+void render_namespaces(std::map<std::string, aws::NamespaceInput> namespaces, const ToEcsOptions& options,
                        std::set<std::string>& failed, ConvertResult& result) {
   const aws::Options co = plan_options(options);
-  for (const auto& [ns, in] : namespaces) {
+  for (auto& [ns, in] : namespaces) {
     Diagnostics d;
     std::vector<std::string> files;
     for (const auto& wi : in.workloads) files.insert(files.end(), wi.linked->files.begin(), wi.linked->files.end());
@@ -188,7 +220,7 @@ void render_namespaces(const std::map<std::string, aws::NamespaceInput>& namespa
     for (const auto* sec : in.secrets) files.push_back(sec->meta.where.file);
     std::sort(files.begin(), files.end());
     files.erase(std::unique(files.begin(), files.end()), files.end());
-    const aws::Plan plan = aws::build_plan(in, co, d);
+    const aws::Plan plan = aws::build_plan(std::move(in), co, d);
     const io::Node doc = aws::render(plan, options.format);
     if (options.format == EcsFormat::kApi && !d.has_errors() &&
         !app::check_output_api(doc, {files.empty() ? std::string() : files.front(), "", 0, 0, -1}, d)) {
@@ -249,41 +281,9 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     ecs::WriteOptions wo = write;
     if (!lw.security_groups.empty()) wo.security_groups = lw.security_groups;  // SecurityGroupPolicy
     if (!options.launch_type_explicit) restore_launch_type(w, wo);
-    io::Node td = ecs::task_definition_input(w, lw.where, wo, d);
-    const std::string family = ecs::ecs_name(w.name);
-    if (!lw.image_pull_secrets.empty()) add_repository_credentials(td, lw, options);
     const std::vector<const app::RawObject*> linked = raw_index.linked(lw.where);
-    app::add_k8s_carry(td, linked, d);
-    io::Node doc;
-    aws::WorkloadInput wi;
-    wi.linked = &lw;
-    wi.autoscaling = io::Node::array();
-    if (w.has_service) {
-      doc = io::Node::object();
-      wi.task_definition = td;
-      doc.set("taskDefinition", std::move(td));
-      wi.service = ecs::create_service_input(w, lw.where, wo, d);
-      doc.set("service", wi.service);
-      io::Node scaling = ecs::autoscaling_inputs(w, wo);
-      wi.autoscaling = scaling;
-      if (scaling.size() > 0) doc.set("autoscaling", std::move(scaling));
-    } else {
-      wi.task_definition = td;
-      doc = std::move(td);
-      if (w.kind == model::WorkloadKind::kJob) {
-        d.note("run-task", lw.where,
-               "Job \"" + w.name + "\" becomes a task definition only: run it with `aws ecs run-task --task-definition " + family +
-                   "` (retries, completions and parallelism are not converted)");
-      } else if (w.kind == model::WorkloadKind::kCronJob && wiring) {
-        d.note("run-task", lw.where,
-               "CronJob \"" + w.name + "\" becomes a task definition run by an EventBridge Scheduler schedule (UTC) "
-               "from `" + lw.schedule + "` (concurrencyPolicy, suspend and history limits are not converted)");
-      } else if (w.kind == model::WorkloadKind::kCronJob) {
-        d.note("run-task", lw.where,
-               "CronJob \"" + w.name + "\" becomes a task definition only: schedule it with an EventBridge Scheduler "
-               "schedule `cron(" + lw.schedule + ")` (Kubernetes cron syntax; EventBridge uses six fields) targeting ECS RunTask");
-      }
-    }
+    aws::WorkloadInput wi = write_workload(lw, wo, options, linked, d);
+    const std::string family = ecs::ecs_name(w.name);
     if (!d.has_errors()) {
       (void)app::check_output_ecs(wi.task_definition, w.has_service ? &wi.service : nullptr, lw.where, d);
     }
@@ -291,8 +291,8 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
       d.error("duplicate-output", lw.where,
               "another workload already produced the task family \"" + family + "\"; this one is skipped");
     }
-    if (wiring) {
-      // What the plan's rendering creates itself is not left to the user.
+    {
+      // What the rendering of the format creates itself is not left to the user.
       Diagnostics kept;
       for (const auto& x : d.all()) {
         if (!aws::resolved_by(options.format, x)) kept.report(x);
@@ -307,7 +307,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     }
     for (const app::RawObject* o : linked) carried.insert(o);
     if (wiring) written.push_back(std::move(wi));
-    else result.documents.push_back({family, lw.files, io::to_json(doc, 2) + "\n"});
+    else result.documents.push_back({family, lw.files, io::to_json(aws::render_json(wi), 2) + "\n"});
   }
   if (!wiring) report_not_carried(raw, carried, result.diagnostics);
   if (wiring) render_namespaces(group_by_namespace(std::move(written), all, failed), options, failed, result);

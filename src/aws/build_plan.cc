@@ -97,8 +97,19 @@ void task_role_note(const k8s::LinkedWorkload& lw, Diagnostics& diags) {
   }
 }
 
+/// The plan's parameters by name and secrets by Kubernetes name (the last of a name wins).
+struct StoreIndex {
+  std::map<std::string, std::size_t> parameters;
+  std::map<std::string, std::size_t> secrets;
+
+  explicit StoreIndex(const Plan& plan) {
+    for (std::size_t i = 0; i < plan.parameters.size(); ++i) parameters[plan.parameters[i].name] = i;
+    for (std::size_t i = 0; i < plan.secrets.size(); ++i) secrets[plan.secrets[i].k8s_name] = i;
+  }
+};
+
 /// Secrets Manager references of the task definition to secrets of this plan.
-std::vector<SecretUse> secret_uses(const io::Node& td, const std::string& namespace_name, const Plan& plan) {
+std::vector<SecretUse> secret_uses(const io::Node& td, const std::string& namespace_name, const StoreIndex& stores) {
   std::vector<SecretUse> uses;
   const io::Node* defs = td.find("containerDefinitions");
   if (defs == nullptr) return uses;
@@ -115,10 +126,9 @@ std::vector<SecretUse> secret_uses(const io::Node& td, const std::string& namesp
       const std::string rest = v.substr(at + marker.size());  // <secret>:<key>::
       const auto colon = rest.find(':');
       const std::string k8s_name = rest.substr(0, colon);
-      auto s = std::find_if(plan.secrets.begin(), plan.secrets.end(), [&](const Secret& x) { return x.k8s_name == k8s_name; });
-      if (s == plan.secrets.end()) continue;
-      uses.push_back({ci, si, Ref<Secret>{static_cast<std::size_t>(s - plan.secrets.begin())},
-                      colon == std::string::npos ? "" : rest.substr(colon)});
+      auto s = stores.secrets.find(k8s_name);
+      if (s == stores.secrets.end()) continue;
+      uses.push_back({ci, si, Ref<Secret>{s->second}, colon == std::string::npos ? "" : rest.substr(colon)});
     }
   }
   return uses;
@@ -126,7 +136,7 @@ std::vector<SecretUse> secret_uses(const io::Node& td, const std::string& namesp
 
 /// The parameters and secrets of the plan the workload's containers read (a stack never starts a
 /// task whose parameters are missing).
-std::vector<AnyRef> stores_read(const model::Workload& w, const Plan& plan) {
+std::vector<AnyRef> stores_read(const model::Workload& w, const StoreIndex& stores) {
   std::vector<AnyRef> deps;
   auto add = [&](AnyRef r) {
     if (std::none_of(deps.begin(), deps.end(), [&](const AnyRef& x) { return x.kind == r.kind && x.index == r.index; })) {
@@ -135,24 +145,23 @@ std::vector<AnyRef> stores_read(const model::Workload& w, const Plan& plan) {
   };
   for (const auto& c : w.containers) {
     for (const auto& s : c.secret_env) {
-      auto p = std::find_if(plan.parameters.begin(), plan.parameters.end(), [&](const Parameter& x) { return x.name == s.reference; });
-      auto q = std::find_if(plan.secrets.begin(), plan.secrets.end(), [&](const Secret& x) { return x.k8s_name == s.object; });
-      if (p != plan.parameters.end()) add({Kind::kParameter, static_cast<std::size_t>(p - plan.parameters.begin())});
-      else if (q != plan.secrets.end() && s.store == model::SecretStore::kSecretsManager) {
-        add({Kind::kSecret, static_cast<std::size_t>(q - plan.secrets.begin())});
-      }
+      auto p = stores.parameters.find(s.reference);
+      auto q = stores.secrets.find(s.object);
+      if (p != stores.parameters.end()) add({Kind::kParameter, p->second});
+      else if (q != stores.secrets.end() && s.store == model::SecretStore::kSecretsManager) add({Kind::kSecret, q->second});
     }
   }
   return deps;
 }
 
-/// The task definition of workload `w` and its task role (an IRSA name, not an ARN).
-Workload add_task_definition(const WorkloadInput& w, const std::string& base, LogicalNames& names, Plan& plan) {
+/// The task definition of workload `w` (its body moved into the plan) and its task role (an IRSA
+/// name, not an ARN).
+Workload add_task_definition(WorkloadInput& w, const std::string& base, const StoreIndex& stores, LogicalNames& names,
+                             Plan& plan) {
   const k8s::LinkedWorkload& lw = *w.linked;
   TaskDefinition td;
   td.id = {Kind::kTaskDefinition, names.make(base, "TaskDefinition")};
   td.family = ecs::ecs_name(lw.workload.name);
-  td.body = w.task_definition;
   Workload out;
   if (!lw.workload.task_role.empty() && !is_arn(lw.workload.task_role)) {
     td.task_role = Ref<Role>{plan.roles.size()};
@@ -160,8 +169,9 @@ Workload add_task_definition(const WorkloadInput& w, const std::string& base, Lo
     plan.roles.push_back({{Kind::kRole, names.make(base, "TaskRole")}, Role::Purpose::kTask, lw.workload.task_role, ""});
   }
   td.plan_execution_role = !(plan.options.execution_role_arn.empty() && w.task_definition.find("executionRoleArn") != nullptr);
-  td.secret_uses = secret_uses(w.task_definition, plan.namespace_name, plan);
-  td.depends_on = stores_read(lw.workload, plan);
+  td.secret_uses = secret_uses(w.task_definition, plan.namespace_name, stores);
+  td.depends_on = stores_read(lw.workload, stores);
+  td.body = std::move(w.task_definition);
   out.task_definition = Ref<TaskDefinition>{plan.task_definitions.size()};
   plan.task_definitions.push_back(std::move(td));
   return out;
@@ -190,12 +200,13 @@ void add_schedule(const k8s::LinkedWorkload& lw, const std::string& base, Worklo
   plan.schedules.push_back(std::move(s));
 }
 
-/// The ECS service of a long-running workload and its Application Auto Scaling.
-void add_service(const WorkloadInput& w, const std::string& base, ServiceWiring wiring, Workload& wl, LogicalNames& names,
+/// The ECS service of a long-running workload (its body moved into the plan) and its Application
+/// Auto Scaling.
+void add_service(WorkloadInput& w, const std::string& base, ServiceWiring wiring, Workload& wl, LogicalNames& names,
                  Plan& plan) {
   Service s;
   s.id = {Kind::kService, names.make(base, "Service")};
-  s.body = w.service;
+  s.body = std::move(w.service);
   s.task_definition = wl.task_definition;
   s.targets = std::move(wiring.targets);
   s.depends_on = std::move(wiring.depends_on);
@@ -269,7 +280,7 @@ const Resource& Plan::identity(AnyRef r) const {
   return parameters.at(r.index).id;
 }
 
-Plan build_plan(const NamespaceInput& in, const Options& options, Diagnostics& diags) {
+Plan build_plan(NamespaceInput in, const Options& options, Diagnostics& diags) {
   Plan plan;
   plan.namespace_name = in.namespace_name;
   plan.options = options;
@@ -288,13 +299,14 @@ Plan build_plan(const NamespaceInput& in, const Options& options, Diagnostics& d
   if (any_cron) {
     plan.roles.push_back({{Kind::kRole, "SchedulerRole"}, Role::Purpose::kScheduler, ns + "-ecs-scheduler", "run-" + ns + "-cronjobs"});
   }
+  const StoreIndex stores(plan);
   for (std::size_t i = 0; i < in.workloads.size(); ++i) {
-    const WorkloadInput& w = in.workloads[i];
+    WorkloadInput& w = in.workloads[i];
     const std::string base = logical_id(ecs::ecs_name(w.linked->workload.name));
     task_role_note(*w.linked, diags);
-    Workload wl = add_task_definition(w, base, names, plan);
+    Workload wl = add_task_definition(w, base, stores, names, plan);
     if (w.linked->workload.kind == model::WorkloadKind::kCronJob) add_schedule(*w.linked, base, wl, names, plan, diags);
-    if (!w.service.is_null()) add_service(w, base, std::move(wiring[i]), wl, names, plan);
+    if (!w.service.is_null()) add_service(w, base, std::move(wiring[i]), wl, names, plan);  // after the task definition
     plan.workloads.push_back(std::move(wl));
   }
   return plan;

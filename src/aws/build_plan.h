@@ -32,6 +32,7 @@ struct NamespaceInput {
   std::vector<const k8s::KeyedObject*> secrets;  // key names only
 };
 
-[[nodiscard]] Plan build_plan(const NamespaceInput& in, const Options& options, Diagnostics& diags);
+/// The plan of `in` (taken by value: the task-definition and service bodies move into the plan).
+[[nodiscard]] Plan build_plan(NamespaceInput in, const Options& options, Diagnostics& diags);
 
 }  // namespace specconv::aws

@@ -13,6 +13,7 @@
 
 #include "aws/render_api.h"
 #include "aws/render_cfn.h"
+#include "aws/render_json.h"
 #include "io/json_load.h"
 
 namespace specconv::aws {
@@ -247,6 +248,18 @@ TEST(AwsRenderApi, EveryResourceIsCreatedBeforeACallUsesIt) {
   EXPECT_EQ(order.front(), "ssm:PutParameter");
   EXPECT_EQ(order.back(), "scheduler:CreateSchedule");
   EXPECT_EQ(std::count(order.begin(), order.end(), "elbv2:CreateRule"), 3);
+}
+
+TEST(AwsRenderJson, OneDocumentPerWorkloadWithTheWritersInputsAsTheyAre) {
+  Shop shop;
+  const Node web = render_json(shop.in.workloads[0]);
+  ASSERT_TRUE(web.is_object());
+  EXPECT_EQ(*web.find("taskDefinition"), shop.in.workloads[0].task_definition);
+  EXPECT_EQ(*web.find("service"), shop.in.workloads[0].service);
+  EXPECT_EQ(web.find("autoscaling"), nullptr);  // no HPA: no envelopes
+  EXPECT_EQ(render_json(shop.in.workloads[2]), shop.in.workloads[2].task_definition);  // a CronJob: the task definition only
+  shop.in.workloads[0].autoscaling.push(json(R"({"api": "application-autoscaling:RegisterScalableTarget", "input": {}})"));
+  EXPECT_EQ(render_json(shop.in.workloads[0]).find("autoscaling")->size(), 1u);
 }
 
 }  // namespace
