@@ -8,13 +8,14 @@
 #include "k8s/link.h"
 #include "app/output_check.h"
 #include "app/shared_failure.h"
-#include "cfn/template.h"
+#include "aws/build_plan.h"
+#include "aws/render.h"
+#include "aws/render_json.h"
 #include "ecs/writer.h"
 #include "input/kind.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
 #include "io/yaml_load.h"
-#include "io/yaml_write.h"
 #include "k8s/reader.h"
 #include "specconv/convert_ecs.h"
 
@@ -137,6 +138,99 @@ void report_not_carried(const std::vector<app::RawObject>& raw, const std::set<c
   }
 }
 
+/// The ECS writer's inputs for one linked workload: the task definition (with image pull
+/// credentials and the Kubernetes carry), the service and its scaling; a note on how a task-only
+/// workload runs.
+aws::WorkloadInput write_workload(const k8s::LinkedWorkload& lw, const ecs::WriteOptions& wo, const ToEcsOptions& options,
+                                  const std::vector<const app::RawObject*>& linked, Diagnostics& d) {
+  const model::Workload& w = lw.workload;
+  aws::WorkloadInput wi;
+  wi.linked = &lw;
+  wi.task_definition = ecs::task_definition_input(w, lw.where, wo, d);
+  if (!lw.image_pull_secrets.empty()) add_repository_credentials(wi.task_definition, lw, options);
+  app::add_k8s_carry(wi.task_definition, linked, d);
+  wi.autoscaling = io::Node::array();
+  if (w.has_service) {
+    wi.service = ecs::create_service_input(w, lw.where, wo, d);
+    wi.autoscaling = ecs::autoscaling_inputs(w, wo);
+  } else if (w.kind == model::WorkloadKind::kJob) {
+    d.note("run-task", lw.where,
+           "Job \"" + w.name + "\" becomes a task definition only: run it with `aws ecs run-task --task-definition " +
+               ecs::ecs_name(w.name) + "` (retries, completions and parallelism are not converted)");
+  } else if (w.kind == model::WorkloadKind::kCronJob && options.format != EcsFormat::kJson) {
+    d.note("run-task", lw.where,
+           "CronJob \"" + w.name + "\" becomes a task definition run by an EventBridge Scheduler schedule (UTC) "
+           "from `" + lw.schedule + "` (concurrencyPolicy, suspend and history limits are not converted)");
+  } else if (w.kind == model::WorkloadKind::kCronJob) {
+    d.note("run-task", lw.where,
+           "CronJob \"" + w.name + "\" becomes a task definition only: schedule it with an EventBridge Scheduler "
+           "schedule `cron(" + lw.schedule + ")` (Kubernetes cron syntax; EventBridge uses six fields) targeting ECS RunTask");
+  }
+  return wi;
+}
+
+aws::Options plan_options(const ToEcsOptions& options) {
+  aws::Options co;
+  co.fargate = options.fargate;
+  co.execution_role_arn = options.execution_role_arn;
+  co.cluster = options.cluster;
+  co.region = options.region;
+  co.account_id = options.account_id;
+  co.subnets = options.subnets;
+  co.security_groups = options.security_groups;
+  co.parameter_prefix = options.parameter_prefix;
+  co.secrets_manager = options.secrets_manager;
+  return co;
+}
+
+/// The kept workloads, ConfigMaps and Secrets of each namespace (none from a failed input).
+std::map<std::string, aws::NamespaceInput> group_by_namespace(std::vector<aws::WorkloadInput> written, const k8s::Manifests& all,
+                                                              const std::set<std::string>& failed) {
+  std::map<std::string, aws::NamespaceInput> namespaces;
+  for (auto& wi : written) {
+    bool bad = false;
+    for (const auto& f : wi.linked->files) bad = bad || failed.count(f) != 0;
+    if (bad) continue;
+    const std::string& ns = wi.linked->workload.namespace_name;
+    namespaces[ns].namespace_name = ns;
+    namespaces[ns].workloads.push_back(std::move(wi));
+  }
+  for (const auto& cm : all.config_maps) {
+    if (failed.count(cm.meta.where.file) != 0) continue;  // its file failed later (a workload error)
+    namespaces[cm.meta.namespace_name].namespace_name = cm.meta.namespace_name;
+    namespaces[cm.meta.namespace_name].config_maps.push_back(&cm);
+  }
+  for (const auto& sec : all.secrets) {
+    if (failed.count(sec.meta.where.file) != 0) continue;
+    namespaces[sec.meta.namespace_name].namespace_name = sec.meta.namespace_name;
+    namespaces[sec.meta.namespace_name].secrets.push_back(&sec);
+  }
+  return namespaces;
+}
+
+/// One document per namespace: its plan, rendered in the chosen format (API calls are checked).
+void render_namespaces(std::map<std::string, aws::NamespaceInput> namespaces, const ToEcsOptions& options,
+                       std::set<std::string>& failed, ConvertResult& result) {
+  const aws::Options co = plan_options(options);
+  for (auto& [ns, in] : namespaces) {
+    Diagnostics d;
+    std::vector<std::string> files;
+    for (const auto& wi : in.workloads) files.insert(files.end(), wi.linked->files.begin(), wi.linked->files.end());
+    for (const auto* cm : in.config_maps) files.push_back(cm->meta.where.file);
+    for (const auto* sec : in.secrets) files.push_back(sec->meta.where.file);
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+    const aws::Plan plan = aws::build_plan(std::move(in), co, d);
+    const io::Node doc = aws::render(plan, options.format);
+    if (options.format == EcsFormat::kApi && !d.has_errors() &&
+        !app::check_output_api(doc, {files.empty() ? std::string() : files.front(), "", 0, 0, -1}, d)) {
+      failed.insert(files.begin(), files.end());
+    }
+    result.diagnostics.append(d);
+    result.documents.push_back({ecs::ecs_name(ns), files, aws::render_text(doc, options.format)});
+  }
+}
+
 }  // namespace
 
 ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOptions& options) {
@@ -178,7 +272,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
 
   std::set<std::string> taken;
   const bool wiring = options.format != EcsFormat::kJson;
-  std::vector<cfn::WorkloadInput> written;  // cfn / api: per kept workload
+  std::vector<aws::WorkloadInput> written;  // cfn / api: per kept workload
   std::set<const app::RawObject*> carried;  // objects carried with a kept workload
   const app::RawIndex raw_index(raw);
   for (const k8s::LinkedWorkload& lw : workloads) {
@@ -187,41 +281,9 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     ecs::WriteOptions wo = write;
     if (!lw.security_groups.empty()) wo.security_groups = lw.security_groups;  // SecurityGroupPolicy
     if (!options.launch_type_explicit) restore_launch_type(w, wo);
-    io::Node td = ecs::task_definition_input(w, lw.where, wo, d);
-    const std::string family = ecs::ecs_name(w.name);
-    if (!lw.image_pull_secrets.empty()) add_repository_credentials(td, lw, options);
     const std::vector<const app::RawObject*> linked = raw_index.linked(lw.where);
-    app::add_k8s_carry(td, linked, d);
-    io::Node doc;
-    cfn::WorkloadInput wi;
-    wi.linked = &lw;
-    wi.autoscaling = io::Node::array();
-    if (w.has_service) {
-      doc = io::Node::object();
-      wi.task_definition = td;
-      doc.set("taskDefinition", std::move(td));
-      wi.service = ecs::create_service_input(w, lw.where, wo, d);
-      doc.set("service", wi.service);
-      io::Node scaling = ecs::autoscaling_inputs(w, wo);
-      wi.autoscaling = scaling;
-      if (scaling.size() > 0) doc.set("autoscaling", std::move(scaling));
-    } else {
-      wi.task_definition = td;
-      doc = std::move(td);
-      if (w.kind == model::WorkloadKind::kJob) {
-        d.note("run-task", lw.where,
-               "Job \"" + w.name + "\" becomes a task definition only: run it with `aws ecs run-task --task-definition " + family +
-                   "` (retries, completions and parallelism are not converted)");
-      } else if (w.kind == model::WorkloadKind::kCronJob && wiring) {
-        d.note("run-task", lw.where,
-               "CronJob \"" + w.name + "\" becomes a task definition run by an EventBridge Scheduler schedule (UTC) "
-               "from `" + lw.schedule + "` (concurrencyPolicy, suspend and history limits are not converted)");
-      } else if (w.kind == model::WorkloadKind::kCronJob) {
-        d.note("run-task", lw.where,
-               "CronJob \"" + w.name + "\" becomes a task definition only: schedule it with an EventBridge Scheduler "
-               "schedule `cron(" + lw.schedule + ")` (Kubernetes cron syntax; EventBridge uses six fields) targeting ECS RunTask");
-      }
-    }
+    aws::WorkloadInput wi = write_workload(lw, wo, options, linked, d);
+    const std::string family = ecs::ecs_name(w.name);
     if (!d.has_errors()) {
       (void)app::check_output_ecs(wi.task_definition, w.has_service ? &wi.service : nullptr, lw.where, d);
     }
@@ -229,15 +291,11 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
       d.error("duplicate-output", lw.where,
               "another workload already produced the task family \"" + family + "\"; this one is skipped");
     }
-    if (wiring) {
-      // The wiring formats create the target groups and Cloud Map services themselves.
+    {
+      // What the rendering of the format creates itself is not left to the user.
       Diagnostics kept;
       for (const auto& x : d.all()) {
-        if (x.code != "target-group-placeholder" && x.code != "service-discovery" &&
-            !(options.format == EcsFormat::kCfn && (x.code == "network-placeholder" || x.code == "execution-role-needed" ||
-                                                     x.code == "execution-role"))) {
-          kept.report(x);
-        }
+        if (!aws::resolved_by(options.format, x)) kept.report(x);
       }
       d = std::move(kept);
     }
@@ -249,60 +307,10 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     }
     for (const app::RawObject* o : linked) carried.insert(o);
     if (wiring) written.push_back(std::move(wi));
-    else result.documents.push_back({family, lw.files, io::to_json(doc, 2) + "\n"});
+    else result.documents.push_back({family, lw.files, io::to_json(aws::render_json(wi), 2) + "\n"});
   }
   if (!wiring) report_not_carried(raw, carried, result.diagnostics);
-  if (wiring) {
-    cfn::Options co;
-    co.fargate = options.fargate;
-    co.execution_role_arn = options.execution_role_arn;
-    co.cluster = options.cluster;
-    co.region = options.region;
-    co.account_id = options.account_id;
-    co.subnets = options.subnets;
-    co.security_groups = options.security_groups;
-    co.parameter_prefix = options.parameter_prefix;
-    co.secrets_manager = options.secrets_manager;
-    std::map<std::string, cfn::NamespaceInput> namespaces;
-    for (auto& wi : written) {
-      bool bad = false;
-      for (const auto& f : wi.linked->files) bad = bad || failed.count(f) != 0;
-      if (bad) continue;
-      const std::string& ns = wi.linked->workload.namespace_name;
-      namespaces[ns].namespace_name = ns;
-      namespaces[ns].workloads.push_back(std::move(wi));
-    }
-    for (const auto& cm : all.config_maps) {
-      if (failed.count(cm.meta.where.file) != 0) continue;  // its file failed later (a workload error)
-      namespaces[cm.meta.namespace_name].namespace_name = cm.meta.namespace_name;
-      namespaces[cm.meta.namespace_name].config_maps.push_back(&cm);
-    }
-    for (const auto& sec : all.secrets) {
-      if (failed.count(sec.meta.where.file) != 0) continue;
-      namespaces[sec.meta.namespace_name].namespace_name = sec.meta.namespace_name;
-      namespaces[sec.meta.namespace_name].secrets.push_back(&sec);
-    }
-    for (const auto& [ns, in] : namespaces) {
-      Diagnostics d;
-      std::vector<std::string> files;
-      for (const auto& wi : in.workloads) files.insert(files.end(), wi.linked->files.begin(), wi.linked->files.end());
-      for (const auto* cm : in.config_maps) files.push_back(cm->meta.where.file);
-      for (const auto* sec : in.secrets) files.push_back(sec->meta.where.file);
-      std::sort(files.begin(), files.end());
-      files.erase(std::unique(files.begin(), files.end()), files.end());
-      std::string text;
-      if (options.format == EcsFormat::kCfn) text = io::to_yaml(cfn::cloudformation_template(in, co, d));
-      else {
-        const io::Node calls = cfn::api_calls(in, co, d);
-        if (!d.has_errors() && !app::check_output_api(calls, {files.empty() ? std::string() : files.front(), "", 0, 0, -1}, d)) {
-          failed.insert(files.begin(), files.end());
-        }
-        text = io::to_json(calls, 2) + "\n";
-      }
-      result.diagnostics.append(d);
-      result.documents.push_back({ecs::ecs_name(ns), files, std::move(text)});
-    }
-  }
+  if (wiring) render_namespaces(group_by_namespace(std::move(written), all, failed), options, failed, result);
   // No partial output: a document that drew on a failed input is dropped.
   std::vector<OutputDocument> kept;
   for (auto& doc : result.documents) {

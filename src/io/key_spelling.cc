@@ -13,22 +13,37 @@ namespace {
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 
-/// CloudFormation names that are not the API name with its first letter raised.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kIrregularPascal = {{
-    {"EFSVolumeConfiguration", "efsVolumeConfiguration"},
-    {"FSxWindowsFileServerVolumeConfiguration", "fsxWindowsFileServerVolumeConfiguration"},
-    {"FilesystemId", "fileSystemId"},
-    {"IAM", "iam"},
-    {"ProxyConfigurationProperties", "properties"},
-    {"PlacementStrategies", "placementStrategy"},
+/// CloudFormation's exceptions to "the API name with its first letter raised"; `parent` is the
+/// API key of the enclosing object ("" = any). Read in both directions.
+struct Irregular {
+  std::string_view parent;
+  std::string_view camel;
+  std::string_view pascal;
+};
+constexpr std::array<Irregular, 6> kIrregular = {{
+    {"", "efsVolumeConfiguration", "EFSVolumeConfiguration"},
+    {"", "fsxWindowsFileServerVolumeConfiguration", "FSxWindowsFileServerVolumeConfiguration"},
+    {"efsVolumeConfiguration", "fileSystemId", "FilesystemId"},
+    {"", "iam", "IAM"},
+    {"proxyConfiguration", "properties", "ProxyConfigurationProperties"},
+    {"", "placementStrategy", "PlacementStrategies"},
 }};
 
 std::string camel_from_pascal(std::string_view key) {
-  for (const auto& [pascal, camel] : kIrregularPascal) {
-    if (key == pascal) return std::string(camel);
+  for (const Irregular& r : kIrregular) {
+    if (key == r.pascal) return std::string(r.camel);
   }
   std::string out(key);
   if (!out.empty()) out[0] = lower(out[0]);
+  return out;
+}
+
+std::string pascal_from_camel(std::string_view key, std::string_view parent) {
+  for (const Irregular& r : kIrregular) {
+    if (key == r.camel && (r.parent.empty() || parent == r.parent)) return std::string(r.pascal);
+  }
+  std::string out(key);
+  if (!out.empty()) out[0] = upper(out[0]);
   return out;
 }
 
@@ -52,6 +67,19 @@ bool free_map(std::string_view camel_key) {
 }
 
 }  // namespace
+
+Node to_pascal_keys(const Node& node, std::string_view key) {
+  if (free_map(key)) return node;
+  if (node.is_array()) {
+    Node out = Node::array();
+    for (const Node& item : node.items()) out.push(to_pascal_keys(item, key));
+    return out;
+  }
+  if (!node.is_object()) return node;
+  Node out = Node::object();
+  for (const auto& [k, value] : node.members()) out.set(pascal_from_camel(k, key), to_pascal_keys(value, k));
+  return out;
+}
 
 const char* to_string(KeyStyle style) {
   switch (style) {

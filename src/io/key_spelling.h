@@ -32,6 +32,12 @@ enum class KeyStyle { kCamel, kPascal, kSnake };
 /// (dockerLabels, logConfiguration options, driverOpts, labels) are user data and kept as written.
 [[nodiscard]] Node to_camel_keys(const Node& node, KeyStyle from, std::string_view key = {});
 
+/// CloudFormation's spelling of API JSON (the value of member `key`): every object key with its
+/// first letter raised, with CloudFormation's exceptions (`efsVolumeConfiguration` ->
+/// `EFSVolumeConfiguration`, its `fileSystemId` -> `FilesystemId`, `iam` -> `IAM`, ...); keys of
+/// free-form maps kept. The inverse of to_camel_keys(..., KeyStyle::kPascal).
+[[nodiscard]] Node to_pascal_keys(const Node& node, std::string_view key = {});
+
 /// `pointer` with each object member token spelled as `root` writes it: a token with no exact
 /// match takes the member whose key is the same in another spelling (a diagnostic raised with
 /// "/containerDefinitions/0/name" points at "/ContainerDefinitions/0/Name" in a PascalCase

@@ -43,6 +43,19 @@ TEST(KeySpelling, RespellsToCamelCaseButKeepsUserMapKeys) {
             R"({"networkMode":"awsvpc","runtimePlatform":{"cpuArchitecture":"ARM64"}})");
 }
 
+TEST(KeySpelling, CloudFormationSpellingRoundTrips) {
+  const Node api = parse(
+      R"({"family":"web","volumes":[{"name":"d","efsVolumeConfiguration":{"fileSystemId":"fs-1",)"
+      R"("authorizationConfig":{"iam":"ENABLED"}}}],"proxyConfiguration":{"properties":[{"name":"a","value":"b"}]},)"
+      R"("containerDefinitions":[{"dockerLabels":{"team":"a"}}]})");
+  const Node cfn = to_pascal_keys(api);
+  EXPECT_EQ(to_json(cfn, -1),
+            R"({"Family":"web","Volumes":[{"Name":"d","EFSVolumeConfiguration":{"FilesystemId":"fs-1",)"
+            R"("AuthorizationConfig":{"IAM":"ENABLED"}}}],"ProxyConfiguration":{"ProxyConfigurationProperties":[{"Name":"a","Value":"b"}]},)"
+            R"("ContainerDefinitions":[{"DockerLabels":{"team":"a"}}]})");
+  EXPECT_EQ(to_json(to_camel_keys(cfn, KeyStyle::kPascal), -1), to_json(api, -1));
+}
+
 TEST(KeySpelling, RespellsAPointerAsTheDocumentWritesIt) {
   const Node doc = parse(R"({"ContainerDefinitions":[{"Name":"a","PortMappings":[{"ContainerPort":80}]}]})");
   EXPECT_EQ(respell_pointer(doc, "/containerDefinitions/0/portMappings/0/containerPort"),

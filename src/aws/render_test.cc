@@ -1,6 +1,8 @@
-// Tests for cfn/template: the CloudFormation template and the API-call plan of a namespace,
+// Tests for the aws renderers: the CloudFormation template and the API-call plan of a namespace,
 // through the library entry point (convert_to_ecs with --format cfn / api).
-#include "cfn/template.h"
+#include "io/key_spelling.h"
+#include "aws/cron.h"
+#include "aws/names.h"
 
 #include <gtest/gtest.h>
 
@@ -158,25 +160,25 @@ bool has_code(const Diagnostics& d, const std::string& code) {
 }
 
 TEST(CfnTemplateTest, LogicalIds) {
-  EXPECT_EQ(cfn::logical_id("web-app"), "WebApp");
-  EXPECT_EQ(cfn::logical_id("9lives"), "R9lives");
-  EXPECT_EQ(cfn::logical_id("a.b_c"), "ABC");
+  EXPECT_EQ(aws::logical_id("web-app"), "WebApp");
+  EXPECT_EQ(aws::logical_id("9lives"), "R9lives");
+  EXPECT_EQ(aws::logical_id("a.b_c"), "ABC");
 }
 
 TEST(CfnTemplateTest, CronJobSchedulesForEventBridge) {
   std::string why;
-  EXPECT_EQ(cfn::eventbridge_cron("30 2 * * *", why), "cron(30 2 * * ? *)");
-  EXPECT_EQ(cfn::eventbridge_cron("0 9 * * 1-5", why), "cron(0 9 ? * 2-6 *)");  // Mon-Fri
-  EXPECT_EQ(cfn::eventbridge_cron("0 0 * * 0,7", why), "cron(0 0 ? * 1,1 *)");  // Sunday both ways
-  EXPECT_EQ(cfn::eventbridge_cron("*/15 * 1 * *", why), "cron(*/15 * 1 * ? *)");
-  EXPECT_EQ(cfn::eventbridge_cron("0 8 * * mon", why), "cron(0 8 ? * MON *)");
-  EXPECT_EQ(cfn::eventbridge_cron("0 0 * * */2", why), "cron(0 0 ? * */2 *)");
-  EXPECT_EQ(cfn::eventbridge_cron("@hourly", why), "cron(0 * * * ? *)");
-  EXPECT_EQ(cfn::eventbridge_cron("@weekly", why), "cron(0 0 ? * 1 *)");
-  EXPECT_EQ(cfn::eventbridge_cron("0 0 1 * 1", why), "");  // both day fields: OR in Kubernetes
+  EXPECT_EQ(aws::eventbridge_cron("30 2 * * *", why), "cron(30 2 * * ? *)");
+  EXPECT_EQ(aws::eventbridge_cron("0 9 * * 1-5", why), "cron(0 9 ? * 2-6 *)");  // Mon-Fri
+  EXPECT_EQ(aws::eventbridge_cron("0 0 * * 0,7", why), "cron(0 0 ? * 1,1 *)");  // Sunday both ways
+  EXPECT_EQ(aws::eventbridge_cron("*/15 * 1 * *", why), "cron(*/15 * 1 * ? *)");
+  EXPECT_EQ(aws::eventbridge_cron("0 8 * * mon", why), "cron(0 8 ? * MON *)");
+  EXPECT_EQ(aws::eventbridge_cron("0 0 * * */2", why), "cron(0 0 ? * */2 *)");
+  EXPECT_EQ(aws::eventbridge_cron("@hourly", why), "cron(0 * * * ? *)");
+  EXPECT_EQ(aws::eventbridge_cron("@weekly", why), "cron(0 0 ? * 1 *)");
+  EXPECT_EQ(aws::eventbridge_cron("0 0 1 * 1", why), "");  // both day fields: OR in Kubernetes
   EXPECT_FALSE(why.empty());
-  EXPECT_EQ(cfn::eventbridge_cron("0 0 * *", why), "");
-  EXPECT_EQ(cfn::eventbridge_cron("CRON_TZ=UTC 0 0 * * *", why), "");
+  EXPECT_EQ(aws::eventbridge_cron("0 0 * *", why), "");
+  EXPECT_EQ(aws::eventbridge_cron("CRON_TZ=UTC 0 0 * * *", why), "");
 }
 
 TEST(CfnTemplateTest, PropertyNamesFollowCloudFormation) {
@@ -185,7 +187,7 @@ TEST(CfnTemplateTest, PropertyNamesFollowCloudFormation) {
       "authorizationConfig": {"iam": "ENABLED"}}}], "containerDefinitions": [{"name": "a", "dockerLabels": {"com.x": "1"},
       "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "g"}}}]})", "", io::Limits{}, ignored);
   ASSERT_TRUE(n);
-  const Node c = cfn::to_cfn_properties(*n);
+  const Node c = io::to_pascal_keys(*n);
   const Node& vol = c.find("Volumes")->items()[0];
   EXPECT_NE(vol.find("EFSVolumeConfiguration")->find("FilesystemId"), nullptr);
   EXPECT_NE(vol.find("EFSVolumeConfiguration")->find("AuthorizationConfig")->find("IAM"), nullptr);
