@@ -249,7 +249,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     }
     for (const app::RawObject* o : linked) carried.insert(o);
     if (wiring) written.push_back(std::move(wi));
-    else result.documents.push_back({family, lw.files, io::to_json(doc, 2) + "\n"});
+    else result.documents.push_back({family, lw.files, io::to_json(doc, 2) + "\n", {}});
   }
   if (!wiring) report_not_carried(raw, carried, result.diagnostics);
   if (wiring) {
@@ -300,7 +300,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
         text = io::to_json(calls, 2) + "\n";
       }
       result.diagnostics.append(d);
-      result.documents.push_back({ecs::ecs_name(ns), files, std::move(text)});
+      result.documents.push_back({ecs::ecs_name(ns), files, std::move(text), {}});
     }
   }
   // No partial output: a document that drew on a failed input is dropped.
