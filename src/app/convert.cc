@@ -110,6 +110,7 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
 
   Diagnostics pairing;
   std::vector<app::Paired> workloads = app::pair_ecs(bundle, pairing);
+  bundle = ecs::Bundle{};  // what pairing made of it is all the rest needs
   for (const auto& d : pairing.all()) {
     if (d.severity == Severity::kError) failed.insert(d.location.file);
   }

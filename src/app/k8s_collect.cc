@@ -33,62 +33,48 @@ SourceLocation where(const EmittedWorkload& w) {
 }
 
 /// The carry may give a workload back its Kubernetes name; two workloads may not write one name.
-void restore_carry(std::vector<EmittedWorkload>& workloads) {
-  std::set<std::string> taken;
-  for (EmittedWorkload& w : workloads) {
-    if (w.diagnostics.has_errors()) continue;
-    const std::string carried = restore_k8s_carry(*w.workload, w.task_definition, w.emitted.objects);
-    const std::string written = carried.empty() ? w.emitted.workload : carried;
-    if (!taken.insert(written).second) {
-      w.diagnostics.error("duplicate-output", where(w),
-                          "another input already produced a workload named \"" + written + "\"; this one is skipped");
-    }
+void restore_carry(EmittedWorkload& w, std::set<std::string>& taken) {
+  if (w.diagnostics.has_errors()) return;
+  const std::string carried = restore_k8s_carry(*w.workload, w.task_definition, w.emitted.objects);
+  const std::string written = carried.empty() ? w.emitted.workload : carried;
+  if (!taken.insert(written).second) {
+    w.diagnostics.error("duplicate-output", where(w),
+                        "another input already produced a workload named \"" + written + "\"; this one is skipped");
   }
 }
 
 /// The schema check of what is written.
-void check_output(std::vector<EmittedWorkload>& workloads) {
-  for (EmittedWorkload& w : workloads) {
-    if (w.diagnostics.has_errors()) continue;
-    const SourceLocation at = where(w);
-    for (const k8s::Object& o : w.emitted.objects) (void)check_output_k8s(o.doc, at, w.diagnostics);
-  }
+void check_output(EmittedWorkload& w) {
+  if (w.diagnostics.has_errors()) return;
+  const SourceLocation at = where(w);
+  for (const k8s::Object& o : w.emitted.objects) (void)check_output_k8s(o.doc, at, w.diagnostics);
 }
 
-/// A workload with an error fails all its files and keeps none of its objects; every workload's
-/// diagnostics are reported, in input order.
-void settle_failures(std::vector<EmittedWorkload>& workloads, Diagnostics& diags, std::set<std::string>& failed) {
-  std::vector<EmittedWorkload> kept;
-  for (EmittedWorkload& w : workloads) {
-    share_failure(w.files, w.diagnostics);
-    diags.append(w.diagnostics);
-    if (w.diagnostics.has_errors()) failed.insert(w.files.begin(), w.files.end());
-    else kept.push_back(std::move(w));
-  }
-  workloads = std::move(kept);
+/// A workload with an error fails all its files and keeps none of its objects. False when it failed.
+bool settle_failure(EmittedWorkload& w, Diagnostics& diags, std::set<std::string>& failed) {
+  share_failure(w.files, w.diagnostics);
+  diags.append(w.diagnostics);
+  if (!w.diagnostics.has_errors()) return true;
+  failed.insert(w.files.begin(), w.files.end());
+  return false;
 }
 
 /// Objects identical to one an earlier workload already has (the carry gives a shared Service or
 /// Ingress to each workload it belongs to) are kept once, by the first.
-void drop_repeated_objects(std::vector<EmittedWorkload>& workloads) {
-  std::set<std::string> seen;
-  for (EmittedWorkload& w : workloads) {
-    std::vector<k8s::Object> kept;
-    for (auto& o : w.emitted.objects) {
-      const bool shareable = o.kind == "Service" || o.kind == "Ingress" || o.kind == "ServiceAccount" ||
-                             o.kind == "HorizontalPodAutoscaler";
-      if (!shareable || seen.insert(io::to_json(o.doc, -1)).second) kept.push_back(std::move(o));
-    }
-    w.emitted.objects = std::move(kept);
+void drop_repeated_objects(EmittedWorkload& w, std::set<std::string>& seen) {
+  std::vector<k8s::Object> kept;
+  for (auto& o : w.emitted.objects) {
+    const bool shareable = o.kind == "Service" || o.kind == "Ingress" || o.kind == "ServiceAccount" ||
+                           o.kind == "HorizontalPodAutoscaler";
+    if (!shareable || seen.insert(io::to_json(o.doc, -1)).second) kept.push_back(std::move(o));
   }
+  w.emitted.objects = std::move(kept);
 }
 
-/// Apply order inside each workload.
-void sort_in_apply_order(std::vector<EmittedWorkload>& workloads) {
-  for (EmittedWorkload& w : workloads) {
-    std::stable_sort(w.emitted.objects.begin(), w.emitted.objects.end(),
-                     [](const k8s::Object& a, const k8s::Object& b) { return kind_rank(a.kind) < kind_rank(b.kind); });
-  }
+/// Apply order inside the workload.
+void sort_in_apply_order(EmittedWorkload& w) {
+  std::stable_sort(w.emitted.objects.begin(), w.emitted.objects.end(),
+                   [](const k8s::Object& a, const k8s::Object& b) { return kind_rank(a.kind) < kind_rank(b.kind); });
 }
 
 K8sWorkload typed(EmittedWorkload&& w) {
@@ -106,13 +92,20 @@ K8sWorkload typed(EmittedWorkload&& w) {
 }  // namespace
 
 void collect_k8s_objects(std::vector<EmittedWorkload> workloads, K8sObjects& out, std::set<std::string>& failed) {
-  restore_carry(workloads);
-  check_output(workloads);
-  settle_failures(workloads, out.diagnostics, failed);
-  drop_repeated_objects(workloads);
-  sort_in_apply_order(workloads);
+  // One pass over the collection: each step needs what the steps before it decided about this
+  // workload and what earlier workloads took (names, shared objects); one pass keeps each
+  // workload's trees in cache while they are worked on.
+  std::set<std::string> taken;  // workload names written
+  std::set<std::string> seen;   // shareable objects already kept
   out.workloads.reserve(out.workloads.size() + workloads.size());
-  for (EmittedWorkload& w : workloads) out.workloads.push_back(typed(std::move(w)));
+  for (EmittedWorkload& w : workloads) {
+    restore_carry(w, taken);
+    check_output(w);
+    if (!settle_failure(w, out.diagnostics, failed)) continue;
+    drop_repeated_objects(w, seen);
+    sort_in_apply_order(w);
+    out.workloads.push_back(typed(std::move(w)));
+  }
 }
 
 }  // namespace specconv::app

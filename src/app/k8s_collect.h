@@ -1,7 +1,8 @@
 // The run-wide steps of ECS -> Kubernetes, after every workload is emitted: carry restore,
 // one name per workload, the output check, a failure shared by all of a workload's files,
 // de-duplication of objects several workloads carry, and apply order. They run over the whole
-// collection, so the result holds every object of the run at once.
+// collection, in one pass after the emitter's loop (each workload's trees are worked on while in
+// cache), so the result holds every object of the run at once.
 #pragma once
 
 #include <set>

@@ -115,6 +115,7 @@ int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   options.format = o.format == "json" ? OutputFormat::kJson : OutputFormat::kYaml;
   options.limits = o.limits;
   K8sObjects result = convert_to_k8s_objects(inputs, options);
+  std::vector<InputText>().swap(inputs);  // the texts are not needed again
   diags.append(result.diagnostics);
   if (o.strict) diags = diag::apply_strict(diags);
 
