@@ -1,11 +1,13 @@
 // The library entry point: convert a set of ECS inputs to Kubernetes objects. Pure: no files,
-// no stdout; inputs are given as text and results come back as data with diagnostics.
+// no stdout; inputs are given as text and results come back as data with diagnostics: typed
+// objects (`convert_to_k8s_objects`) or, rendered, one text per workload (`convert_to_k8s`).
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "specconv/diagnostics.h"
+#include "specconv/k8s_object.h"
 #include "specconv/limits.h"
 
 namespace specconv {
@@ -32,6 +34,7 @@ struct OutputDocument {
   std::string name;
   std::vector<std::string> sources;  // input files it came from
   std::string text;
+  std::vector<K8sObject> objects;  // convert_to_k8s: the objects `text` renders; empty for to-ecs
 };
 
 struct ConvertResult {
@@ -40,9 +43,18 @@ struct ConvertResult {
   std::vector<std::string> failed_inputs;  // inputs with errors: nothing of theirs is output
 };
 
+/// Every object of the run, typed and grouped by workload; nothing rendered (`options.format` is
+/// not used).
+[[nodiscard]] K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const ToK8sOptions& options);
+
+/// The same run rendered: one document per workload, in `options.format`.
 [[nodiscard]] ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOptions& options);
 
-/// Joins documents into what goes to standard output (one YAML stream, or one JSON List).
+/// Objects rendered as one YAML stream (documents separated by `---`) or one JSON List.
+[[nodiscard]] std::string render_k8s(const std::vector<K8sObject>& objects, OutputFormat format);
+
+/// Joins documents into what goes to standard output (one YAML stream, or one JSON List made from
+/// the documents' objects: the text is never parsed again).
 [[nodiscard]] std::string join_documents(const std::vector<OutputDocument>& docs, OutputFormat format);
 
 }  // namespace specconv

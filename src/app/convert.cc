@@ -1,21 +1,19 @@
-// convert_to_k8s: detect -> read -> pair -> emit -> render, one input's errors never touching
-// another's outputs. Never prints.
+// convert_to_k8s_objects: detect -> read -> pair -> emit, then the run-wide steps over every
+// workload's objects (k8s_collect.h); convert_to_k8s renders them per workload. One input's
+// errors never touch another's outputs. Never prints.
 #include "specconv/convert.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "app/k8s_carry.h"
-#include "app/output_check.h"
+#include "app/k8s_collect.h"
+#include "app/k8s_document.h"
 #include "app/pairing.h"
-#include "app/shared_failure.h"
 #include "ecs/reader.h"
 #include "input/kind.h"
 #include "io/json_load.h"
 #include "io/key_spelling.h"
-#include "io/json_write.h"
-#include "io/yaml_write.h"
 #include "k8s/emit.h"
 
 namespace specconv {
@@ -31,34 +29,6 @@ bool starts_like_json(const std::string& text) {
 
 bool blank(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
-std::string render(const std::vector<k8s::Object>& objects, OutputFormat format) {
-  if (format == OutputFormat::kJson) {
-    io::Node list = io::Node::object();
-    list.set("apiVersion", io::str("v1"));
-    list.set("kind", io::str("List"));
-    io::Node items = io::Node::array();
-    for (const auto& o : objects) items.push(o.doc);
-    list.set("items", std::move(items));
-    return io::to_json(list, 2) + "\n";
-  }
-  std::string out;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    if (i > 0) out += "---\n";
-    out += io::to_yaml(objects[i].doc);
-  }
-  return out;
-}
-
-/// Apply order inside one workload's stream.
-int kind_rank(const std::string& kind) {
-  static const std::vector<std::string> kOrder = {"ServiceAccount", "ExternalSecret", "PersistentVolume",
-                                                  "PersistentVolumeClaim", "Service", "Deployment",
-                                                  "DaemonSet", "StatefulSet", "ReplicaSet", "Job", "CronJob", "Pod",
-                                                  "HorizontalPodAutoscaler", "Ingress"};
-  const auto it = std::find(kOrder.begin(), kOrder.end(), kind);
-  return static_cast<int>(it - kOrder.begin());
 }
 
 /// Fills in line:col for diagnostics raised with only a JSON pointer (by the mapping stages).
@@ -77,20 +47,6 @@ Diagnostics locate(const Diagnostics& diags, const std::map<std::string, io::Nod
     out.report(std::move(d));
   }
   return out;
-}
-
-/// Objects identical to one an earlier workload already output (the carry gives a shared Service
-/// or Ingress to each workload it belongs to) are output once.
-void drop_repeated_objects(std::vector<k8s::Object>& objects, std::set<std::string>& seen) {
-  std::vector<k8s::Object> kept;
-  for (auto& o : objects) {
-    if (o.kind != "Service" && o.kind != "Ingress" && o.kind != "ServiceAccount" && o.kind != "HorizontalPodAutoscaler") {
-      kept.push_back(std::move(o));
-      continue;
-    }
-    if (seen.insert(io::to_json(o.doc, -1)).second) kept.push_back(std::move(o));
-  }
-  objects = std::move(kept);
 }
 
 /// The task definition JSON a workload was read from: its pointer is relative to the array item
@@ -113,8 +69,8 @@ const io::Node* task_definition_json(const io::Node& root, const std::string& po
 
 }  // namespace
 
-ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOptions& options) {
-  ConvertResult result;
+K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const ToK8sOptions& options) {
+  K8sObjects result;
   const io::Limits& limits = options.limits;
   std::set<std::string> failed;
   ecs::Bundle bundle;
@@ -157,73 +113,40 @@ ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOp
 
   Diagnostics pairing;
   std::vector<app::Paired> workloads = app::pair_ecs(bundle, pairing);
+  bundle = ecs::Bundle{};  // what pairing made of it is all the rest needs
   for (const auto& d : pairing.all()) {
     if (d.severity == Severity::kError) failed.insert(d.location.file);
   }
   result.diagnostics.append(pairing);
 
-  std::set<std::string> taken;
-  std::set<std::string> restored;  // objects already output (an Ingress carried by two workloads)
+  std::vector<app::EmittedWorkload> emitted;
+  emitted.reserve(workloads.size());
   for (const app::Paired& p : workloads) {
-    Diagnostics d;
-    k8s::Emitted e = k8s::emit_workload(p.workload, emit, d);
-    const SourceLocation where{p.workload.has_service ? p.workload.service_file : p.workload.source_file, "", 0, 0, -1};
-    if (!d.has_errors()) {
-      // The carry may give the workload back its Kubernetes name: names and the schema check
-      // are about what is written.
-      const io::Node* td_json = nullptr;
-      if (auto t = trees.find(p.workload.source_file); t != trees.end()) {
-        td_json = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
-      }
-      const std::string carried_name = app::restore_k8s_carry(p.workload, td_json, e.objects);
-      const std::string written = carried_name.empty() ? e.workload : carried_name;
-      if (!taken.insert(written).second) {
-        d.error("duplicate-output", where, "another input already produced a workload named \"" + written + "\"; this one is skipped");
-      }
+    app::EmittedWorkload& e = emitted.emplace_back();
+    e.workload = &p.workload;
+    e.files = p.files;
+    e.emitted = k8s::emit_workload(p.workload, emit, e.diagnostics);
+    if (auto t = trees.find(p.workload.source_file); t != trees.end()) {
+      e.task_definition = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
     }
-    if (!d.has_errors()) {
-      for (const k8s::Object& o : e.objects) (void)app::check_output_k8s(o.doc, where, d);
-    }
-    app::share_failure(p.files, d);
-    result.diagnostics.append(d);
-    if (d.has_errors()) {
-      for (const auto& f : p.files) failed.insert(f);
-      continue;
-    }
-    drop_repeated_objects(e.objects, restored);
-    std::stable_sort(e.objects.begin(), e.objects.end(),
-                     [](const k8s::Object& a, const k8s::Object& b) { return kind_rank(a.kind) < kind_rank(b.kind); });
-    result.documents.push_back({e.workload, p.files, render(e.objects, options.format)});
   }
+  app::collect_k8s_objects(std::move(emitted), result, failed);
   result.failed_inputs.assign(failed.begin(), failed.end());
   result.diagnostics = locate(result.diagnostics, trees);
   return result;
 }
 
-std::string join_documents(const std::vector<OutputDocument>& docs, OutputFormat format) {
-  if (format == OutputFormat::kJson) {
-    // Merge the per-workload Lists into one List.
-    io::Node all = io::Node::object();
-    all.set("apiVersion", io::str("v1"));
-    all.set("kind", io::str("List"));
-    io::Node arr = io::Node::array();
-    for (const auto& d : docs) {
-      Diagnostics ignored;
-      auto n = io::load_json(d.text, "", io::Limits{}, ignored);
-      if (!n) continue;
-      if (const io::Node* list = n->find("items")) {
-        for (const auto& item : list->items()) arr.push(item);
-      }
-    }
-    all.set("items", std::move(arr));
-    return io::to_json(all, 2) + "\n";
+ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOptions& options) {
+  K8sObjects run = convert_to_k8s_objects(inputs, options);
+  ConvertResult result;
+  result.documents.reserve(run.workloads.size());
+  for (K8sWorkload& w : run.workloads) {
+    std::string text = render_k8s(w.objects, options.format);
+    result.documents.push_back({std::move(w.name), std::move(w.sources), std::move(text), std::move(w.objects)});
   }
-  std::string out;
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    if (i > 0) out += "---\n";
-    out += docs[i].text;
-  }
-  return out;
+  result.diagnostics = std::move(run.diagnostics);
+  result.failed_inputs = std::move(run.failed_inputs);
+  return result;
 }
 
 }  // namespace specconv

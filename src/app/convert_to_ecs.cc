@@ -227,7 +227,7 @@ void render_namespaces(std::map<std::string, aws::NamespaceInput> namespaces, co
       failed.insert(files.begin(), files.end());
     }
     result.diagnostics.append(d);
-    result.documents.push_back({ecs::ecs_name(ns), files, aws::render_text(doc, options.format)});
+    result.documents.push_back({ecs::ecs_name(ns), files, aws::render_text(doc, options.format), {}});
   }
 }
 
@@ -307,7 +307,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     }
     for (const app::RawObject* o : linked) carried.insert(o);
     if (wiring) written.push_back(std::move(wi));
-    else result.documents.push_back({family, lw.files, io::to_json(aws::render_json(wi), 2) + "\n"});
+    else result.documents.push_back({family, lw.files, io::to_json(aws::render_json(wi), 2) + "\n", {}});
   }
   if (!wiring) report_not_carried(raw, carried, result.diagnostics);
   if (wiring) render_namespaces(group_by_namespace(std::move(written), all, failed), options, failed, result);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/batch.h"
+#include "app/k8s_writer.h"
 #include "diag/codes.h"
 #include "diag/render.h"
 #include "io/file.h"
@@ -53,20 +54,29 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
 
 namespace {
 
-/// Writes DIR/<name><ext> for each document, atomically.
-void write_documents(const std::string& dir, const std::string& ext, const std::vector<OutputDocument>& docs,
-                     Diagnostics& diags) {
+/// Writes DIR/<path> for each file, atomically.
+void write_files(const std::string& dir, const std::vector<app::OutputFile>& files, Diagnostics& diags) {
   std::set<std::string> used;
-  for (const auto& doc : docs) {
-    const std::string path = (fs::path(dir) / (app::safe_file_name(doc.name) + ext)).string();
+  for (const auto& file : files) {
+    const std::string path = (fs::path(dir) / file.path).string();
     if (!used.insert(path).second) {
-      diags.error("duplicate-output", {doc.sources.empty() ? path : doc.sources.front(), "", 0, 0, -1},
-                  "another output of this run is already written to " + path + "; \"" + doc.name + "\" is skipped");
+      diags.error("duplicate-output", {file.sources.empty() ? path : file.sources.front(), "", 0, 0, -1},
+                  "another output of this run is already written to " + path + "; \"" + file.workload + "\" is skipped");
       continue;
     }
-    const std::string problem = io::write_file_atomic(path, doc.text);
+    const std::string problem = io::write_file_atomic(path, file.text);
     if (!problem.empty()) diags.error("write-failed", {path, "", 0, 0, -1}, problem);
   }
+}
+
+/// Writes DIR/<name><ext> for each document.
+void write_documents(const std::string& dir, const std::string& ext, std::vector<OutputDocument> docs, Diagnostics& diags) {
+  std::vector<app::OutputFile> files;
+  files.reserve(docs.size());
+  for (auto& doc : docs) {
+    files.push_back({app::safe_file_name(doc.name) + ext, std::move(doc.text), std::move(doc.name), std::move(doc.sources)});
+  }
+  write_files(dir, files, diags);
 }
 
 /// Inputs with at least one error. Taken after --strict promoted warnings, so a warning fails
@@ -79,12 +89,13 @@ std::set<std::string> failed_inputs(const Diagnostics& diags) {
   return failed;
 }
 
-/// The documents none of whose inputs failed.
-std::vector<OutputDocument> without_failed_inputs(std::vector<OutputDocument> documents, const std::set<std::string>& failed) {
-  std::vector<OutputDocument> good;
-  for (auto& doc : documents) {
-    const bool bad = std::any_of(doc.sources.begin(), doc.sources.end(), [&](const std::string& s) { return failed.count(s) != 0; });
-    if (!bad) good.push_back(std::move(doc));
+/// The outputs (documents or workloads) none of whose inputs failed.
+template <typename Output>
+std::vector<Output> without_failed_inputs(std::vector<Output> outputs, const std::set<std::string>& failed) {
+  std::vector<Output> good;
+  for (auto& output : outputs) {
+    const bool bad = std::any_of(output.sources.begin(), output.sources.end(), [&](const std::string& s) { return failed.count(s) != 0; });
+    if (!bad) good.push_back(std::move(output));
   }
   return good;
 }
@@ -103,16 +114,18 @@ int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   options.secrets_manager_store = o.secrets_manager_store;
   options.format = o.format == "json" ? OutputFormat::kJson : OutputFormat::kYaml;
   options.limits = o.limits;
-  ConvertResult result = convert_to_k8s(inputs, options);
+  K8sObjects result = convert_to_k8s_objects(inputs, options);
+  std::vector<InputText>().swap(inputs);  // the texts are not needed again
   diags.append(result.diagnostics);
   if (o.strict) diags = diag::apply_strict(diags);
 
-  std::vector<OutputDocument> good = without_failed_inputs(std::move(result.documents), failed_inputs(diags));
-
+  const std::vector<K8sWorkload> good = without_failed_inputs(std::move(result.workloads), failed_inputs(diags));
+  const auto layout = o.output_dir.empty() ? app::K8sLayout::kStream : app::K8sLayout::kFolder;
+  const std::vector<app::OutputFile> files = app::make_k8s_writer(layout, options.format)->write(good);
   if (o.output_dir.empty()) {
-    out << join_documents(good, options.format);
+    for (const app::OutputFile& f : files) out << f.text;
   } else {
-    write_documents(o.output_dir, options.format == OutputFormat::kJson ? ".json" : ".yaml", good, diags);
+    write_files(o.output_dir, files, diags);
   }
   if (o.diagnostics == "json") err << diag::render_json(diags);
   else err << diag::render_text(diags, !o.quiet);
@@ -163,7 +176,7 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
     // When every input failed there is nothing to print, not even an empty JSON array.
     if (!good.empty() || !diags.has_errors()) out << join_ecs_output(good, options.format);
   } else {
-    write_documents(o.output_dir, options.format == EcsFormat::kCfn ? ".yaml" : ".json", good, diags);
+    write_documents(o.output_dir, options.format == EcsFormat::kCfn ? ".yaml" : ".json", std::move(good), diags);
   }
   if (o.diagnostics == "json") err << diag::render_json(diags);
   else err << diag::render_text(diags, !o.quiet);

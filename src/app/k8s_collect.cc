@@ -1,0 +1,111 @@
+// See k8s_collect.h.
+#include "app/k8s_collect.h"
+
+#include <algorithm>
+
+#include "app/k8s_carry.h"
+#include "app/k8s_document.h"
+#include "app/output_check.h"
+#include "app/shared_failure.h"
+#include "io/json_write.h"
+
+namespace specconv::app {
+namespace {
+
+/// Apply order inside one workload's objects.
+const std::vector<std::string>& kind_order() {
+  static const std::vector<std::string> kOrder = {"ServiceAccount", "ExternalSecret", "PersistentVolume",
+                                                  "PersistentVolumeClaim", "Service", "Deployment",
+                                                  "DaemonSet", "StatefulSet", "ReplicaSet", "Job", "CronJob", "Pod",
+                                                  "HorizontalPodAutoscaler", "Ingress"};
+  return kOrder;
+}
+
+int kind_rank(const std::string& kind) {
+  const auto& order = kind_order();
+  return static_cast<int>(std::find(order.begin(), order.end(), kind) - order.begin());
+}
+
+bool is_controller(const std::string& kind) { return kind_rank(kind) >= kind_rank("Deployment") && kind_rank(kind) <= kind_rank("Pod"); }
+
+SourceLocation where(const EmittedWorkload& w) {
+  return {w.workload->has_service ? w.workload->service_file : w.workload->source_file, "", 0, 0, -1};
+}
+
+/// The carry may give a workload back its Kubernetes name; two workloads may not write one name.
+void restore_carry(EmittedWorkload& w, std::set<std::string>& taken) {
+  if (w.diagnostics.has_errors()) return;
+  const std::string carried = restore_k8s_carry(*w.workload, w.task_definition, w.emitted.objects);
+  const std::string written = carried.empty() ? w.emitted.workload : carried;
+  if (!taken.insert(written).second) {
+    w.diagnostics.error("duplicate-output", where(w),
+                        "another input already produced a workload named \"" + written + "\"; this one is skipped");
+  }
+}
+
+/// The schema check of what is written.
+void check_output(EmittedWorkload& w) {
+  if (w.diagnostics.has_errors()) return;
+  const SourceLocation at = where(w);
+  for (const k8s::Object& o : w.emitted.objects) (void)check_output_k8s(o.doc, at, w.diagnostics);
+}
+
+/// A workload with an error fails all its files and keeps none of its objects. False when it failed.
+bool settle_failure(EmittedWorkload& w, Diagnostics& diags, std::set<std::string>& failed) {
+  share_failure(w.files, w.diagnostics);
+  diags.append(w.diagnostics);
+  if (!w.diagnostics.has_errors()) return true;
+  failed.insert(w.files.begin(), w.files.end());
+  return false;
+}
+
+/// Objects identical to one an earlier workload already has (the carry gives a shared Service or
+/// Ingress to each workload it belongs to) are kept once, by the first.
+void drop_repeated_objects(EmittedWorkload& w, std::set<std::string>& seen) {
+  std::vector<k8s::Object> kept;
+  for (auto& o : w.emitted.objects) {
+    const bool shareable = o.kind == "Service" || o.kind == "Ingress" || o.kind == "ServiceAccount" ||
+                           o.kind == "HorizontalPodAutoscaler";
+    if (!shareable || seen.insert(io::to_json(o.doc, -1)).second) kept.push_back(std::move(o));
+  }
+  w.emitted.objects = std::move(kept);
+}
+
+/// Apply order inside the workload.
+void sort_in_apply_order(EmittedWorkload& w) {
+  std::stable_sort(w.emitted.objects.begin(), w.emitted.objects.end(),
+                   [](const k8s::Object& a, const k8s::Object& b) { return kind_rank(a.kind) < kind_rank(b.kind); });
+}
+
+K8sWorkload typed(EmittedWorkload&& w) {
+  K8sWorkload out;
+  out.name = std::move(w.emitted.workload);
+  out.sources = std::move(w.files);
+  out.objects.reserve(w.emitted.objects.size());
+  for (k8s::Object& o : w.emitted.objects) out.objects.push_back(make_k8s_object(std::move(o)));
+  const auto controller =
+      std::find_if(out.objects.begin(), out.objects.end(), [](const K8sObject& o) { return is_controller(o.kind); });
+  if (controller != out.objects.end()) out.namespace_name = controller->namespace_name;
+  return out;
+}
+
+}  // namespace
+
+void collect_k8s_objects(std::vector<EmittedWorkload> workloads, K8sObjects& out, std::set<std::string>& failed) {
+  // One pass over the collection: each step needs what the steps before it decided about this
+  // workload and what earlier workloads took (names, shared objects); one pass keeps each
+  // workload's trees in cache while they are worked on.
+  std::set<std::string> taken;  // workload names written
+  std::set<std::string> seen;   // shareable objects already kept
+  out.workloads.reserve(out.workloads.size() + workloads.size());
+  for (EmittedWorkload& w : workloads) {
+    restore_carry(w, taken);
+    check_output(w);
+    if (!settle_failure(w, out.diagnostics, failed)) continue;
+    drop_repeated_objects(w, seen);
+    sort_in_apply_order(w);
+    out.workloads.push_back(typed(std::move(w)));
+  }
+}
+
+}  // namespace specconv::app

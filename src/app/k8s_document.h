@@ -1,0 +1,31 @@
+// The document behind a specconv::K8sObject (an io::Node tree, opaque in the public API), how an
+// emitted k8s::Object becomes a typed K8sObject, and how objects are rendered: a YAML stream or
+// a JSON List. The one place a K8sObject is turned into text.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "io/tree.h"
+#include "k8s/emit.h"
+#include "specconv/convert.h"
+
+namespace specconv {
+
+struct K8sDocument {
+  io::Node node;
+};
+
+namespace app {
+
+/// The object with its identity read from its document (apiVersion, metadata.namespace).
+[[nodiscard]] K8sObject make_k8s_object(k8s::Object&& emitted);
+
+/// Pointers to `objects`, in order (what render_objects takes).
+[[nodiscard]] std::vector<const K8sObject*> object_refs(const std::vector<K8sObject>& objects);
+
+/// `objects` as one YAML stream (`---` between documents) or one JSON List.
+[[nodiscard]] std::string render_objects(const std::vector<const K8sObject*>& objects, OutputFormat format);
+
+}  // namespace app
+}  // namespace specconv
