@@ -24,6 +24,7 @@ std::string status_of(mapping::Fidelity f) {
     case mapping::Fidelity::kConverted: return "converted";
     case mapping::Fidelity::kApproximate: return "approximated";
     case mapping::Fidelity::kAnnotation: return "annotation";
+    case mapping::Fidelity::kCarried: return "carried";
     case mapping::Fidelity::kReported: return "dropped";
     case mapping::Fidelity::kIgnored: return "ignored";
   }
@@ -66,7 +67,7 @@ void walk_ecs(const io::Node& obj, const std::string& pointer, std::string_view 
     row.line = value.line();
     row.column = value.column();
     if (const mapping::FieldRow* f = mapping::ecs_field(scope, key)) {
-      row.target = std::string(f->k8s);
+      row.target = std::string(f->counterpart);
       row.status = status_of(f->fidelity);
       row.note = std::string(f->note);
     } else {
