@@ -1,5 +1,8 @@
 // Kubernetes manifest reader: documents -> k8s::Manifests (typed, located). Unknown fields are
 // warnings (the Kubernetes schema is large and grows every release); wrong types are errors.
+// Each object's legal keys come from the Kubernetes field table (mapping/k8s_field_table.cc):
+// finish() accepts every key of the scope, so a key the reader does not read here needs no code;
+// the table says what becomes of it (carried for the way back, or ignored).
 #include "k8s/reader.h"
 
 #include <algorithm>
@@ -163,14 +166,12 @@ std::optional<Probe> read_probe(Cursor& pc, const Container& ctr) {
   if (auto t = pc.object("tcpSocket")) {
     p.kind = Probe::Kind::kTcpSocket;
     if (auto port = int_or_string(*t, "port")) p.port = resolve_port(*t, "port", *port, ctr);
-    t->ignore("host");
     t->finish(mapping::k8s_keys("TCPSocketAction"), kUnknown);
     have = true;
   }
   if (auto g = pc.object("grpc")) {
     p.kind = Probe::Kind::kGrpc;
     p.port = g->integer("port", 1, 65535).value_or(0);
-    g->ignore("service");
     g->finish(mapping::k8s_keys("GRPCAction"), kUnknown);
     have = true;
   }
@@ -178,8 +179,6 @@ std::optional<Probe> read_probe(Cursor& pc, const Container& ctr) {
   p.interval_seconds = pc.integer("periodSeconds", 1);
   p.timeout_seconds = pc.integer("timeoutSeconds", 1);
   p.failure_threshold = pc.integer("failureThreshold", 1);
-  pc.ignore("successThreshold");
-  pc.ignore("terminationGracePeriodSeconds");
   pc.finish(mapping::k8s_keys("Probe"), kUnknown);
   if (!have) {
     pc.context().diags->warning("empty-probe", pc.where(), "the probe has no exec, httpGet, tcpSocket or grpc handler; ignored");
@@ -204,11 +203,6 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
   if (auto wd = c.string("workingDir")) ctr.working_dir = *wd;
   ctr.tty = c.boolean("tty").value_or(false);
   ctr.stdin_open = c.boolean("stdin").value_or(false);
-  c.ignore("imagePullPolicy");
-  c.ignore("terminationMessagePath");
-  c.ignore("terminationMessagePolicy");
-  c.ignore("stdinOnce");
-  c.ignore("resizePolicy");
   note_ignored(c, "lifecycle", "ECS has no postStart/preStop hooks; the container gets SIGTERM, then SIGKILL after stopTimeout");
   note_ignored(c, "volumeDevices", "raw block devices are not supported");
 
@@ -218,7 +212,6 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
     port.host_port = p.integer("hostPort", 1, 65535);
     port.protocol = protocol_of(p, "protocol");
     port.name = p.string("name").value_or("");
-    p.ignore("hostIP");
     p.finish(mapping::k8s_keys("ContainerPort"), kUnknown);
     if (port.container_port > 0) ctr.ports.push_back(port);
   }
@@ -240,7 +233,6 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
         s.store = secret ? model::SecretStore::kKubernetesSecret : model::SecretStore::kKubernetesConfigMap;
         s.object = ref->string("name").value_or("");
         s.key = ref->string("key").value_or("");
-        ref->ignore("optional");
         ref->finish(mapping::k8s_keys("KeySelector"), kUnknown);
         ctr.secret_env.push_back(std::move(s));
       } else if (from->has("fieldRef") || from->has("resourceFieldRef")) {
@@ -248,8 +240,6 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
                       "environment variable " + name +
                           " comes from the pod's own fields (downward API), which ECS does not provide; it is left out "
                           "(the ECS task metadata endpoint ${ECS_CONTAINER_METADATA_URI_V4} has similar data)");
-        from->ignore("fieldRef");
-        from->ignore("resourceFieldRef");
       }
       from->finish(mapping::k8s_keys("EnvVarSource"), kUnknown);
     } else {
@@ -319,7 +309,6 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
       }
       m->finish(mapping::k8s_keys("ResourceList"), kUnknown);
     }
-    res->ignore("claims");
     res->finish(mapping::k8s_keys("ResourceRequirements"), kUnknown);
   }
 
@@ -335,10 +324,6 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
       if (auto drop = caps->strings("drop")) ctr.capabilities_drop = *drop;
       caps->finish(mapping::k8s_keys("Capabilities"), kUnknown);
     }
-    for (const char* k : {"allowPrivilegeEscalation", "runAsNonRoot", "seccompProfile", "seLinuxOptions", "procMount",
-                          "appArmorProfile", "windowsOptions"}) {
-      sc->ignore(k);
-    }
     sc->finish(mapping::k8s_keys("SecurityContext"), kUnknown);
   }
 
@@ -350,10 +335,6 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
     if (m.has("subPath") || m.has("subPathExpr")) {
       m.warning("subPath", "unsupported-field", "subPath is not supported by ECS mount points; the whole volume is mounted at " + vm.path);
     }
-    m.ignore("subPath");
-    m.ignore("subPathExpr");
-    m.ignore("mountPropagation");
-    m.ignore("recursiveReadOnly");
     m.finish(mapping::k8s_keys("VolumeMount"), kUnknown);
     ctr.mounts.push_back(std::move(vm));
   }
@@ -378,22 +359,18 @@ model::Volume read_volume(Cursor& v) {
   } else if (auto h = v.object("hostPath")) {
     vol.kind = model::Volume::Kind::kHostPath;
     vol.host_path = h->string("path").value_or("");
-    h->ignore("type");
     h->finish(mapping::k8s_keys("HostPathVolumeSource"), kUnknown);
   } else if (auto p = v.object("persistentVolumeClaim")) {
     vol.kind = model::Volume::Kind::kClaim;
     vol.object_name = p->string("claimName").value_or("");
-    p->ignore("readOnly");
     p->finish(mapping::k8s_keys("PersistentVolumeClaimVolumeSource"), kUnknown);
   } else if (auto cm = v.object("configMap")) {
     vol.kind = model::Volume::Kind::kConfigMap;
     vol.object_name = cm->string("name").value_or("");
-    for (const char* k : {"items", "defaultMode", "optional"}) cm->ignore(k);
     cm->finish(mapping::k8s_keys("ConfigMapVolumeSource"), kUnknown);
   } else if (auto s = v.object("secret")) {
     vol.kind = model::Volume::Kind::kSecret;
     vol.object_name = s->string("secretName").value_or("");
-    for (const char* k : {"items", "defaultMode", "optional"}) s->ignore(k);
     s->finish(mapping::k8s_keys("SecretVolumeSource"), kUnknown);
   } else {
     vol.kind = model::Volume::Kind::kUnsupported;
@@ -562,11 +539,6 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
     if (sc->has("fsGroup")) {
       note(*sc, "fsGroup", "ignored-field", "fsGroup has no ECS equivalent: volume ownership is not changed");
     }
-    for (const char* k : {"fsGroup", "fsGroupChangePolicy", "runAsNonRoot", "seccompProfile", "seLinuxOptions",
-                          "supplementalGroups", "supplementalGroupsPolicy", "windowsOptions", "appArmorProfile",
-                          "seLinuxChangePolicy"}) {
-      sc->ignore(k);
-    }
     sc->finish(mapping::k8s_keys("PodSecurityContext"), kUnknown);
   }
 
@@ -601,7 +573,6 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
   for (Cursor& c : spec.objects("containers")) {
     std::vector<EnvFromRef> from;
     Container ctr = read_container(c, defaults, from);
-    c.ignore("restartPolicy");
     c.finish(mapping::k8s_keys("Container"), kUnknown);
     for (const auto& prev : init_names) ctr.depends_on.push_back({prev, model::DependencyCondition::kSuccess});
     for (const auto& prev : sidecar_names) ctr.depends_on.push_back({prev, model::DependencyCondition::kStart});
@@ -682,13 +653,6 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
                  "Secrets Manager secret <namespace>/<first pull secret> (naming rule), which must exist and hold the "
                  "registry's {\"username\", \"password\"} (not a .dockerconfigjson) and be readable by the execution role");
   }
-  spec.ignore("restartPolicy");
-  spec.ignore("dnsPolicy");
-  spec.ignore("enableServiceLinks");
-  spec.ignore("automountServiceAccountToken");
-  spec.ignore("schedulerName");
-  spec.ignore("hostname");
-  spec.ignore("subdomain");
   note_ignored(spec, "affinity", "use ECS placement constraints/strategies or capacity providers");
   note_ignored(spec, "tolerations", "ECS has no taints");
   note_ignored(spec, "topologySpreadConstraints", "use an ECS spread placement strategy or Fargate's AZ spread");
@@ -700,10 +664,6 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
 void read_template(Cursor& tpl, PodWorkload& pw) {
   if (auto meta = tpl.object("metadata")) {
     if (auto l = meta->string_map("labels")) pw.pod_labels = *l;
-    meta->ignore("annotations");
-    meta->ignore("name");
-    meta->ignore("namespace");
-    meta->ignore("creationTimestamp");
     meta->finish(mapping::k8s_keys("PodTemplateMeta"), kUnknown);
   }
   if (auto spec = tpl.object("spec")) {
@@ -720,7 +680,6 @@ void read_selector(Cursor& spec, PodWorkload& pw) {
     if (sel->has("matchExpressions")) {
       sel->warning("matchExpressions", "ignored-field", "selector matchExpressions are not evaluated; matchLabels are used");
     }
-    sel->ignore("matchExpressions");
     sel->finish(mapping::k8s_keys("LabelSelector"), kUnknown);
   }
 }
@@ -742,7 +701,6 @@ void read_strategy(Cursor& spec, std::string_view key, PodWorkload& pw) {
         r.max_unavailable = u->value;
         r.max_unavailable_percent = u->percent;
       }
-      ru->ignore("partition");
       ru->finish(mapping::k8s_keys("RollingUpdate"), kUnknown);
     }
     st->finish(mapping::k8s_keys("DeploymentStrategy"), kUnknown);
@@ -782,12 +740,7 @@ bool read_workload(Cursor& root, const ObjectMeta& meta, Manifests& out) {
     std::optional<Cursor> job_spec;
     if (kind == "CronJob") {
       pw.schedule = spec->string("schedule").value_or("");
-      for (const char* k : {"concurrencyPolicy", "suspend", "successfulJobsHistoryLimit", "failedJobsHistoryLimit",
-                            "startingDeadlineSeconds", "timeZone"}) {
-        spec->ignore(k);
-      }
       if (auto jt = spec->object("jobTemplate")) {
-        jt->ignore("metadata");
         job_spec = jt->object("spec");
         if (!job_spec) jt->error("spec", "missing-field", "the job template has no spec");
         jt->finish(mapping::k8s_keys("JobTemplateSpec"), kUnknown);
@@ -801,12 +754,6 @@ bool read_workload(Cursor& root, const ObjectMeta& meta, Manifests& out) {
     if (job_spec) {
       if (auto tpl = job_spec->object("template")) read_template(*tpl, pw);
       else job_spec->error("template", "missing-field", "the Job has no pod template");
-      for (const char* k : {"parallelism", "completions", "backoffLimit", "activeDeadlineSeconds",
-                            "ttlSecondsAfterFinished", "completionMode", "suspend", "selector", "manualSelector",
-                            "podFailurePolicy", "backoffLimitPerIndex", "maxFailedIndexes", "podReplacementPolicy",
-                            "successPolicy", "managedBy"}) {
-        job_spec->ignore(k);
-      }
       job_spec->finish(mapping::k8s_keys("JobSpec"), kUnknown);
     }
   } else {
@@ -826,7 +773,6 @@ bool read_workload(Cursor& root, const ObjectMeta& meta, Manifests& out) {
       spec->warning("serviceName", "stateful-identity",
                     "StatefulSet \"" + meta.name + "\": ECS tasks have no stable names, ordinals or per-task DNS; "
                     "it becomes an ordinary service");
-      spec->ignore("serviceName");
       if (spec->has("volumeClaimTemplates")) {
         spec->warning("volumeClaimTemplates", "volume-claim-templates",
                       "volumeClaimTemplates have no ECS equivalent (no per-task persistent volume); an EFS volume "
@@ -845,9 +791,7 @@ bool read_workload(Cursor& root, const ObjectMeta& meta, Manifests& out) {
           }
         }
       }
-      for (const char* k : {"podManagementPolicy", "persistentVolumeClaimRetentionPolicy", "ordinals"}) spec->ignore(k);
     }
-    for (const char* k : {"minReadySeconds", "revisionHistoryLimit", "progressDeadlineSeconds", "paused"}) spec->ignore(k);
     spec->finish(mapping::k8s_keys("WorkloadSpec"), kUnknown);
   }
   restore_annotations(meta, root, pw);
@@ -876,15 +820,8 @@ void read_service(Cursor& root, const ObjectMeta& meta, Manifests& out) {
       } else {
         sp.target_port = sp.port;
       }
-      p.ignore("nodePort");
       p.finish(mapping::k8s_keys("ServicePort"), kUnknown);
       s.ports.push_back(std::move(sp));
-    }
-    for (const char* k : {"clusterIPs", "externalIPs", "sessionAffinity", "sessionAffinityConfig", "loadBalancerIP",
-                          "loadBalancerSourceRanges", "loadBalancerClass", "externalName", "externalTrafficPolicy",
-                          "internalTrafficPolicy", "healthCheckNodePort", "publishNotReadyAddresses", "ipFamilies",
-                          "ipFamilyPolicy", "allocateLoadBalancerNodePorts", "trafficDistribution"}) {
-      spec->ignore(k);
     }
     spec->finish(mapping::k8s_keys("ServiceSpec"), kUnknown);
   }
@@ -908,7 +845,6 @@ void read_backend(Cursor& b, IngressPath& p, bool v1beta1) {
     svc->finish(mapping::k8s_keys("IngressServiceBackend"), kUnknown);
   } else if (b.has("resource")) {
     b.warning("resource", "unsupported-field", "resource backends are not supported; ignored");
-    b.ignore("resource");
   }
   b.finish(mapping::k8s_keys("IngressBackend"), kUnknown);
 }
@@ -943,7 +879,6 @@ void read_ingress(Cursor& root, const ObjectMeta& meta, Manifests& out) {
     }
     for (Cursor& t : spec->objects("tls")) {
       for (auto& h : t.strings("hosts").value_or(std::vector<std::string>{})) ing.tls_hosts.push_back(h);
-      t.ignore("secretName");
       t.finish(mapping::k8s_keys("IngressTLS"), kUnknown);
     }
     spec->finish(mapping::k8s_keys("IngressSpec"), kUnknown);
@@ -971,8 +906,6 @@ void read_keyed(Cursor& root, const ObjectMeta& meta, std::vector<KeyedObject>& 
       }
     }
   }
-  root.ignore("type");
-  root.ignore("immutable");
   out.push_back(std::move(k));
 }
 
@@ -984,7 +917,6 @@ void read_hpa(Cursor& root, const ObjectMeta& meta, Manifests& out) {
     if (auto t = spec->object("scaleTargetRef")) {
       h.target_kind = t->string("kind").value_or("");
       h.target_name = t->string("name").value_or("");
-      t->ignore("apiVersion");
       t->finish(mapping::k8s_keys("CrossVersionObjectReference"), kUnknown);
     }
     h.scaling.min_replicas = spec->integer("minReplicas", 0).value_or(1);
@@ -1011,14 +943,10 @@ void read_hpa(Cursor& root, const ObjectMeta& meta, Manifests& out) {
                                             : model::ScalingTarget::Metric::kCpuUtilization;
                 ok = name == "cpu" || name == "memory";
               }
-              target->ignore("averageValue");
-              target->ignore("value");
               target->finish(mapping::k8s_keys("MetricTarget"), kUnknown);
             }
             r->finish(mapping::k8s_keys("ResourceMetricSource"), kUnknown);
           }
-        } else {
-          for (const char* k : {"pods", "object", "external", "containerResource"}) m.ignore(k);
         }
         if (ok) {
           h.scaling.targets.push_back(t);
@@ -1028,7 +956,6 @@ void read_hpa(Cursor& root, const ObjectMeta& meta, Manifests& out) {
         }
         m.finish(mapping::k8s_keys("MetricSpec"), kUnknown);
       }
-      spec->ignore("behavior");
     }
     spec->finish(mapping::k8s_keys("HorizontalPodAutoscalerSpec"), kUnknown);
   }
@@ -1047,7 +974,6 @@ void read_security_group_policy(Cursor& root, const ObjectMeta& meta, Manifests&
         if (sel->has("matchExpressions")) {
           sel->warning("matchExpressions", "ignored-field", "selector matchExpressions are not evaluated; matchLabels are used");
         }
-        sel->ignore("matchExpressions");
         sel->finish(mapping::k8s_keys("LabelSelector"), kUnknown);
       }
     }
@@ -1125,15 +1051,12 @@ void read_object(const Node& node, const io::ReadContext& ctx, const std::string
     ServiceAccountObject sa;
     sa.meta = meta;
     sa.role_arn = annotation(meta.annotations, "eks.amazonaws.com/role-arn");
-    root.ignore("secrets");
     for (Cursor& s : root.objects("imagePullSecrets")) {
       if (auto n = s.string("name")) sa.image_pull_secrets.push_back(*n);
       s.finish(mapping::k8s_keys("LocalObjectReference"), kUnknown);
     }
-    root.ignore("automountServiceAccountToken");
     out.service_accounts.push_back(std::move(sa));
   }
-  root.ignore("status");
   root.finish(mapping::k8s_keys("Object"), kUnknown);
 }
 
