@@ -13,6 +13,7 @@
 #include "io/pointer.h"
 #include "io/yaml_load.h"
 #include "mapping/field_table.h"
+#include "mapping/k8s_field_table.h"
 #include "specconv/convert_ecs.h"
 
 namespace specconv::app {
@@ -24,6 +25,7 @@ std::string status_of(mapping::Fidelity f) {
     case mapping::Fidelity::kConverted: return "converted";
     case mapping::Fidelity::kApproximate: return "approximated";
     case mapping::Fidelity::kAnnotation: return "annotation";
+    case mapping::Fidelity::kCarried: return "carried";
     case mapping::Fidelity::kReported: return "dropped";
     case mapping::Fidelity::kIgnored: return "ignored";
   }
@@ -66,7 +68,7 @@ void walk_ecs(const io::Node& obj, const std::string& pointer, std::string_view 
     row.line = value.line();
     row.column = value.column();
     if (const mapping::FieldRow* f = mapping::ecs_field(scope, key)) {
-      row.target = std::string(f->k8s);
+      row.target = std::string(f->counterpart);
       row.status = status_of(f->fidelity);
       row.note = std::string(f->note);
     } else {
@@ -117,69 +119,20 @@ bool collapsed(const std::string& key) {
   return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
 }
 
-/// The usual ECS counterpart of a Kubernetes field, by the last one or two pointer tokens.
-std::string k8s_target(const std::string& pointer, const std::string& kind) {
-  static const std::vector<std::string> kWorkloads = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-                                                      "Pod", "Job", "CronJob"};
-  if (kind == "HorizontalPodAutoscaler") {
-    if (pointer == "/spec/minReplicas") return "Application Auto Scaling MinCapacity";
-    if (pointer == "/spec/maxReplicas") return "Application Auto Scaling MaxCapacity";
-    if (pointer == "/spec/metrics") return "target tracking scaling policies";
-    if (pointer == "/spec/scaleTargetRef") return "the ECS service of the scaled workload (ResourceId)";
-    return "";
-  }
-  if (kind == "Service") {
-    if (pointer == "/spec/ports") return "portMappings / service loadBalancers of the selected workload";
-    if (pointer == "/spec/selector") return "links the Service to its workload";
-    return "";
-  }
-  if (std::find(kWorkloads.begin(), kWorkloads.end(), kind) == kWorkloads.end()) return "";
-  static const std::vector<std::pair<std::string, std::string>> kTargets = {
-      {"/metadata/name", "task definition family / service serviceName"},
-      {"/metadata/namespace", "SSM parameter path and Secrets Manager name prefix"},
-      {"/metadata/labels", "task definition tags"},
-      {"/spec/replicas", "service desiredCount"},
-      {"/spec/strategy", "service deploymentConfiguration"},
-      {"/spec/template/spec/containers", "containerDefinitions"},
-      {"/spec/template/spec/initContainers", "containerDefinitions (essential: false, dependsOn)"},
-      {"/spec/template/spec/volumes", "volumes"},
-      {"/spec/template/spec/serviceAccountName", "taskRoleArn (IRSA role of the ServiceAccount)"},
-      {"/spec/template/spec/hostNetwork", "networkMode host"},
-      {"/spec/schedule", "EventBridge Scheduler schedule (noted, not written)"},
-  };
-  static const std::vector<std::pair<std::string, std::string>> kContainer = {
-      {"name", "containerDefinitions[].name"},
-      {"image", "containerDefinitions[].image"},
-      {"command", "containerDefinitions[].entryPoint"},
-      {"args", "containerDefinitions[].command"},
-      {"env", "containerDefinitions[].environment / secrets"},
-      {"envFrom", "containerDefinitions[].environment / secrets (one per key)"},
-      {"ports", "containerDefinitions[].portMappings"},
-      {"resources", "containerDefinitions[].cpu / memory / memoryReservation, task cpu / memory"},
-      {"volumeMounts", "containerDefinitions[].mountPoints"},
-      {"workingDir", "containerDefinitions[].workingDirectory"},
-      {"livenessProbe", "containerDefinitions[].healthCheck"},
-      {"securityContext", "containerDefinitions[].user / privileged / readonlyRootFilesystem / linuxParameters"},
-  };
-  for (const auto& [suffix, target] : kTargets) {
-    if (pointer == suffix || (kind == "CronJob" && pointer == "/spec/jobTemplate" + suffix)) return target;
-  }
-  // .../containers/N/<field> or .../initContainers/N/<field>
-  const std::size_t c = pointer.rfind("ontainers/");
-  if (c != std::string::npos) {
-    const std::size_t slash = pointer.find('/', c + 10);
-    if (slash != std::string::npos && pointer.find('/', slash + 1) == std::string::npos) {
-      const std::string field = pointer.substr(slash + 1);
-      for (const auto& [k, target] : kContainer) {
-        if (k == field) return target;
-      }
-    }
-  }
-  return "";
+std::string kind_of(const io::Node& root) {
+  const io::Node* k = root.is_object() ? root.find("kind") : nullptr;
+  return k != nullptr && k->is_string() ? k->text() : "";
 }
 
-void walk_k8s(const io::Node& node, const std::string& pointer, int64_t document, const std::string& kind,
-              std::vector<ExplainRow>& rows) {
+/// The scope the value of scope/key is read as; a root's `spec` depends on the kind.
+std::string_view child_scope(std::string_view scope, std::string_view key, const std::string& kind) {
+  if (key == "spec" && (scope == "Workload" || scope == "Object")) return mapping::k8s_spec_scope(kind);
+  return mapping::k8s_child_scope(scope, key);
+}
+
+/// One row per field; target and rule from the Kubernetes field table (none outside its scopes).
+void walk_k8s(const io::Node& node, const std::string& pointer, int64_t document, std::string_view scope,
+              const std::string& kind, std::vector<ExplainRow>& rows) {
   if (node.is_object()) {
     for (const auto& [key, value] : node.members()) {
       ExplainRow row;
@@ -188,21 +141,26 @@ void walk_k8s(const io::Node& node, const std::string& pointer, int64_t document
       row.line = value.line();
       row.column = value.column();
       row.status = "read";
-      row.target = k8s_target(row.source, kind);
+      if (const mapping::FieldRow* f = mapping::k8s_field(scope, key)) {
+        row.target = std::string(f->counterpart);
+        row.note = std::string(f->note);
+      }
       rows.push_back(row);
-      if (!collapsed(key) && (value.is_object() || value.is_array())) walk_k8s(value, row.source, document, kind, rows);
+      if (collapsed(key) || !(value.is_object() || value.is_array())) continue;
+      walk_k8s(value, row.source, document, child_scope(scope, key, kind), kind, rows);
     }
   } else if (node.is_array()) {
     for (std::size_t i = 0; i < node.items().size(); ++i) {
       const io::Node& item = node.items()[i];
-      if (item.is_object() || item.is_array()) walk_k8s(item, pointer + "/" + std::to_string(i), document, kind, rows);
+      if (item.is_object() || item.is_array()) walk_k8s(item, pointer + "/" + std::to_string(i), document, scope, kind, rows);
     }
   }
 }
 
-std::string kind_of(const io::Node& root) {
-  const io::Node* k = root.is_object() ? root.find("kind") : nullptr;
-  return k != nullptr && k->is_string() ? k->text() : "";
+/// A document's root: the scope its kind is read as.
+void walk_k8s_root(const io::Node& root, int64_t document, std::vector<ExplainRow>& rows) {
+  const std::string kind = kind_of(root);
+  walk_k8s(root, "", document, mapping::k8s_root_scope(kind), kind, rows);
 }
 
 // ---- overlaying diagnostics -----------------------------------------------------------------
@@ -304,14 +262,14 @@ void walk_k8s_input(const InputText& input, const io::Limits& limits, Diagnostic
   if (i < input.text.size() && (input.text[i] == '{' || input.text[i] == '[')) {
     if (auto root = io::load_json(input.text, input.path, limits, parse)) {
       if (root->is_array()) {
-        for (std::size_t k = 0; k < root->items().size(); ++k) walk_k8s(root->items()[k], "", static_cast<int64_t>(k), kind_of(root->items()[k]), rows);
+        for (std::size_t k = 0; k < root->items().size(); ++k) walk_k8s_root(root->items()[k], static_cast<int64_t>(k), rows);
       } else {
-        walk_k8s(*root, "", 0, kind_of(*root), rows);
+        walk_k8s_root(*root, 0, rows);
       }
     }
   } else {
     const io::YamlLoad y = io::load_yaml(input.text, input.path, limits, parse);
-    for (const io::YamlDocument& doc : y.documents) walk_k8s(doc.root, "", doc.index, kind_of(doc.root), rows);
+    for (const io::YamlDocument& doc : y.documents) walk_k8s_root(doc.root, doc.index, rows);
   }
 }
 

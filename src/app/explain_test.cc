@@ -98,6 +98,49 @@ spec:
   EXPECT_EQ(row(e, "/metadata/labels/app"), nullptr);
 }
 
+TEST(ExplainTest, KubernetesTargetsComeFromTheFieldTable) {
+  const std::string yaml = R"(apiVersion: batch/v1
+kind: CronJob
+metadata: {name: nightly}
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      backoffLimit: 2
+      template:
+        spec:
+          affinity: {nodeAffinity: {}}
+          containers:
+            - name: job
+              image: example/job:1
+              imagePullPolicy: Always
+---
+apiVersion: v1
+kind: Service
+metadata: {name: nightly}
+spec:
+  selector: {app: nightly}
+  ports: [{port: 80, targetPort: 8080}]
+)";
+  const Explanation e = explain_input({"c.yaml", yaml}, io::Limits{});
+  auto target = [&e](int64_t document, const std::string& source) -> std::string {
+    for (const ExplainRow& r : e.rows) {
+      if (r.document == document && r.source == source) return r.target;
+    }
+    return "(no row)";
+  };
+  const std::string pod = "/spec/jobTemplate/spec/template/spec";
+  EXPECT_EQ(target(0, pod + "/containers/0/imagePullPolicy"), "label specconv.io/k8s-workload");  // carried back
+  EXPECT_EQ(target(0, "/spec/jobTemplate/spec/backoffLimit"), "label specconv.io/k8s-workload");
+  EXPECT_EQ(target(0, "/spec/schedule"), "EventBridge Scheduler schedule");
+  // Inside objects the reader does not read (affinity), there is no table row.
+  EXPECT_EQ(target(0, pod + "/affinity/nodeAffinity"), "");
+  EXPECT_EQ(target(1, "/spec/ports/0/targetPort"), "serviceRegistries[].containerPort / loadBalancers[].containerPort");
+  const ExplainRow* backoff = row(e, "/spec/jobTemplate/spec/backoffLimit");
+  ASSERT_NE(backoff, nullptr);
+  EXPECT_NE(backoff->note.find("ECS does not retry"), std::string::npos);  // the table's rule
+}
+
 TEST(ExplainTest, BrokenInputExplainsTheError) {
   const Explanation e = explain_input({"bad.json", "{\"family\": "}, io::Limits{});
   EXPECT_FALSE(e.converted);

@@ -191,7 +191,7 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
   add_to_k8s_flags(*to_k8s, o, true);
   CLI::App* to_ecs = app.add_subcommand("to-ecs", "convert Kubernetes manifests to ECS task definitions and services");
   add_to_ecs_flags(*to_ecs, o);
-  CLI::App* mappings = app.add_subcommand("mappings", "print the field mapping table as Markdown (docs/mappings.md)");
+  CLI::App* mappings = app.add_subcommand("mappings", "print the field mapping tables, both directions, as Markdown (docs/mappings.md)");
   app.add_subcommand("diagnostics", "print the diagnostic codes as Markdown (docs/diagnostics.md)");
   add_convert_command(app, o.batch);
   add_explain_command(app, o.batch);

@@ -11,7 +11,7 @@
 #include "diag/codes.h"
 #include "diag/render.h"
 #include "io/file.h"
-#include "mapping/field_table.h"
+#include "mapping/mappings_doc.h"
 #include "specconv/convert.h"
 #include "specconv/convert_ecs.h"
 

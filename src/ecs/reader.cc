@@ -37,7 +37,7 @@ void carry(Cursor& c, std::string_view scope, std::string_view key, std::map<std
   const bool warn = std::find(std::begin(kBehaviourChanging), std::end(kBehaviourChanging), key) != std::end(kBehaviourChanging);
   const mapping::FieldRow* row = mapping::ecs_field(scope, key);
   std::string annotation = "an annotation";
-  if (row != nullptr && row->k8s.rfind("annotation ", 0) == 0) annotation = std::string(row->k8s.substr(11));
+  if (row != nullptr && row->counterpart.rfind("annotation ", 0) == 0) annotation = std::string(row->counterpart.substr(11));
   std::string msg = "\"" + std::string(key) + "\" has no Kubernetes field" + (warn ? " and does not take effect" : "") +
                     "; kept in " + annotation + " for a conversion back";
   if (row != nullptr && !row->note.empty()) msg += ": " + std::string(row->note);

@@ -1,5 +1,8 @@
 // Kubernetes manifest reader: documents -> k8s::Manifests (typed, located). Unknown fields are
 // warnings (the Kubernetes schema is large and grows every release); wrong types are errors.
+// Each object's legal keys come from the Kubernetes field table (mapping/k8s_field_table.cc):
+// finish() accepts every key of the scope, so a key the reader does not read here needs no code;
+// the table says what becomes of it (carried for the way back, or ignored).
 #include "k8s/reader.h"
 
 #include <algorithm>
@@ -9,6 +12,7 @@
 #include "io/json_load.h"
 #include "io/json_write.h"
 #include "k8s/emit.h"
+#include "mapping/k8s_field_table.h"
 #include "mapping/quantity.h"
 
 namespace specconv::k8s {
@@ -116,10 +120,7 @@ ObjectMeta read_meta(Cursor& root, const std::string& api_version, const std::st
     if (auto ns = meta->string("namespace"); ns && !ns->empty()) m.namespace_name = *ns;
     if (auto l = meta->string_map("labels")) m.labels = *l;
     if (auto a = meta->string_map("annotations")) m.annotations = *a;
-    meta->finish({"name", "namespace", "labels", "annotations", "generateName", "uid", "resourceVersion",
-                  "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds",
-                  "ownerReferences", "finalizers", "managedFields", "selfLink"},
-                 kUnknown);
+    meta->finish(mapping::k8s_keys("ObjectMeta"), kUnknown);
   }
   return m;
 }
@@ -132,10 +133,6 @@ std::string annotation(const StringPairs& a, std::string_view key) {
 }
 
 // ---------------------------------------------------------------- containers
-
-const std::vector<std::string_view> kProbeKeys = {
-    "exec", "httpGet", "tcpSocket", "grpc", "initialDelaySeconds", "periodSeconds", "timeoutSeconds",
-    "failureThreshold", "successThreshold", "terminationGracePeriodSeconds"};
 
 /// Resolves a probe port given by name against the container's ports.
 int64_t resolve_port(Cursor& c, std::string_view key, const IntOrString& p, const Container& ctr) {
@@ -153,7 +150,7 @@ std::optional<Probe> read_probe(Cursor& pc, const Container& ctr) {
   if (auto e = pc.object("exec")) {
     p.kind = Probe::Kind::kExec;
     if (auto cmd = e->strings("command")) p.command = *cmd;
-    e->finish({"command"}, kUnknown);
+    e->finish(mapping::k8s_keys("ExecAction"), kUnknown);
     have = true;
   }
   if (auto h = pc.object("httpGet")) {
@@ -163,42 +160,32 @@ std::optional<Probe> read_probe(Cursor& pc, const Container& ctr) {
     if (auto port = int_or_string(*h, "port")) p.port = resolve_port(*h, "port", *port, ctr);
     note_ignored(*h, "host", "the health check runs inside the task");
     note_ignored(*h, "httpHeaders", "ECS health checks and target groups send no custom headers");
-    h->finish({"path", "scheme", "port", "host", "httpHeaders"}, kUnknown);
+    h->finish(mapping::k8s_keys("HTTPGetAction"), kUnknown);
     have = true;
   }
   if (auto t = pc.object("tcpSocket")) {
     p.kind = Probe::Kind::kTcpSocket;
     if (auto port = int_or_string(*t, "port")) p.port = resolve_port(*t, "port", *port, ctr);
-    t->ignore("host");
-    t->finish({"port", "host"}, kUnknown);
+    t->finish(mapping::k8s_keys("TCPSocketAction"), kUnknown);
     have = true;
   }
   if (auto g = pc.object("grpc")) {
     p.kind = Probe::Kind::kGrpc;
     p.port = g->integer("port", 1, 65535).value_or(0);
-    g->ignore("service");
-    g->finish({"port", "service"}, kUnknown);
+    g->finish(mapping::k8s_keys("GRPCAction"), kUnknown);
     have = true;
   }
   p.start_period_seconds = pc.integer("initialDelaySeconds", 0);
   p.interval_seconds = pc.integer("periodSeconds", 1);
   p.timeout_seconds = pc.integer("timeoutSeconds", 1);
   p.failure_threshold = pc.integer("failureThreshold", 1);
-  pc.ignore("successThreshold");
-  pc.ignore("terminationGracePeriodSeconds");
-  pc.finish(kProbeKeys, kUnknown);
+  pc.finish(mapping::k8s_keys("Probe"), kUnknown);
   if (!have) {
     pc.context().diags->warning("empty-probe", pc.where(), "the probe has no exec, httpGet, tcpSocket or grpc handler; ignored");
     return std::nullopt;
   }
   return p;
 }
-
-const std::vector<std::string_view> kContainerKeys = {
-    "name", "image", "command", "args", "env", "envFrom", "ports", "resources", "livenessProbe",
-    "readinessProbe", "startupProbe", "securityContext", "volumeMounts", "workingDir", "imagePullPolicy",
-    "lifecycle", "restartPolicy", "restartPolicyRules", "resizePolicy", "stdin", "stdinOnce", "tty",
-    "terminationMessagePath", "terminationMessagePolicy", "volumeDevices"};
 
 struct PodDefaults {
   std::optional<int64_t> run_as_user;
@@ -216,11 +203,6 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
   if (auto wd = c.string("workingDir")) ctr.working_dir = *wd;
   ctr.tty = c.boolean("tty").value_or(false);
   ctr.stdin_open = c.boolean("stdin").value_or(false);
-  c.ignore("imagePullPolicy");
-  c.ignore("terminationMessagePath");
-  c.ignore("terminationMessagePolicy");
-  c.ignore("stdinOnce");
-  c.ignore("resizePolicy");
   note_ignored(c, "lifecycle", "ECS has no postStart/preStop hooks; the container gets SIGTERM, then SIGKILL after stopTimeout");
   note_ignored(c, "volumeDevices", "raw block devices are not supported");
 
@@ -230,8 +212,7 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
     port.host_port = p.integer("hostPort", 1, 65535);
     port.protocol = protocol_of(p, "protocol");
     port.name = p.string("name").value_or("");
-    p.ignore("hostIP");
-    p.finish({"containerPort", "hostPort", "protocol", "name", "hostIP"}, kUnknown);
+    p.finish(mapping::k8s_keys("ContainerPort"), kUnknown);
     if (port.container_port > 0) ctr.ports.push_back(port);
   }
 
@@ -252,22 +233,19 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
         s.store = secret ? model::SecretStore::kKubernetesSecret : model::SecretStore::kKubernetesConfigMap;
         s.object = ref->string("name").value_or("");
         s.key = ref->string("key").value_or("");
-        ref->ignore("optional");
-        ref->finish({"name", "key", "optional"}, kUnknown);
+        ref->finish(mapping::k8s_keys("KeySelector"), kUnknown);
         ctr.secret_env.push_back(std::move(s));
       } else if (from->has("fieldRef") || from->has("resourceFieldRef")) {
         from->warning(from->has("fieldRef") ? "fieldRef" : "resourceFieldRef", "unsupported-env-source",
                       "environment variable " + name +
                           " comes from the pod's own fields (downward API), which ECS does not provide; it is left out "
                           "(the ECS task metadata endpoint ${ECS_CONTAINER_METADATA_URI_V4} has similar data)");
-        from->ignore("fieldRef");
-        from->ignore("resourceFieldRef");
       }
-      from->finish({"configMapKeyRef", "secretKeyRef", "fieldRef", "resourceFieldRef", "fileKeyRef"}, kUnknown);
+      from->finish(mapping::k8s_keys("EnvVarSource"), kUnknown);
     } else {
       ctr.env.push_back({name, ""});
     }
-    e.finish({"name", "value", "valueFrom"}, kUnknown);
+    e.finish(mapping::k8s_keys("EnvVar"), kUnknown);
   }
 
   for (Cursor& e : c.objects("envFrom")) {
@@ -281,10 +259,10 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
     if (ref) {
       r.object = ref->string("name").value_or("");
       r.optional = ref->boolean("optional").value_or(false);
-      ref->finish({"name", "optional"}, kUnknown);
+      ref->finish(mapping::k8s_keys("EnvFromRef"), kUnknown);
       env_from.push_back(std::move(r));
     }
-    e.finish({"prefix", "configMapRef", "secretRef"}, kUnknown);
+    e.finish(mapping::k8s_keys("EnvFromSource"), kUnknown);
   }
 
   if (auto res = c.object("resources")) {
@@ -329,10 +307,9 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
           ctr.carried["__ephemeral_bytes"] = std::to_string(*bytes);
         }
       }
-      m->finish({"cpu", "memory", "nvidia.com/gpu", "ephemeral-storage", "hugepages-2Mi", "hugepages-1Gi"}, kUnknown);
+      m->finish(mapping::k8s_keys("ResourceList"), kUnknown);
     }
-    res->ignore("claims");
-    res->finish({"requests", "limits", "claims"}, kUnknown);
+    res->finish(mapping::k8s_keys("ResourceRequirements"), kUnknown);
   }
 
   ctr.run_as_user = pod.run_as_user;
@@ -345,16 +322,9 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
     if (auto caps = sc->object("capabilities")) {
       if (auto add = caps->strings("add")) ctr.capabilities_add = *add;
       if (auto drop = caps->strings("drop")) ctr.capabilities_drop = *drop;
-      caps->finish({"add", "drop"}, kUnknown);
+      caps->finish(mapping::k8s_keys("Capabilities"), kUnknown);
     }
-    for (const char* k : {"allowPrivilegeEscalation", "runAsNonRoot", "seccompProfile", "seLinuxOptions", "procMount",
-                          "appArmorProfile", "windowsOptions"}) {
-      sc->ignore(k);
-    }
-    sc->finish({"runAsUser", "runAsGroup", "readOnlyRootFilesystem", "privileged", "capabilities",
-                "allowPrivilegeEscalation", "runAsNonRoot", "seccompProfile", "seLinuxOptions", "procMount",
-                "appArmorProfile", "windowsOptions"},
-               kUnknown);
+    sc->finish(mapping::k8s_keys("SecurityContext"), kUnknown);
   }
 
   for (Cursor& m : c.objects("volumeMounts")) {
@@ -365,11 +335,7 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
     if (m.has("subPath") || m.has("subPathExpr")) {
       m.warning("subPath", "unsupported-field", "subPath is not supported by ECS mount points; the whole volume is mounted at " + vm.path);
     }
-    m.ignore("subPath");
-    m.ignore("subPathExpr");
-    m.ignore("mountPropagation");
-    m.ignore("recursiveReadOnly");
-    m.finish({"name", "mountPath", "readOnly", "subPath", "subPathExpr", "mountPropagation", "recursiveReadOnly"}, kUnknown);
+    m.finish(mapping::k8s_keys("VolumeMount"), kUnknown);
     ctr.mounts.push_back(std::move(vm));
   }
 
@@ -389,27 +355,23 @@ model::Volume read_volume(Cursor& v) {
     const auto medium = e->string("medium").value_or("");
     vol.kind = medium == "Memory" ? model::Volume::Kind::kMemory : model::Volume::Kind::kScratch;
     if (auto q = quantity(*e, "sizeLimit")) vol.size_limit_mib = mapping::ceil_mib(*q);
-    e->finish({"medium", "sizeLimit"}, kUnknown);
+    e->finish(mapping::k8s_keys("EmptyDirVolumeSource"), kUnknown);
   } else if (auto h = v.object("hostPath")) {
     vol.kind = model::Volume::Kind::kHostPath;
     vol.host_path = h->string("path").value_or("");
-    h->ignore("type");
-    h->finish({"path", "type"}, kUnknown);
+    h->finish(mapping::k8s_keys("HostPathVolumeSource"), kUnknown);
   } else if (auto p = v.object("persistentVolumeClaim")) {
     vol.kind = model::Volume::Kind::kClaim;
     vol.object_name = p->string("claimName").value_or("");
-    p->ignore("readOnly");
-    p->finish({"claimName", "readOnly"}, kUnknown);
+    p->finish(mapping::k8s_keys("PersistentVolumeClaimVolumeSource"), kUnknown);
   } else if (auto cm = v.object("configMap")) {
     vol.kind = model::Volume::Kind::kConfigMap;
     vol.object_name = cm->string("name").value_or("");
-    for (const char* k : {"items", "defaultMode", "optional"}) cm->ignore(k);
-    cm->finish({"name", "items", "defaultMode", "optional"}, kUnknown);
+    cm->finish(mapping::k8s_keys("ConfigMapVolumeSource"), kUnknown);
   } else if (auto s = v.object("secret")) {
     vol.kind = model::Volume::Kind::kSecret;
     vol.object_name = s->string("secretName").value_or("");
-    for (const char* k : {"items", "defaultMode", "optional"}) s->ignore(k);
-    s->finish({"secretName", "items", "defaultMode", "optional"}, kUnknown);
+    s->finish(mapping::k8s_keys("SecretVolumeSource"), kUnknown);
   } else {
     vol.kind = model::Volume::Kind::kUnsupported;
     for (const auto& [k, val] : v.node().members()) {
@@ -563,15 +525,6 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
 
 // ---------------------------------------------------------------- pod specs
 
-const std::vector<std::string_view> kPodSpecKeys = {
-    "activeDeadlineSeconds", "affinity", "automountServiceAccountToken", "containers", "dnsConfig", "dnsPolicy",
-    "enableServiceLinks", "ephemeralContainers", "hostAliases", "hostIPC", "hostNetwork", "hostPID", "hostUsers",
-    "hostname", "hostnameOverride", "imagePullSecrets", "initContainers", "nodeName", "nodeSelector", "os", "overhead",
-    "preemptionPolicy", "priority", "priorityClassName", "readinessGates", "resourceClaims", "resources",
-    "restartPolicy", "runtimeClassName", "schedulerName", "schedulingGates", "securityContext", "serviceAccount",
-    "serviceAccountName", "setHostnameAsFQDN", "shareProcessNamespace", "subdomain",
-    "terminationGracePeriodSeconds", "tolerations", "topologySpreadConstraints", "volumes"};
-
 void read_pod_spec(Cursor& spec, PodWorkload& pw) {
   model::Workload& w = pw.workload;
   PodDefaults defaults;
@@ -581,20 +534,12 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
     defaults.run_as_group = sc->integer("runAsGroup", 0);
     for (Cursor& s : sc->objects("sysctls")) {
       pod_sysctls.emplace_back(s.string("name").value_or(""), s.string("value").value_or(""));
-      s.finish({"name", "value"}, kUnknown);
+      s.finish(mapping::k8s_keys("Sysctl"), kUnknown);
     }
     if (sc->has("fsGroup")) {
       note(*sc, "fsGroup", "ignored-field", "fsGroup has no ECS equivalent: volume ownership is not changed");
     }
-    for (const char* k : {"fsGroup", "fsGroupChangePolicy", "runAsNonRoot", "seccompProfile", "seLinuxOptions",
-                          "supplementalGroups", "supplementalGroupsPolicy", "windowsOptions", "appArmorProfile",
-                          "seLinuxChangePolicy"}) {
-      sc->ignore(k);
-    }
-    sc->finish({"runAsUser", "runAsGroup", "sysctls", "fsGroup", "fsGroupChangePolicy", "runAsNonRoot",
-                "seccompProfile", "seLinuxOptions", "supplementalGroups", "supplementalGroupsPolicy", "windowsOptions",
-                "appArmorProfile", "seLinuxChangePolicy"},
-               kUnknown);
+    sc->finish(mapping::k8s_keys("PodSecurityContext"), kUnknown);
   }
 
   // Init containers first: sequential, each must succeed before the next and before the app.
@@ -607,7 +552,7 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
     std::string rp;
     if (sidecar) rp = c.string("restartPolicy").value_or("");
     Container ctr = read_container(c, defaults, from);
-    c.finish(kContainerKeys, kUnknown);
+    c.finish(mapping::k8s_keys("Container"), kUnknown);
     if (sidecar && rp == "Always") {
       ctr.essential = true;
       for (const auto& prev : init_names) ctr.depends_on.push_back({prev, model::DependencyCondition::kSuccess});
@@ -628,8 +573,7 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
   for (Cursor& c : spec.objects("containers")) {
     std::vector<EnvFromRef> from;
     Container ctr = read_container(c, defaults, from);
-    c.ignore("restartPolicy");
-    c.finish(kContainerKeys, kUnknown);
+    c.finish(mapping::k8s_keys("Container"), kUnknown);
     for (const auto& prev : init_names) ctr.depends_on.push_back({prev, model::DependencyCondition::kSuccess});
     for (const auto& prev : sidecar_names) ctr.depends_on.push_back({prev, model::DependencyCondition::kStart});
     pw.container_pointers.push_back(c.pointer());
@@ -694,7 +638,7 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
     for (const auto& h : ha.strings("hostnames").value_or(std::vector<std::string>{})) {
       for (auto& c : w.containers) c.host_aliases.push_back({h, ip});
     }
-    ha.finish({"ip", "hostnames"}, kUnknown);
+    ha.finish(mapping::k8s_keys("HostAlias"), kUnknown);
   }
   if (auto secrets = spec.objects("imagePullSecrets"); !secrets.empty()) {
     std::string names;
@@ -702,43 +646,32 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
       const std::string n = s.string("name").value_or("");
       names += (names.empty() ? "" : ", ") + n;
       if (!n.empty()) pw.image_pull_secrets.push_back(n);
-      s.finish({"name"}, kUnknown);
+      s.finish(mapping::k8s_keys("LocalObjectReference"), kUnknown);
     }
     spec.warning("imagePullSecrets", "image-pull-secret",
                  "imagePullSecrets (" + names + "): every container gets repositoryCredentials.credentialsParameter = the "
                  "Secrets Manager secret <namespace>/<first pull secret> (naming rule), which must exist and hold the "
                  "registry's {\"username\", \"password\"} (not a .dockerconfigjson) and be readable by the execution role");
   }
-  spec.ignore("restartPolicy");
-  spec.ignore("dnsPolicy");
-  spec.ignore("enableServiceLinks");
-  spec.ignore("automountServiceAccountToken");
-  spec.ignore("schedulerName");
-  spec.ignore("hostname");
-  spec.ignore("subdomain");
   note_ignored(spec, "affinity", "use ECS placement constraints/strategies or capacity providers");
   note_ignored(spec, "tolerations", "ECS has no taints");
   note_ignored(spec, "topologySpreadConstraints", "use an ECS spread placement strategy or Fargate's AZ spread");
   note_ignored(spec, "priorityClassName", "ECS has no pod priority");
-  spec.finish(kPodSpecKeys, kUnknown);
+  spec.finish(mapping::k8s_keys("PodSpec"), kUnknown);
 }
 
 /// Reads `template` (metadata + spec) of a controller.
 void read_template(Cursor& tpl, PodWorkload& pw) {
   if (auto meta = tpl.object("metadata")) {
     if (auto l = meta->string_map("labels")) pw.pod_labels = *l;
-    meta->ignore("annotations");
-    meta->ignore("name");
-    meta->ignore("namespace");
-    meta->ignore("creationTimestamp");
-    meta->finish({"labels", "annotations", "name", "namespace", "creationTimestamp"}, kUnknown);
+    meta->finish(mapping::k8s_keys("PodTemplateMeta"), kUnknown);
   }
   if (auto spec = tpl.object("spec")) {
     read_pod_spec(*spec, pw);
   } else {
     tpl.error("spec", "missing-field", "the pod template has no spec");
   }
-  tpl.finish({"metadata", "spec"}, kUnknown);
+  tpl.finish(mapping::k8s_keys("PodTemplateSpec"), kUnknown);
 }
 
 void read_selector(Cursor& spec, PodWorkload& pw) {
@@ -747,8 +680,7 @@ void read_selector(Cursor& spec, PodWorkload& pw) {
     if (sel->has("matchExpressions")) {
       sel->warning("matchExpressions", "ignored-field", "selector matchExpressions are not evaluated; matchLabels are used");
     }
-    sel->ignore("matchExpressions");
-    sel->finish({"matchLabels", "matchExpressions"}, kUnknown);
+    sel->finish(mapping::k8s_keys("LabelSelector"), kUnknown);
   }
 }
 
@@ -769,10 +701,9 @@ void read_strategy(Cursor& spec, std::string_view key, PodWorkload& pw) {
         r.max_unavailable = u->value;
         r.max_unavailable_percent = u->percent;
       }
-      ru->ignore("partition");
-      ru->finish({"maxSurge", "maxUnavailable", "partition"}, kUnknown);
+      ru->finish(mapping::k8s_keys("RollingUpdate"), kUnknown);
     }
-    st->finish({"type", "rollingUpdate"}, kUnknown);
+    st->finish(mapping::k8s_keys("DeploymentStrategy"), kUnknown);
   } else if (key == "updateStrategy") {
     // StatefulSet/DaemonSet default: one at a time, no surge.
     r.max_surge = 0;
@@ -809,34 +740,21 @@ bool read_workload(Cursor& root, const ObjectMeta& meta, Manifests& out) {
     std::optional<Cursor> job_spec;
     if (kind == "CronJob") {
       pw.schedule = spec->string("schedule").value_or("");
-      for (const char* k : {"concurrencyPolicy", "suspend", "successfulJobsHistoryLimit", "failedJobsHistoryLimit",
-                            "startingDeadlineSeconds", "timeZone"}) {
-        spec->ignore(k);
-      }
       if (auto jt = spec->object("jobTemplate")) {
-        jt->ignore("metadata");
         job_spec = jt->object("spec");
         if (!job_spec) jt->error("spec", "missing-field", "the job template has no spec");
-        jt->finish({"metadata", "spec"}, kUnknown);
+        jt->finish(mapping::k8s_keys("JobTemplateSpec"), kUnknown);
       } else {
         spec->error("jobTemplate", "missing-field", "the CronJob has no jobTemplate");
       }
-      spec->finish({"schedule", "jobTemplate", "concurrencyPolicy", "suspend", "successfulJobsHistoryLimit",
-                    "failedJobsHistoryLimit", "startingDeadlineSeconds", "timeZone"},
-                   kUnknown);
+      spec->finish(mapping::k8s_keys("CronJobSpec"), kUnknown);
     } else {
       job_spec = spec;
     }
     if (job_spec) {
       if (auto tpl = job_spec->object("template")) read_template(*tpl, pw);
       else job_spec->error("template", "missing-field", "the Job has no pod template");
-      for (const char* k : {"parallelism", "completions", "backoffLimit", "activeDeadlineSeconds",
-                            "ttlSecondsAfterFinished", "completionMode", "suspend", "selector", "manualSelector",
-                            "podFailurePolicy", "backoffLimitPerIndex", "maxFailedIndexes", "podReplacementPolicy",
-                            "successPolicy", "managedBy"}) {
-        job_spec->ignore(k);
-      }
-      job_spec->finish({"template"}, kUnknown);
+      job_spec->finish(mapping::k8s_keys("JobSpec"), kUnknown);
     }
   } else {
     if (kind == "Deployment") w.kind = model::WorkloadKind::kService;
@@ -855,7 +773,6 @@ bool read_workload(Cursor& root, const ObjectMeta& meta, Manifests& out) {
       spec->warning("serviceName", "stateful-identity",
                     "StatefulSet \"" + meta.name + "\": ECS tasks have no stable names, ordinals or per-task DNS; "
                     "it becomes an ordinary service");
-      spec->ignore("serviceName");
       if (spec->has("volumeClaimTemplates")) {
         spec->warning("volumeClaimTemplates", "volume-claim-templates",
                       "volumeClaimTemplates have no ECS equivalent (no per-task persistent volume); an EFS volume "
@@ -874,13 +791,8 @@ bool read_workload(Cursor& root, const ObjectMeta& meta, Manifests& out) {
           }
         }
       }
-      for (const char* k : {"podManagementPolicy", "persistentVolumeClaimRetentionPolicy", "ordinals"}) spec->ignore(k);
     }
-    for (const char* k : {"minReadySeconds", "revisionHistoryLimit", "progressDeadlineSeconds", "paused"}) spec->ignore(k);
-    spec->finish({"replicas", "selector", "template", "strategy", "updateStrategy", "minReadySeconds",
-                  "revisionHistoryLimit", "progressDeadlineSeconds", "paused", "serviceName", "volumeClaimTemplates",
-                  "podManagementPolicy", "persistentVolumeClaimRetentionPolicy", "ordinals"},
-                 kUnknown);
+    spec->finish(mapping::k8s_keys("WorkloadSpec"), kUnknown);
   }
   restore_annotations(meta, root, pw);
   out.workloads.push_back(std::move(pw));
@@ -908,17 +820,10 @@ void read_service(Cursor& root, const ObjectMeta& meta, Manifests& out) {
       } else {
         sp.target_port = sp.port;
       }
-      p.ignore("nodePort");
-      p.finish({"name", "port", "protocol", "appProtocol", "targetPort", "nodePort"}, kUnknown);
+      p.finish(mapping::k8s_keys("ServicePort"), kUnknown);
       s.ports.push_back(std::move(sp));
     }
-    for (const char* k : {"clusterIPs", "externalIPs", "sessionAffinity", "sessionAffinityConfig", "loadBalancerIP",
-                          "loadBalancerSourceRanges", "loadBalancerClass", "externalName", "externalTrafficPolicy",
-                          "internalTrafficPolicy", "healthCheckNodePort", "publishNotReadyAddresses", "ipFamilies",
-                          "ipFamilyPolicy", "allocateLoadBalancerNodePorts", "trafficDistribution"}) {
-      spec->ignore(k);
-    }
-    spec->finish({"type", "selector", "clusterIP", "ports"}, kUnknown);
+    spec->finish(mapping::k8s_keys("ServiceSpec"), kUnknown);
   }
   out.services.push_back(std::move(s));
 }
@@ -935,14 +840,13 @@ void read_backend(Cursor& b, IngressPath& p, bool v1beta1) {
     if (auto port = svc->object("port")) {
       p.port = port->integer("number", 1, 65535).value_or(0);
       p.port_name = port->string("name").value_or("");
-      port->finish({"number", "name"}, kUnknown);
+      port->finish(mapping::k8s_keys("ServiceBackendPort"), kUnknown);
     }
-    svc->finish({"name", "port"}, kUnknown);
+    svc->finish(mapping::k8s_keys("IngressServiceBackend"), kUnknown);
   } else if (b.has("resource")) {
     b.warning("resource", "unsupported-field", "resource backends are not supported; ignored");
-    b.ignore("resource");
   }
-  b.finish({"service", "resource", "serviceName", "servicePort"}, kUnknown);
+  b.finish(mapping::k8s_keys("IngressBackend"), kUnknown);
 }
 
 void read_ingress(Cursor& root, const ObjectMeta& meta, Manifests& out) {
@@ -966,19 +870,18 @@ void read_ingress(Cursor& root, const ObjectMeta& meta, Manifests& out) {
           p.path = pc.string("path").value_or("/");
           p.path_type = pc.string("pathType").value_or(v1beta1 ? "ImplementationSpecific" : "");
           if (auto b = pc.object("backend")) read_backend(*b, p, v1beta1);
-          pc.finish({"path", "pathType", "backend"}, kUnknown);
+          pc.finish(mapping::k8s_keys("HTTPIngressPath"), kUnknown);
           ing.paths.push_back(std::move(p));
         }
-        http->finish({"paths"}, kUnknown);
+        http->finish(mapping::k8s_keys("HTTPIngressRuleValue"), kUnknown);
       }
-      r.finish({"host", "http"}, kUnknown);
+      r.finish(mapping::k8s_keys("IngressRule"), kUnknown);
     }
     for (Cursor& t : spec->objects("tls")) {
       for (auto& h : t.strings("hosts").value_or(std::vector<std::string>{})) ing.tls_hosts.push_back(h);
-      t.ignore("secretName");
-      t.finish({"hosts", "secretName"}, kUnknown);
+      t.finish(mapping::k8s_keys("IngressTLS"), kUnknown);
     }
-    spec->finish({"ingressClassName", "defaultBackend", "backend", "rules", "tls"}, kUnknown);
+    spec->finish(mapping::k8s_keys("IngressSpec"), kUnknown);
   }
   out.ingresses.push_back(std::move(ing));
 }
@@ -1003,8 +906,6 @@ void read_keyed(Cursor& root, const ObjectMeta& meta, std::vector<KeyedObject>& 
       }
     }
   }
-  root.ignore("type");
-  root.ignore("immutable");
   out.push_back(std::move(k));
 }
 
@@ -1016,8 +917,7 @@ void read_hpa(Cursor& root, const ObjectMeta& meta, Manifests& out) {
     if (auto t = spec->object("scaleTargetRef")) {
       h.target_kind = t->string("kind").value_or("");
       h.target_name = t->string("name").value_or("");
-      t->ignore("apiVersion");
-      t->finish({"kind", "name", "apiVersion"}, kUnknown);
+      t->finish(mapping::k8s_keys("CrossVersionObjectReference"), kUnknown);
     }
     h.scaling.min_replicas = spec->integer("minReplicas", 0).value_or(1);
     h.scaling.max_replicas = spec->integer("maxReplicas", 1).value_or(1);
@@ -1043,14 +943,10 @@ void read_hpa(Cursor& root, const ObjectMeta& meta, Manifests& out) {
                                             : model::ScalingTarget::Metric::kCpuUtilization;
                 ok = name == "cpu" || name == "memory";
               }
-              target->ignore("averageValue");
-              target->ignore("value");
-              target->finish({"type", "averageUtilization", "averageValue", "value"}, kUnknown);
+              target->finish(mapping::k8s_keys("MetricTarget"), kUnknown);
             }
-            r->finish({"name", "target"}, kUnknown);
+            r->finish(mapping::k8s_keys("ResourceMetricSource"), kUnknown);
           }
-        } else {
-          for (const char* k : {"pods", "object", "external", "containerResource"}) m.ignore(k);
         }
         if (ok) {
           h.scaling.targets.push_back(t);
@@ -1058,13 +954,10 @@ void read_hpa(Cursor& root, const ObjectMeta& meta, Manifests& out) {
           m.warning("type", "unsupported-scaling-metric", "HPA metric of type " + type +
                                                         " (other than cpu/memory averageUtilization) is not converted to a target-tracking policy");
         }
-        m.finish({"type", "resource", "pods", "object", "external", "containerResource"}, kUnknown);
+        m.finish(mapping::k8s_keys("MetricSpec"), kUnknown);
       }
-      spec->ignore("behavior");
     }
-    spec->finish({"scaleTargetRef", "minReplicas", "maxReplicas", "metrics", "behavior",
-                  "targetCPUUtilizationPercentage"},
-                 kUnknown);
+    spec->finish(mapping::k8s_keys("HorizontalPodAutoscalerSpec"), kUnknown);
   }
   out.hpas.push_back(std::move(h));
 }
@@ -1081,15 +974,14 @@ void read_security_group_policy(Cursor& root, const ObjectMeta& meta, Manifests&
         if (sel->has("matchExpressions")) {
           sel->warning("matchExpressions", "ignored-field", "selector matchExpressions are not evaluated; matchLabels are used");
         }
-        sel->ignore("matchExpressions");
-        sel->finish({"matchLabels", "matchExpressions"}, kUnknown);
+        sel->finish(mapping::k8s_keys("LabelSelector"), kUnknown);
       }
     }
     if (auto sg = spec->object("securityGroups")) {
       p.group_ids = sg->strings("groupIds").value_or(std::vector<std::string>{});
-      sg->finish({"groupIds"}, kUnknown);
+      sg->finish(mapping::k8s_keys("SecurityGroups"), kUnknown);
     }
-    spec->finish({"podSelector", "serviceAccountSelector", "securityGroups"}, kUnknown);
+    spec->finish(mapping::k8s_keys("SecurityGroupPolicySpec"), kUnknown);
   }
   out.security_group_policies.push_back(std::move(p));
 }
@@ -1146,7 +1038,7 @@ void read_object(const Node& node, const io::ReadContext& ctx, const std::string
   }
   if (input::is_workload_kind(kind)) {
     read_workload(root, meta, out);
-    root.finish({"apiVersion", "kind", "metadata", "spec", "status"}, kUnknown);
+    root.finish(mapping::k8s_keys("Workload"), kUnknown);
     return;
   }
   if (kind == "Service") read_service(root, meta, out);
@@ -1159,18 +1051,13 @@ void read_object(const Node& node, const io::ReadContext& ctx, const std::string
     ServiceAccountObject sa;
     sa.meta = meta;
     sa.role_arn = annotation(meta.annotations, "eks.amazonaws.com/role-arn");
-    root.ignore("secrets");
     for (Cursor& s : root.objects("imagePullSecrets")) {
       if (auto n = s.string("name")) sa.image_pull_secrets.push_back(*n);
-      s.finish({"name"}, kUnknown);
+      s.finish(mapping::k8s_keys("LocalObjectReference"), kUnknown);
     }
-    root.ignore("automountServiceAccountToken");
     out.service_accounts.push_back(std::move(sa));
   }
-  root.ignore("status");
-  root.finish({"apiVersion", "kind", "metadata", "spec", "status", "data", "stringData", "binaryData", "type",
-               "immutable", "secrets", "imagePullSecrets", "automountServiceAccountToken"},
-              kUnknown);
+  root.finish(mapping::k8s_keys("Object"), kUnknown);
 }
 
 }  // namespace
