@@ -47,6 +47,12 @@ struct ConvertResult {
 /// not used).
 [[nodiscard]] K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const ToK8sOptions& options);
 
+/// The same run, each workload handed to `sink` as soon as it is finished (in input order, the
+/// same workloads), so that its objects need not outlive it; the result holds the diagnostics
+/// and failed inputs, and no workloads.
+[[nodiscard]] K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const ToK8sOptions& options,
+                                                K8sSink& sink);
+
 /// The same run rendered: one document per workload, in `options.format`.
 [[nodiscard]] ConvertResult convert_to_k8s(const std::vector<InputText>& inputs, const ToK8sOptions& options);
 

@@ -33,6 +33,15 @@ struct K8sWorkload {
   std::vector<K8sObject> objects;
 };
 
+/// Receives the workloads of a run one by one, in input order, each as soon as it is finished
+/// (`convert_to_k8s_objects` with a sink): it may render the workload and drop its objects, or
+/// keep it until the run is over.
+class K8sSink {
+ public:
+  virtual ~K8sSink() = default;
+  virtual void add(K8sWorkload&& workload) = 0;
+};
+
 /// Every object of a run, workload by workload in input order.
 struct K8sObjects {
   std::vector<K8sWorkload> workloads;

@@ -1,6 +1,6 @@
-// convert_to_k8s_objects: detect -> read -> pair -> emit, then the run-wide steps over every
-// workload's objects (k8s_collect.h); convert_to_k8s renders them per workload. One input's
-// errors never touch another's outputs. Never prints.
+// convert_to_k8s_objects: detect -> read -> pair -> emit, each workload going through the
+// run-wide steps (k8s_collect.h) and on to a K8sSink as soon as it is emitted; convert_to_k8s
+// renders them per workload. One input's errors never touch another's outputs. Never prints.
 #include "specconv/convert.h"
 
 #include <algorithm>
@@ -67,9 +67,19 @@ const io::Node* task_definition_json(const io::Node& root, const std::string& po
   return family_of(td) == family ? td : nullptr;
 }
 
+/// Keeps every workload (what convert_to_k8s_objects without a sink returns).
+class KeepAll final : public K8sSink {
+ public:
+  explicit KeepAll(std::vector<K8sWorkload>& out) : out_(out) {}
+  void add(K8sWorkload&& workload) override { out_.push_back(std::move(workload)); }
+
+ private:
+  std::vector<K8sWorkload>& out_;
+};
+
 }  // namespace
 
-K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const ToK8sOptions& options) {
+K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const ToK8sOptions& options, K8sSink& sink) {
   K8sObjects result;
   const io::Limits& limits = options.limits;
   std::set<std::string> failed;
@@ -119,20 +129,27 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
   }
   result.diagnostics.append(pairing);
 
-  std::vector<app::EmittedWorkload> emitted;
-  emitted.reserve(workloads.size());
+  app::K8sCollector collect(result.diagnostics, failed, sink);
   for (const app::Paired& p : workloads) {
-    app::EmittedWorkload& e = emitted.emplace_back();
+    app::EmittedWorkload e;
     e.workload = &p.workload;
     e.files = p.files;
     e.emitted = k8s::emit_workload(p.workload, emit, e.diagnostics);
     if (auto t = trees.find(p.workload.source_file); t != trees.end()) {
       e.task_definition = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
     }
+    collect.add(std::move(e));  // done with it: the sink renders it or keeps it
   }
-  app::collect_k8s_objects(std::move(emitted), result, failed);
   result.failed_inputs.assign(failed.begin(), failed.end());
   result.diagnostics = locate(result.diagnostics, trees);
+  return result;
+}
+
+K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const ToK8sOptions& options) {
+  std::vector<K8sWorkload> workloads;
+  KeepAll keep(workloads);
+  K8sObjects result = convert_to_k8s_objects(inputs, options, keep);
+  result.workloads = std::move(workloads);
   return result;
 }
 

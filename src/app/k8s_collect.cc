@@ -91,21 +91,15 @@ K8sWorkload typed(EmittedWorkload&& w) {
 
 }  // namespace
 
-void collect_k8s_objects(std::vector<EmittedWorkload> workloads, K8sObjects& out, std::set<std::string>& failed) {
-  // One pass over the collection: each step needs what the steps before it decided about this
-  // workload and what earlier workloads took (names, shared objects); one pass keeps each
-  // workload's trees in cache while they are worked on.
-  std::set<std::string> taken;  // workload names written
-  std::set<std::string> seen;   // shareable objects already kept
-  out.workloads.reserve(out.workloads.size() + workloads.size());
-  for (EmittedWorkload& w : workloads) {
-    restore_carry(w, taken);
-    check_output(w);
-    if (!settle_failure(w, out.diagnostics, failed)) continue;
-    drop_repeated_objects(w, seen);
-    sort_in_apply_order(w);
-    out.workloads.push_back(typed(std::move(w)));
-  }
+void K8sCollector::add(EmittedWorkload&& w) {
+  // Each step needs what the steps before it decided about this workload and what earlier
+  // workloads took (names, shared objects).
+  restore_carry(w, taken_);
+  check_output(w);
+  if (!settle_failure(w, diagnostics_, failed_)) return;
+  drop_repeated_objects(w, seen_);
+  sort_in_apply_order(w);
+  sink_.add(typed(std::move(w)));  // its trees live as long as the sink keeps them
 }
 
 }  // namespace specconv::app

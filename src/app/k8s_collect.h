@@ -1,8 +1,9 @@
-// The run-wide steps of ECS -> Kubernetes, after every workload is emitted: carry restore,
-// one name per workload, the output check, a failure shared by all of a workload's files,
-// de-duplication of objects several workloads carry, and apply order. They run over the whole
-// collection, in one pass after the emitter's loop (each workload's trees are worked on while in
-// cache), so the result holds every object of the run at once.
+// The run-wide steps of ECS -> Kubernetes, run workload by workload as the emitter finishes each:
+// carry restore, one name per workload, the output check, a failure shared by all of a workload's
+// files, de-duplication of objects several workloads carry, and apply order. Each step needs only
+// what earlier workloads decided (names taken, shared objects kept, files failed), so a workload
+// is done as soon as it is emitted and goes to a K8sSink at once: a stream or folder writer
+// renders it and drops its trees, a whole-run layout keeps it.
 #pragma once
 
 #include <set>
@@ -25,9 +26,22 @@ struct EmittedWorkload {
   Diagnostics diagnostics;  // the emitter's; the run-wide steps add theirs
 };
 
-/// Runs the steps over `workloads` (in input order) and appends the survivors to `out.workloads`,
-/// every workload's diagnostics to `out.diagnostics` (in input order), and the files of failed
-/// workloads to `failed`.
-void collect_k8s_objects(std::vector<EmittedWorkload> workloads, K8sObjects& out, std::set<std::string>& failed);
+/// The run-wide steps of one run. Workloads are given in input order; each one's diagnostics are
+/// appended to `diagnostics`, the files of a failed one to `failed`, and a survivor goes to `sink`
+/// before `add` returns. The three must outlive the collector.
+class K8sCollector {
+ public:
+  K8sCollector(Diagnostics& diagnostics, std::set<std::string>& failed, K8sSink& sink)
+      : diagnostics_(diagnostics), failed_(failed), sink_(sink) {}
+
+  void add(EmittedWorkload&& workload);
+
+ private:
+  Diagnostics& diagnostics_;
+  std::set<std::string>& failed_;
+  K8sSink& sink_;
+  std::set<std::string> taken_;  // workload names written
+  std::set<std::string> seen_;   // shareable objects already kept
+};
 
 }  // namespace specconv::app

@@ -1,5 +1,6 @@
 // The Kubernetes side as objects: convert_to_k8s_objects returns every object of a run grouped
-// by workload, with its identity, after the run-wide steps (k8s_collect.h).
+// by workload, with its identity, after the run-wide steps (k8s_collect.h), or hands each
+// workload to a sink as it is finished.
 #include "app/k8s_collect.h"
 
 #include <gtest/gtest.h>
@@ -64,6 +65,36 @@ TEST(K8sObjectsTest, TheTextApiIsTheObjectsRendered) {
   std::vector<K8sObject> all;
   for (const OutputDocument& d : r.documents) all.insert(all.end(), d.objects.begin(), d.objects.end());
   EXPECT_EQ(render_k8s(all, OutputFormat::kJson), joined);
+}
+
+/// Records what it is given.
+class Names final : public K8sSink {
+ public:
+  void add(K8sWorkload&& workload) override { names.push_back(workload.name); }
+  std::vector<std::string> names;
+};
+
+std::vector<std::string> codes(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diags.all()) out.push_back(d.location.file + ": " + d.code);
+  return out;
+}
+
+TEST(K8sObjectsTest, ASinkGetsTheSameWorkloadsAndTheRunTheSameDiagnostics) {
+  std::vector<InputText> inputs = two_workloads();
+  inputs.insert(inputs.begin() + 1, {"broken.json", "{\"family\": "});
+  inputs.push_back({"again.json", task("api", 8081)});  // a second family "api": one of them fails
+  const K8sObjects whole = convert_to_k8s_objects(inputs, ToK8sOptions{});
+  Names sink;
+  const K8sObjects streamed = convert_to_k8s_objects(inputs, ToK8sOptions{}, sink);
+  EXPECT_TRUE(streamed.workloads.empty());
+  std::vector<std::string> names;
+  for (const K8sWorkload& w : whole.workloads) names.push_back(w.name);
+  EXPECT_EQ(sink.names, names);
+  EXPECT_EQ(sink.names, (std::vector<std::string>{"api", "worker"}));
+  EXPECT_EQ(codes(streamed.diagnostics), codes(whole.diagnostics));
+  EXPECT_EQ(streamed.failed_inputs, whole.failed_inputs);
+  EXPECT_EQ(streamed.failed_inputs.size(), 2u);  // broken.json and one of the two "api" files
 }
 
 }  // namespace

@@ -1,46 +1,79 @@
 // See k8s_writer.h.
 #include "app/k8s_writer.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include "app/batch.h"
 #include "app/k8s_document.h"
 
 namespace specconv::app {
 namespace {
 
-/// Everything as one document on standard output.
+/// Everything as one document on standard output, rendered a workload at a time: what a
+/// workload adds to the stream is kept as text, and joined at the end without the failed ones.
 class StreamWriter final : public K8sWriter {
  public:
   explicit StreamWriter(OutputFormat format) : format_(format) {}
-  std::vector<OutputFile> write(const std::vector<K8sWorkload>& workloads) const override {
+
+  void add(K8sWorkload&& workload) override {
+    pieces_.push_back({std::move(workload.sources), stream_piece(object_refs(workload.objects), format_)});
+  }
+
+  std::vector<OutputFile> finish(const std::set<std::string>& failed_inputs) override {
     OutputFile f;
-    f.text = render_objects(all_objects(workloads), format_);
-    for (const K8sWorkload& w : workloads) f.sources.insert(f.sources.end(), w.sources.begin(), w.sources.end());
+    std::vector<std::string_view> written;
+    written.reserve(pieces_.size());
+    for (const Piece& p : pieces_) {
+      if (any_failed(p.sources, failed_inputs)) continue;
+      written.emplace_back(p.text);
+      f.sources.insert(f.sources.end(), p.sources.begin(), p.sources.end());
+    }
+    f.text = join_stream(written, format_);
+    pieces_.clear();
     return {std::move(f)};
   }
 
  private:
+  struct Piece {
+    std::vector<std::string> sources;
+    std::string text;
+  };
   OutputFormat format_;
+  std::vector<Piece> pieces_;
 };
 
-/// A file a workload, named after it.
+/// A file a workload, named after it, rendered as the workload comes.
 class FolderWriter final : public K8sWriter {
  public:
   explicit FolderWriter(OutputFormat format) : format_(format) {}
-  std::vector<OutputFile> write(const std::vector<K8sWorkload>& workloads) const override {
+
+  void add(K8sWorkload&& workload) override {
     const std::string ext = format_ == OutputFormat::kJson ? ".json" : ".yaml";
+    files_.push_back({safe_file_name(workload.name) + ext, render_objects(object_refs(workload.objects), format_),
+                      std::move(workload.name), std::move(workload.sources)});
+  }
+
+  std::vector<OutputFile> finish(const std::set<std::string>& failed_inputs) override {
     std::vector<OutputFile> files;
-    files.reserve(workloads.size());
-    for (const K8sWorkload& w : workloads) {
-      files.push_back({safe_file_name(w.name) + ext, render_objects(object_refs(w.objects), format_), w.name, w.sources});
+    files.reserve(files_.size());
+    for (OutputFile& f : files_) {
+      if (!any_failed(f.sources, failed_inputs)) files.push_back(std::move(f));
     }
+    files_.clear();
     return files;
   }
 
  private:
   OutputFormat format_;
+  std::vector<OutputFile> files_;
 };
 
 }  // namespace
+
+bool any_failed(const std::vector<std::string>& sources, const std::set<std::string>& failed_inputs) {
+  return std::any_of(sources.begin(), sources.end(), [&](const std::string& s) { return failed_inputs.count(s) != 0; });
+}
 
 std::vector<const K8sObject*> all_objects(const std::vector<K8sWorkload>& workloads) {
   std::vector<const K8sObject*> out;

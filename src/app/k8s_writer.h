@@ -1,12 +1,15 @@
-// The output layouts of the Kubernetes side: one interface, K8sWriter, that gets every object of
-// a run at once (grouped by workload, each with its namespace) and returns the files to write as
-// text. The YAML stream and the JSON List (standard output) and the `-o DIR` folder (a file per
-// workload) implement it; a new layout (kustomize base and overlays, a Helm chart) is one more
-// implementation and one more K8sLayout, with no change to the conversion. Writers never touch
-// the file system: the command line writes what they return.
+// The output layouts of the Kubernetes side: one interface, K8sWriter, a K8sSink that is given
+// each workload of a run (with its objects and namespace) as soon as the conversion has finished
+// it, and at the end returns the files to write as text. The YAML stream and the JSON List
+// (standard output) and the `-o DIR` folder (a file per workload) render each workload as it
+// comes and drop its objects; a layout that needs the whole run (kustomize base and overlays, a
+// Helm chart) keeps the workloads and does its work in `finish`: one more implementation and one
+// more K8sLayout, with no change to the conversion. Writers never touch the file system: the
+// command line writes what they return.
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,10 +25,12 @@ struct OutputFile {
   std::vector<std::string> sources;  // the input files it was made from
 };
 
-class K8sWriter {
+/// `add` (K8sSink) is called for each workload of the run, in input order; then `finish` once.
+class K8sWriter : public K8sSink {
  public:
-  virtual ~K8sWriter() = default;
-  [[nodiscard]] virtual std::vector<OutputFile> write(const std::vector<K8sWorkload>& workloads) const = 0;
+  /// The files to write. A workload any of whose sources is in `failed_inputs` (known only when
+  /// the run is over, after --strict) has nothing of it written.
+  [[nodiscard]] virtual std::vector<OutputFile> finish(const std::set<std::string>& failed_inputs) = 0;
 };
 
 /// kStream: every object to standard output, as one YAML stream or one JSON List.
@@ -33,6 +38,9 @@ class K8sWriter {
 enum class K8sLayout { kStream, kFolder };
 
 [[nodiscard]] std::unique_ptr<K8sWriter> make_k8s_writer(K8sLayout layout, OutputFormat format);
+
+/// Whether any of `sources` failed (what comes from them is not written).
+[[nodiscard]] bool any_failed(const std::vector<std::string>& sources, const std::set<std::string>& failed_inputs);
 
 /// The objects of `workloads`, in order (what a stream holds).
 [[nodiscard]] std::vector<const K8sObject*> all_objects(const std::vector<K8sWorkload>& workloads);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <set>
 
 #include "app/batch.h"
@@ -94,8 +95,7 @@ template <typename Output>
 std::vector<Output> without_failed_inputs(std::vector<Output> outputs, const std::set<std::string>& failed) {
   std::vector<Output> good;
   for (auto& output : outputs) {
-    const bool bad = std::any_of(output.sources.begin(), output.sources.end(), [&](const std::string& s) { return failed.count(s) != 0; });
-    if (!bad) good.push_back(std::move(output));
+    if (!app::any_failed(output.sources, failed)) good.push_back(std::move(output));
   }
   return good;
 }
@@ -114,14 +114,16 @@ int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   options.secrets_manager_store = o.secrets_manager_store;
   options.format = o.format == "json" ? OutputFormat::kJson : OutputFormat::kYaml;
   options.limits = o.limits;
-  K8sObjects result = convert_to_k8s_objects(inputs, options);
+  // The writer gets each workload as soon as it is converted (a stream or folder renders it and
+  // drops its objects); what it writes is decided at the end, when failures are known.
+  const auto layout = o.output_dir.empty() ? app::K8sLayout::kStream : app::K8sLayout::kFolder;
+  const std::unique_ptr<app::K8sWriter> writer = app::make_k8s_writer(layout, options.format);
+  K8sObjects result = convert_to_k8s_objects(inputs, options, *writer);
   std::vector<InputText>().swap(inputs);  // the texts are not needed again
   diags.append(result.diagnostics);
   if (o.strict) diags = diag::apply_strict(diags);
 
-  const std::vector<K8sWorkload> good = without_failed_inputs(std::move(result.workloads), failed_inputs(diags));
-  const auto layout = o.output_dir.empty() ? app::K8sLayout::kStream : app::K8sLayout::kFolder;
-  const std::vector<app::OutputFile> files = app::make_k8s_writer(layout, options.format)->write(good);
+  const std::vector<app::OutputFile> files = writer->finish(failed_inputs(diags));
   if (o.output_dir.empty()) {
     for (const app::OutputFile& f : files) out << f.text;
   } else {

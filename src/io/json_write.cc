@@ -102,9 +102,9 @@ std::string json_quote(const std::string& s) {
   return out;
 }
 
-std::string to_json(const Node& node, int indent) {
+std::string to_json(const Node& node, int indent, int level) {
   std::string out;
-  write(node, indent, 0, out);
+  write(node, indent, level, out);
   return out;
 }
 
