@@ -92,10 +92,17 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
     } else if (!starts_like_json(in.text)) {
       // Kubernetes YAML given to the ECS direction: say so plainly (a text check; no need to
       // parse what will not be converted).
-      const bool k8s = input::sniff(in.text).platform() == input::Platform::kKubernetes;
-      d.error(k8s ? "wrong-direction" : "not-json", {in.path, "", 1, 1, -1},
-              k8s ? "this is a Kubernetes manifest; convert it with `specconv to-ecs`"
-                  : "ECS input must be JSON (a task definition, service, or describe-* output)");
+      const input::Shape shape = input::sniff(in.text).shape;
+      if (shape == input::Shape::kCloudFormationTemplate) {
+        d.error("unrecognized-input", {in.path, "", 1, 1, -1},
+                "this is a CloudFormation template, which specconv does not read yet: convert the deployed stack's "
+                "describe-task-definition and describe-services output, or the task definition's Properties alone");
+      } else {
+        const bool k8s = shape == input::Shape::kKubernetesObject;
+        d.error(k8s ? "wrong-direction" : "not-json", {in.path, "", 1, 1, -1},
+                k8s ? "this is a Kubernetes manifest; convert it with `specconv to-ecs`"
+                    : "ECS input must be JSON (a task definition, service, or describe-* output)");
+      }
     } else if (auto root = io::load_json(in.text, in.path, limits, d)) {
       ecs::Bundle part;
       ecs::read_ecs(*root, in.path, part, d);

@@ -45,6 +45,9 @@ bool starts_like_json(const std::string& text) {
   return false;
 }
 
+constexpr const char* kTemplateGiven =
+    "this is a CloudFormation template (the AWS side), not Kubernetes manifests; specconv does not read templates yet";
+
 /// Reads one input file into `part`; problems go to `d`.
 void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& part, std::vector<app::RawObject>& raw,
                 Diagnostics& d) {
@@ -55,11 +58,17 @@ void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& p
   io::ReadContext ctx;
   ctx.file = in.path;
   ctx.diags = &d;
+  if (!starts_like_json(in.text) && input::sniff(in.text).shape == input::Shape::kCloudFormationTemplate) {
+    d.error("wrong-direction", {in.path, "", 1, 1, -1}, kTemplateGiven);
+    return;
+  }
   if (starts_like_json(in.text)) {
     auto root = io::load_json(in.text, in.path, limits, d);
     if (!root) return;
-    if (input::classify(*root).platform() == input::Platform::kEcs) {
-      d.error("wrong-direction", {in.path, "", 1, 1, -1}, "this is ECS input; convert it with `specconv to-k8s`");
+    if (const input::Kind kind = input::classify(*root); kind.platform() == input::Platform::kEcs) {
+      d.error("wrong-direction", {in.path, "", 1, 1, -1},
+              kind.shape == input::Shape::kCloudFormationTemplate ? kTemplateGiven
+                                                                  : "this is ECS input; convert it with `specconv to-k8s`");
       return;
     }
     ctx.document = 0;

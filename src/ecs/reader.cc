@@ -969,6 +969,11 @@ void read_ecs(const Node& root, const std::string& file, Bundle& bundle, Diagnos
       c.finish({"services", "failures"});
       return;
     case input::Shape::kEcsWiring: read_wiring(c, bundle); return;
+    case input::Shape::kCloudFormationTemplate:
+      diags.error("unrecognized-input", {file, "", root.line(), root.column(), -1},
+                  "this is a CloudFormation template, which specconv does not read yet: convert the deployed stack's "
+                  "describe-task-definition and describe-services output, or the task definition's Properties alone");
+      return;
     default: break;
   }
   diags.error("unrecognized-input", {file, "", root.line(), root.column(), -1},

@@ -15,6 +15,7 @@ const char* to_string(Shape shape) {
     case Shape::kEcsDescribeServices: return "describe-services output";
     case Shape::kEcsWiring: return "load balancer or autoscaling describe-* output";
     case Shape::kEcsApiCall: return "AWS API call";
+    case Shape::kCloudFormationTemplate: return "CloudFormation template";
     case Shape::kKubernetesObject: return "Kubernetes object";
     case Shape::kUnknown: break;
   }

@@ -28,6 +28,7 @@ enum class Shape {
   kEcsDescribeServices,        // describe-services output: {"services": [...]}
   kEcsWiring,                  // describe-target-groups / -listeners / -rules / -load-balancers, scaling
   kEcsApiCall,                 // {"api": "ecs:...", "input": {...}}, what `to-ecs --format api` writes
+  kCloudFormationTemplate,     // a Resources section (AWS::... types): not read yet, named so it is not misread
   kKubernetesObject,           // apiVersion and kind (a List included)
 };
 
@@ -49,7 +50,8 @@ struct Kind {
 
 /// What a file is from its text, without parsing it: JSON by its top-level keys (an array by its
 /// first element); YAML is a Kubernetes manifest when it says `apiVersion:` and `kind:`, and a
-/// companion unless some document's top-level `kind:` is a workload kind.
+/// companion unless some document's top-level `kind:` is a workload kind; YAML with a top-level
+/// `Resources:` section and `Type: AWS::` resources is a CloudFormation template.
 [[nodiscard]] Kind sniff(std::string_view text);
 
 }  // namespace specconv::input

@@ -41,6 +41,8 @@ const std::vector<Case>& cases() {
       {R"({"apiVersion":"v1","kind":"Service"})", Shape::kKubernetesObject, true},
       {R"({"apiVersion":"v1","kind":"List","items":[]})", Shape::kKubernetesObject, false},
       {R"([{"family":"a","containerDefinitions":[]},{"serviceName":"a"}])", Shape::kEcsTaskDefinition, false},
+      {R"({"AWSTemplateFormatVersion":"2010-09-09","Resources":{"T":{"Type":"AWS::ECS::TaskDefinition"}},"Rules":{}})",
+       Shape::kCloudFormationTemplate, false},
       {R"({"name":"not a spec"})", Shape::kUnknown, false},
       {R"({})", Shape::kUnknown, false},
   };
@@ -87,6 +89,12 @@ TEST(InputRegistry, YamlManifestsAreKubernetesAndCompanionsUnlessAWorkloadIsName
   EXPECT_EQ(both.k8s_kind, "Deployment");
   EXPECT_EQ(sniff("just: some yaml\n").platform(), Platform::kUnknown);
   EXPECT_EQ(sniff("   \n").platform(), Platform::kUnknown);
+}
+
+TEST(InputRegistry, AYamlCloudFormationTemplateIsNamedAndNotTakenForKubernetes) {
+  const Kind k = sniff("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n");
+  EXPECT_EQ(k.shape, Shape::kCloudFormationTemplate);
+  EXPECT_EQ(k.platform(), Platform::kEcs);
 }
 
 TEST(InputRegistry, AJsonArrayOfManifestsIsKubernetes) {

@@ -98,6 +98,13 @@ std::string_view yaml_workload_kind(std::string_view t) {
   return {};
 }
 
+/// A YAML CloudFormation template: a `Resources:` line at column 0 and a resource of an AWS type.
+bool yaml_cloudformation(std::string_view t) {
+  const bool resources = t.substr(0, 10) == "Resources:" || t.find("\nResources:") != std::string_view::npos;
+  return resources && (t.find("Type: AWS::") != std::string_view::npos || t.find("Type: 'AWS::") != std::string_view::npos ||
+                       t.find("Type: \"AWS::") != std::string_view::npos);
+}
+
 Kind sniff_json(std::string_view text, std::size_t i) {
   bool complete = false;
   if (text[i] == '[') {
@@ -129,6 +136,10 @@ Kind sniff(std::string_view text) {
   if (i == text.size()) return {};
   if (text[i] == '{' || text[i] == '[') return sniff_json(text, i);
   Kind k;
+  if (yaml_cloudformation(text)) {
+    k.shape = Shape::kCloudFormationTemplate;
+    return k;
+  }
   if (text.find("apiVersion:") != std::string_view::npos && text.find("kind:") != std::string_view::npos) {
     k.shape = Shape::kKubernetesObject;
     k.k8s_kind = std::string(yaml_workload_kind(text));

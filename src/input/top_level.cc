@@ -71,6 +71,7 @@ void note(TopLevel& top, std::string_view key, ValueType type, std::string_view 
     if (type == ValueType::kString) top.kind_text = std::string(text);
   }
   if (key == "api") top.api_call = true;
+  if (key == "Resources" && type == ValueType::kObject) top.resources = true;
   if (key == "input") top.api_input = true;
   if (wiring_key(key)) {
     top.wiring = true;
@@ -93,6 +94,7 @@ Kind decide(const TopLevel& top) {
     k.k8s_kind = top.kind_text;
     return k;
   }
+  if (top.resources) return ecs_kind(top, Shape::kCloudFormationTemplate);  // its Rules are not listener rules
   if (top.container_definitions || (top.family && !top.task_definition)) return ecs_kind(top, Shape::kEcsTaskDefinition);
   if (top.task_definition && (top.service || top.autoscaling)) return ecs_kind(top, Shape::kEcsConverted);
   if (top.task_definition && !top.task_definition_string && !top.service_name) {
