@@ -141,7 +141,8 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
     app::EmittedWorkload e;
     e.workload = &p.workload;
     e.files = p.files;
-    e.emitted = k8s::emit_workload(p.workload, emit, e.diagnostics);
+    e.kept = &p.carry;
+    e.emitted = k8s::emit_workload(p.workload, p.carry, emit, e.diagnostics);
     if (auto t = trees.find(p.workload.source_file); t != trees.end()) {
       e.task_definition = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
     }

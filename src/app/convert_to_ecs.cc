@@ -24,12 +24,13 @@ namespace {
 
 /// ECS -> Kubernetes -> ECS: a workload that came from ECS keeps its requiresCompatibilities in
 /// specconv.io/ecs-task; without --launch-type, that (not the FARGATE default) decides.
-void restore_launch_type(const model::Workload& w, ecs::WriteOptions& wo) {
+void restore_launch_type(const carry::EcsCarry& kept, ecs::WriteOptions& wo) {
   wo.restore_ecs_origin = true;
-  const auto it = w.carried.find("requiresCompatibilities");
-  if (it == w.carried.end()) return;
+  const io::Node* n = carry::find(kept.task, "requiresCompatibilities");
+  if (n == nullptr) return;
   // [] = the original had none (an EC2 task definition validated against nothing).
-  const bool fargate = it->second.find("\"FARGATE\"") != std::string::npos;
+  auto is_fargate = [](const io::Node& x) { return x.is_string() && x.text() == "FARGATE"; };
+  const bool fargate = is_fargate(*n) || (n->is_array() && std::any_of(n->items().begin(), n->items().end(), is_fargate));
   wo.launch_type = fargate ? model::LaunchType::kFargate : model::LaunchType::kEc2;
 }
 
@@ -155,12 +156,12 @@ aws::WorkloadInput write_workload(const k8s::LinkedWorkload& lw, const ecs::Writ
   const model::Workload& w = lw.workload;
   aws::WorkloadInput wi;
   wi.linked = &lw;
-  wi.task_definition = ecs::task_definition_input(w, lw.where, wo, d);
+  wi.task_definition = ecs::task_definition_input(w, lw.carry, lw.where, wo, d);
   if (!lw.image_pull_secrets.empty()) add_repository_credentials(wi.task_definition, lw, options);
   app::add_k8s_carry(wi.task_definition, linked, d);
   wi.autoscaling = io::Node::array();
   if (w.has_service) {
-    wi.service = ecs::create_service_input(w, lw.where, wo, d);
+    wi.service = ecs::create_service_input(w, lw.carry, lw.where, wo, d);
     wi.autoscaling = ecs::autoscaling_inputs(w, wo);
   } else if (w.kind == model::WorkloadKind::kJob) {
     d.note("run-task", lw.where,
@@ -289,7 +290,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     const model::Workload& w = lw.workload;
     ecs::WriteOptions wo = write;
     if (!lw.security_groups.empty()) wo.security_groups = lw.security_groups;  // SecurityGroupPolicy
-    if (!options.launch_type_explicit) restore_launch_type(w, wo);
+    if (!options.launch_type_explicit) restore_launch_type(lw.carry, wo);
     const std::vector<const app::RawObject*> linked = raw_index.linked(lw.where);
     aws::WorkloadInput wi = write_workload(lw, wo, options, linked, d);
     const std::string family = ecs::ecs_name(w.name);

@@ -602,12 +602,10 @@ std::optional<Node> parse(const std::string& json) {
 }
 
 /// The carried workload and objects, from the first container's dockerLabels.
-bool read_carry(const model::Workload& w, Node& workload, Node& objects, Node& prints) {
+bool read_carry(const model::Workload& w, const carry::EcsCarry& kept, Node& workload, Node& objects, Node& prints) {
   if (w.containers.empty()) return false;
-  const auto it = w.containers.front().carried.find("dockerLabels");
-  if (it == w.containers.front().carried.end()) return false;
-  const auto labels = parse(it->second);
-  if (!labels || !labels->is_object()) return false;
+  const Node* labels = carry::find(kept.container(w.containers.front().name), "dockerLabels");
+  if (labels == nullptr || !labels->is_object()) return false;
   const Node* wl = labels->find(kCarryWorkloadLabel);
   if (wl == nullptr || !wl->is_string()) return false;
   auto doc = parse(wl->text());
@@ -843,9 +841,10 @@ void add_k8s_carry(Node& task_definition, const std::vector<const RawObject*>& o
   }
 }
 
-std::string restore_k8s_carry(const model::Workload& w, const Node* task_definition, std::vector<k8s::Object>& objects) {
+std::string restore_k8s_carry(const model::Workload& w, const carry::EcsCarry& kept, const Node* task_definition,
+                              std::vector<k8s::Object>& objects) {
   Node workload, carried, prints;
-  if (!read_carry(w, workload, carried, prints)) return "";
+  if (!read_carry(w, kept, workload, carried, prints)) return "";
   std::string written;
   std::vector<k8s::Object> out;
   const Node* emitted_sa = nullptr;

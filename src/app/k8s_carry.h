@@ -20,6 +20,7 @@
 #include <tuple>
 #include <vector>
 
+#include "carry/ecs_carry.h"
 #include "io/tree.h"
 #include "k8s/emit.h"
 #include "specconv/diagnostics.h"
@@ -75,12 +76,13 @@ class RawIndex {
 /// input). Reports `k8s-carry-too-large` when it does not fit.
 void add_k8s_carry(io::Node& task_definition, const std::vector<const RawObject*>& objects, Diagnostics& diags);
 
-/// Merges the carry found in `w` (if any) into the emitted objects. `task_definition` is the ECS
+/// Merges the carry found in `kept` (the ECS carry of `w`, if any) into the emitted objects. `task_definition` is the ECS
 /// JSON the workload was read from (nullptr when unknown): Kubernetes fields written from ECS
 /// fields that are unchanged since to-ecs are restored as written (probes, resources, ports,
 /// securityContext); the others come from the ECS values. Returns the name of the restored
 /// workload (the carried one, which the output has instead of the emitted name), or "" when there
 /// is no carry.
-std::string restore_k8s_carry(const model::Workload& w, const io::Node* task_definition, std::vector<k8s::Object>& objects);
+std::string restore_k8s_carry(const model::Workload& w, const carry::EcsCarry& kept, const io::Node* task_definition,
+                              std::vector<k8s::Object>& objects);
 
 }  // namespace specconv::app

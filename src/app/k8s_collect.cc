@@ -35,7 +35,7 @@ SourceLocation where(const EmittedWorkload& w) {
 /// The carry may give a workload back its Kubernetes name; two workloads may not write one name.
 void restore_carry(EmittedWorkload& w, std::set<std::string>& taken) {
   if (w.diagnostics.has_errors()) return;
-  const std::string carried = restore_k8s_carry(*w.workload, w.task_definition, w.emitted.objects);
+  const std::string carried = restore_k8s_carry(*w.workload, *w.kept, w.task_definition, w.emitted.objects);
   const std::string written = carried.empty() ? w.emitted.workload : carried;
   if (!taken.insert(written).second) {
     w.diagnostics.error("duplicate-output", where(w),

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "carry/ecs_carry.h"
 #include "io/tree.h"
 #include "k8s/emit.h"
 #include "specconv/convert.h"
@@ -20,6 +21,7 @@ namespace specconv::app {
 /// One workload as the emitter made it, before the run-wide steps.
 struct EmittedWorkload {
   const model::Workload* workload = nullptr;
+  const carry::EcsCarry* kept = nullptr;      // its ECS carry (the Kubernetes carry rides in its dockerLabels)
   std::vector<std::string> files;           // every input file that contributed
   const io::Node* task_definition = nullptr;  // the JSON it was read from, for the carry (may be null)
   k8s::Emitted emitted;

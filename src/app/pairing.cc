@@ -151,6 +151,8 @@ std::vector<Paired> pair_ecs(const ecs::Bundle& b, Diagnostics& diags) {
     const auto& td = b.task_definitions[*found];
     Paired p;
     p.workload = td.workload;
+    p.carry = td.carry;
+    p.carry.service = s.carry;
     model::Workload& w = p.workload;
     const model::Workload& sv = s.service;
     w.has_service = true;
@@ -162,7 +164,6 @@ std::vector<Paired> pair_ecs(const ecs::Bundle& b, Diagnostics& diags) {
     w.health_check_grace_seconds = sv.health_check_grace_seconds;
     w.load_balancers = sv.load_balancers;
     w.registries = sv.registries;
-    w.service_carried = sv.service_carried;
     w.service_file = sv.service_file;
     w.service_pointer = sv.service_pointer;
     for (const auto& t : sv.tags) w.tags.push_back(t);
@@ -176,6 +177,7 @@ std::vector<Paired> pair_ecs(const ecs::Bundle& b, Diagnostics& diags) {
     if (used[i]) continue;
     Paired p;
     p.workload = b.task_definitions[i].workload;
+    p.carry = b.task_definitions[i].carry;
     p.files = {p.workload.source_file};
     out.push_back(std::move(p));
   }

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "carry/ecs_carry.h"
 #include "ecs/bundle.h"
 #include "specconv/diagnostics.h"
 #include "specconv/model/workload.h"
@@ -13,6 +14,7 @@ namespace specconv::app {
 
 struct Paired {
   model::Workload workload;
+  carry::EcsCarry carry;            // the ECS-only values of its task definition and service
   std::vector<std::string> files;  // every input file that contributed
 };
 

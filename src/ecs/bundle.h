@@ -1,12 +1,13 @@
 // What the ECS reader produces from one or more input files: task definitions, services and
 // the optional AWS wiring (target groups, listeners, rules, load balancers, scaling), before
-// they are paired into model::Workloads. Standard library and model only.
+// they are paired into model::Workloads, with the ECS carry beside them.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "carry/ecs_carry.h"
 #include "specconv/diagnostics.h"
 #include "specconv/model/workload.h"
 
@@ -14,6 +15,7 @@ namespace specconv::ecs {
 
 struct TaskDefinitionInput {
   model::Workload workload;  // task-level and container fields
+  carry::EcsCarry carry;     // the ECS-only values, for a conversion back (task and containers)
   std::string family;
   std::optional<int64_t> revision;
   std::string arn;
@@ -22,6 +24,7 @@ struct TaskDefinitionInput {
 
 struct ServiceInput {
   model::Workload service;   // only the service-level fields are set
+  carry::Fields carry;       // the service's ECS-only values
   std::string task_definition;  // family, family:revision or ARN
   std::string cluster;
   SourceLocation where;

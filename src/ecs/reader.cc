@@ -8,7 +8,6 @@
 
 #include "input/kind.h"
 #include "io/cursor.h"
-#include "io/json_write.h"
 #include "mapping/field_table.h"
 
 namespace specconv::ecs {
@@ -19,18 +18,18 @@ using io::Node;
 
 /// A value kept for the way back, as compact JSON in the API's camelCase whatever the input's
 /// key spelling (the carry annotations are read back as API JSON).
-std::string compact(const Cursor& c, const Node& n, std::string_view key) {
-  if (c.context().keys == io::KeyStyle::kCamel) return io::to_json(n, -1);
-  return io::to_json(io::to_camel_keys(n, c.context().keys, key), -1);
+Node compact(const Cursor& c, const Node& n, std::string_view key) {
+  if (c.context().keys == io::KeyStyle::kCamel) return n;
+  return io::to_camel_keys(n, c.context().keys, key);
 }
 
 /// Keeps a platform-only value verbatim for the way back, and says so: a warning where losing
 /// the behaviour matters at run time (logs, env files, registry credentials, limits), a note
 /// otherwise. Empty lists and objects are neither kept nor reported.
-void carry(Cursor& c, std::string_view scope, std::string_view key, std::map<std::string, std::string>& into) {
+void carry(Cursor& c, std::string_view scope, std::string_view key, carry::Fields& into) {
   const Node* n = c.take(key);
   if (n == nullptr || ((n->is_array() || n->is_object()) && n->size() == 0)) return;
-  into[std::string(key)] = compact(c, *n, key);
+  into.insert_or_assign(std::string(key), compact(c, *n, key));
   static constexpr std::string_view kBehaviourChanging[] = {
       "environmentFiles", "logConfiguration", "firelensConfiguration", "repositoryCredentials", "ulimits",
       "devices", "credentialSpecs", "proxyConfiguration", "dockerSecurityOptions", "restartPolicy", "links"};
@@ -47,13 +46,13 @@ void carry(Cursor& c, std::string_view scope, std::string_view key, std::map<std
 
 /// dockerLabels holding only what `to-ecs` carries for the way back (specconv.io/k8s-*): kept
 /// without a note (to-k8s restores them, they are not an ECS setting). False for other labels.
-bool carry_specconv_labels(Cursor& c, std::map<std::string, std::string>& into) {
+bool carry_specconv_labels(Cursor& c, carry::Fields& into) {
   const Node* n = c.peek("dockerLabels");
   if (n == nullptr || !n->is_object() || n->size() == 0) return false;
   for (const auto& m : n->members()) {
     if (m.first.rfind("specconv.io/k8s-", 0) != 0) return false;
   }
-  into["dockerLabels"] = compact(c, *c.take("dockerLabels"), "dockerLabels");
+  into.insert_or_assign("dockerLabels", compact(c, *c.take("dockerLabels"), "dockerLabels"));
   return true;
 }
 
@@ -197,7 +196,7 @@ std::optional<model::Probe> read_health_check(Cursor& c) {
   return p;
 }
 
-void read_linux_parameters(Cursor& c, model::Container& ctr) {
+void read_linux_parameters(Cursor& c, model::Container& ctr, carry::Fields& kept) {
   auto lp = c.object("linuxParameters");
   if (!lp) return;
   if (auto caps = lp->object("capabilities")) {
@@ -207,7 +206,7 @@ void read_linux_parameters(Cursor& c, model::Container& ctr) {
   }
   ctr.init_process = lp->boolean("initProcessEnabled");
   if (ctr.init_process) {
-    ctr.carried["initProcessEnabled"] = *ctr.init_process ? "true" : "false";
+    kept.insert_or_assign("initProcessEnabled", Node::boolean(*ctr.init_process));
     if (*ctr.init_process) {
       lp->warning("initProcessEnabled", "not-carried-over",
                   "initProcessEnabled has no Kubernetes field and does not take effect; kept in specconv.io/ecs-containers: "
@@ -217,7 +216,7 @@ void read_linux_parameters(Cursor& c, model::Container& ctr) {
   ctr.shared_memory_mib = lp->integer("sharedMemorySize", 0, INT32_MAX);
   // As written, for the way back: Kubernetes gives both as memory-backed emptyDirs (no mount options).
   for (const char* key : {"sharedMemorySize", "tmpfs"}) {
-    if (const Node* n = lp->peek(key); n != nullptr && !(n->is_array() && n->size() == 0)) ctr.carried[key] = compact(*lp, *n, key);
+    if (const Node* n = lp->peek(key); n != nullptr && !(n->is_array() && n->size() == 0)) kept.insert_or_assign(key, compact(*lp, *n, key));
   }
   for (Cursor t : lp->objects("tmpfs")) {
     model::Tmpfs fs;
@@ -237,9 +236,9 @@ void read_linux_parameters(Cursor& c, model::Container& ctr) {
     }
     ctr.tmpfs.push_back(std::move(fs));
   }
-  carry(*lp, "linuxParameters", "devices", ctr.carried);
-  carry(*lp, "linuxParameters", "maxSwap", ctr.carried);
-  carry(*lp, "linuxParameters", "swappiness", ctr.carried);
+  carry(*lp, "linuxParameters", "devices", kept);
+  carry(*lp, "linuxParameters", "maxSwap", kept);
+  carry(*lp, "linuxParameters", "swappiness", kept);
   lp->finish(mapping::ecs_keys("linuxParameters"));
 }
 
@@ -262,7 +261,7 @@ void read_user(Cursor& c, model::Container& ctr) {
   }
 }
 
-model::Container read_container(Cursor& c) {
+model::Container read_container(Cursor& c, carry::Fields& kept) {
   model::Container ctr;
   ctr.name = c.string("name").value_or("");
   ctr.image = c.string("image").value_or("");
@@ -294,9 +293,9 @@ model::Container read_container(Cursor& c) {
     ctr.mounts.push_back(std::move(vm));
   }
   if (const Node* vf = c.take("volumesFrom"); vf != nullptr && vf->size() > 0) {
-    ctr.carried["volumesFrom"] = compact(c, *vf, "volumesFrom");
+    kept.insert_or_assign("volumesFrom", compact(c, *vf, "volumesFrom"));
   }
-  read_linux_parameters(c, ctr);
+  read_linux_parameters(c, ctr, kept);
   for (Cursor d : c.objects("dependsOn")) {
     model::Dependency dep;
     dep.container = d.string("containerName").value_or("");
@@ -313,12 +312,12 @@ model::Container read_container(Cursor& c) {
     }
     ctr.depends_on.push_back(std::move(dep));
   }
-  carry(c, "container", "startTimeout", ctr.carried);
+  carry(c, "container", "startTimeout", kept);
   ctr.stop_timeout_seconds = c.integer("stopTimeout", 0, 120);
   ctr.hostname = c.string("hostname").value_or("");
   read_user(c, ctr);
   ctr.working_dir = c.string("workingDirectory").value_or("");
-  carry(c, "container", "disableNetworking", ctr.carried);
+  carry(c, "container", "disableNetworking", kept);
   ctr.privileged = c.boolean("privileged");
   ctr.read_only_root = c.boolean("readonlyRootFilesystem");
   if (auto v = c.strings("dnsServers")) ctr.dns_servers = *v;
@@ -330,15 +329,15 @@ model::Container read_container(Cursor& c) {
     h.finish(mapping::ecs_keys("extraHost"));
     if (!a.hostname.empty() && !a.ip.empty()) ctr.host_aliases.push_back(std::move(a));
   }
-  carry(c, "container", "dockerSecurityOptions", ctr.carried);
+  carry(c, "container", "dockerSecurityOptions", kept);
   ctr.stdin_open = c.boolean("interactive").value_or(false);
   ctr.tty = c.boolean("pseudoTerminal").value_or(false);
-  if (!carry_specconv_labels(c, ctr.carried)) carry(c, "container", "dockerLabels", ctr.carried);
-  carry(c, "container", "ulimits", ctr.carried);
-  carry(c, "container", "logConfiguration", ctr.carried);
+  if (!carry_specconv_labels(c, kept)) carry(c, "container", "dockerLabels", kept);
+  carry(c, "container", "ulimits", kept);
+  carry(c, "container", "logConfiguration", kept);
   // The exact health check, for the way back: Kubernetes probes express startPeriod only in
   // whole periods (a startup probe), so timings would not always come back as written.
-  if (const Node* hc = c.peek("healthCheck"); hc != nullptr && hc->is_object()) ctr.carried["healthCheck"] = compact(c, *hc, "healthCheck");
+  if (const Node* hc = c.peek("healthCheck"); hc != nullptr && hc->is_object()) kept.insert_or_assign("healthCheck", compact(c, *hc, "healthCheck"));
   ctr.liveness = read_health_check(c);
   for (Cursor s : c.objects("systemControls")) {
     auto ns = s.string("namespace");
@@ -361,20 +360,20 @@ model::Container read_container(Cursor& c) {
                                  "resource requirement " + *type + " has no Kubernetes equivalent and is dropped");
     }
   }
-  carry(c, "container", "firelensConfiguration", ctr.carried);
-  carry(c, "container", "credentialSpecs", ctr.carried);
-  carry(c, "container", "repositoryCredentials", ctr.carried);
-  carry(c, "container", "restartPolicy", ctr.carried);
-  carry(c, "container", "versionConsistency", ctr.carried);
-  carry(c, "container", "environmentFiles", ctr.carried);
-  carry(c, "container", "links", ctr.carried);
+  carry(c, "container", "firelensConfiguration", kept);
+  carry(c, "container", "credentialSpecs", kept);
+  carry(c, "container", "repositoryCredentials", kept);
+  carry(c, "container", "restartPolicy", kept);
+  carry(c, "container", "versionConsistency", kept);
+  carry(c, "container", "environmentFiles", kept);
+  carry(c, "container", "links", kept);
   c.finish(mapping::ecs_keys("container"));
   return ctr;
 }
 
 /// Volumes with an EFS / Docker / FSx configuration become claims or emptyDirs in Kubernetes;
 /// their exact configuration is kept (specconv.io/ecs-task "volumes") for the way back.
-void keep_volume_configurations(const Cursor& td, model::Workload& w) {
+void keep_volume_configurations(const Cursor& td, carry::Fields& kept_task) {
   const Node* volumes = td.peek("volumes");
   if (volumes == nullptr || !volumes->is_array()) return;
   Node kept = Node::array();
@@ -391,7 +390,7 @@ void keep_volume_configurations(const Cursor& td, model::Workload& w) {
       }
     }
   }
-  if (kept.size() > 0) w.carried["volumes"] = compact(td, kept, "volumes");
+  if (kept.size() > 0) kept_task.insert_or_assign("volumes", compact(td, kept, "volumes"));
 }
 
 model::Volume read_volume(Cursor& v) {
@@ -481,16 +480,19 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
         continue;
       }
       Cursor cd(item, c.context(), ptr);
-      w.containers.push_back(read_container(cd));
+      carry::Fields kept;
+      model::Container ctr = read_container(cd, kept);
+      if (!kept.empty()) td.carry.containers.insert_or_assign(ctr.name, std::move(kept));
+      w.containers.push_back(std::move(ctr));
     }
   }
   w.task_role = c.string("taskRoleArn").value_or("");
   w.execution_role = c.string("executionRoleArn").value_or("");
   w.network_mode = read_network_mode(c);
-  keep_volume_configurations(c, w);
+  keep_volume_configurations(c, td.carry.task);
   for (Cursor v : c.objects("volumes")) w.volumes.push_back(read_volume(v));
   if (const Node* pc = c.take("placementConstraints"); pc != nullptr && pc->size() > 0) {
-    w.carried["placementConstraints"] = compact(c, *pc, "placementConstraints");
+    td.carry.task.insert_or_assign("placementConstraints", compact(c, *pc, "placementConstraints"));
   }
   if (auto rc = c.strings("requiresCompatibilities")) {
     for (const std::string& s : *rc) {
@@ -533,34 +535,34 @@ void read_task_definition(Cursor& c, Bundle& bundle, const std::vector<std::pair
   w.tags = tags;
   if (auto pid = c.string("pidMode")) {
     if (*pid == "host") w.host_pid = true;
-    else if (*pid == "task") w.carried["pidMode"] = "\"task\"";
+    else if (*pid == "task") td.carry.task.insert_or_assign("pidMode", Node::string("task"));
     else c.error("pidMode", "invalid-value", "pidMode must be host or task");
   }
   if (auto ipc = c.string("ipcMode")) {
     if (*ipc == "host") w.host_ipc = true;
     else if (*ipc == "task" || *ipc == "none") {
-      w.carried["ipcMode"] = io::json_quote(*ipc);
+      td.carry.task.insert_or_assign("ipcMode", Node::string(*ipc));
       c.context().diags->note("kept-in-annotation", c.where("ipcMode"),
                               "ipcMode " + *ipc + " has no pod field (containers of a pod share IPC); kept in specconv.io/ecs-task");
     }
     else c.error("ipcMode", "invalid-value", "ipcMode must be host, task or none");
   }
-  carry(c, "task", "proxyConfiguration", w.carried);
-  carry(c, "task", "enableFaultInjection", w.carried);
-  carry(c, "task", "inferenceAccelerators", w.carried);
+  carry(c, "task", "proxyConfiguration", td.carry.task);
+  carry(c, "task", "enableFaultInjection", td.carry.task);
+  carry(c, "task", "inferenceAccelerators", td.carry.task);
   if (auto es = c.object("ephemeralStorage")) {
     w.ephemeral_storage_gib = es->integer("sizeInGiB", 21, 200);
     es->finish({"sizeInGiB"});
   }
   if (const Node* rp = c.peek("runtimePlatform"); rp != nullptr && rp->is_object() && rp->size() > 0) {
-    w.carried["runtimePlatform"] = compact(c, *rp, "runtimePlatform");  // Windows versions have no node label of their own
+    td.carry.task.insert_or_assign("runtimePlatform", compact(c, *rp, "runtimePlatform"));  // Windows versions have no node label of their own
   }
   if (auto rp = c.object("runtimePlatform")) {
     w.os_family = rp->string("operatingSystemFamily").value_or("");
     w.cpu_architecture = rp->string("cpuArchitecture").value_or("");
     rp->finish({"operatingSystemFamily", "cpuArchitecture"});
   }
-  if (w.execution_role.empty() == false) w.carried["executionRoleArn"] = io::json_quote(w.execution_role);
+  if (w.execution_role.empty() == false) td.carry.task.insert_or_assign("executionRoleArn", Node::string(w.execution_role));
   c.finish(mapping::ecs_keys("task"));
   bundle.task_definitions.push_back(std::move(td));
 }
@@ -582,11 +584,11 @@ void read_service(Cursor& c, Bundle& bundle) {
   ignore_all(c, "service");
   if (auto cl = c.string("cluster")) {
     in.cluster = *cl;
-    s.service_carried["cluster"] = io::json_quote(*cl);  // for the way back (to-ecs without --cluster)
+    in.carry.insert_or_assign("cluster", Node::string(*cl));  // for the way back (to-ecs without --cluster)
   }
   // The exact load balancer and registry bindings (target group ARNs), for the way back.
   for (const char* key : {"loadBalancers", "serviceRegistries"}) {
-    if (const Node* n = c.peek(key); n != nullptr && n->is_array() && n->size() > 0) s.service_carried[key] = compact(c, *n, key);
+    if (const Node* n = c.peek(key); n != nullptr && n->is_array() && n->size() > 0) in.carry.insert_or_assign(key, compact(c, *n, key));
   }
   s.replicas = c.integer("desiredCount", 0, INT32_MAX);
   if (auto dc = c.object("deploymentConfiguration")) {
@@ -597,9 +599,9 @@ void read_service(Cursor& c, Bundle& bundle) {
     if (minp) r.minimum_healthy_percent = *minp;
     if (maxp || minp) s.rollout = r;
     // The percentages as written, for the way back (several give the same Kubernetes strategy).
-    if (maxp) s.service_carried["maximumPercent"] = std::to_string(*maxp);
-    if (minp) s.service_carried["minimumHealthyPercent"] = std::to_string(*minp);
-    for (std::string_view key : kCarriedDeploymentKeys) carry(*dc, "deploymentConfiguration", key, s.service_carried);
+    if (maxp) in.carry.insert_or_assign("maximumPercent", Node::integer(*maxp));
+    if (minp) in.carry.insert_or_assign("minimumHealthyPercent", Node::integer(*minp));
+    for (std::string_view key : kCarriedDeploymentKeys) carry(*dc, "deploymentConfiguration", key, in.carry);
     dc->finish(mapping::ecs_keys("deploymentConfiguration"));
   }
   for (Cursor lb : c.objects("loadBalancers")) {
@@ -622,10 +624,8 @@ void read_service(Cursor& c, Bundle& bundle) {
     s.registries.push_back(std::move(reg));
   }
   // Marks the service as given (specconv.io/ecs-service), so that the way back adds nothing it lacked.
-  s.service_carried["schedulingStrategy"] = io::json_quote(c.peek("schedulingStrategy") != nullptr &&
-                                                                   c.peek("schedulingStrategy")->is_string()
-                                                               ? c.peek("schedulingStrategy")->text()
-                                                               : "REPLICA");
+  const Node* strategy = c.peek("schedulingStrategy");
+  in.carry.insert_or_assign("schedulingStrategy", Node::string(strategy != nullptr && strategy->is_string() ? strategy->text() : "REPLICA"));
   if (auto ss = c.string("schedulingStrategy")) {
     if (*ss == "DAEMON") s.kind = model::WorkloadKind::kDaemon;
     else if (*ss != "REPLICA") c.error("schedulingStrategy", "invalid-value", "schedulingStrategy must be REPLICA or DAEMON");
@@ -634,14 +634,14 @@ void read_service(Cursor& c, Bundle& bundle) {
     if (*lt == "FARGATE") s.launch_type = model::LaunchType::kFargate;
     else if (*lt == "EC2") s.launch_type = model::LaunchType::kEc2;
     else if (*lt == "EXTERNAL") s.launch_type = model::LaunchType::kExternal;
-    s.service_carried["launchType"] = io::json_quote(*lt);
+    in.carry.insert_or_assign("launchType", Node::string(*lt));
     c.context().diags->note("kept-in-annotation", c.where("launchType"),
                             "launchType " + *lt + " has no Kubernetes field (on EKS, Fargate profiles select pods); kept in specconv.io/ecs-service");
   }
-  carry(c, "service", "capacityProviderStrategy", s.service_carried);
+  carry(c, "service", "capacityProviderStrategy", in.carry);
   s.health_check_grace_seconds = c.integer("healthCheckGracePeriodSeconds", 0, INT32_MAX);
   if (s.health_check_grace_seconds) {
-    s.service_carried["healthCheckGracePeriodSeconds"] = std::to_string(*s.health_check_grace_seconds);
+    in.carry.insert_or_assign("healthCheckGracePeriodSeconds", Node::integer(*s.health_check_grace_seconds));
     c.context().diags->note("kept-in-annotation", c.where("healthCheckGracePeriodSeconds"),
                             "healthCheckGracePeriodSeconds is kept in specconv.io/ecs-service; the readiness/startup probes decide when pods take traffic");
   }
@@ -650,10 +650,10 @@ void read_service(Cursor& c, Bundle& bundle) {
                                "a FARGATE service needs networkConfiguration (awsvpc subnets and security groups), which "
                                "ECS rejects the service without; a conversion back to ECS writes placeholders to replace");
   }
-  carry(c, "service", "networkConfiguration", s.service_carried);
-  carry(c, "service", "placementConstraints", s.service_carried);
-  carry(c, "service", "placementStrategy", s.service_carried);
-  carry(c, "service", "serviceConnectConfiguration", s.service_carried);
+  carry(c, "service", "networkConfiguration", in.carry);
+  carry(c, "service", "placementConstraints", in.carry);
+  carry(c, "service", "placementStrategy", in.carry);
+  carry(c, "service", "serviceConnectConfiguration", in.carry);
   for (Cursor t : c.objects("tags")) {
     auto k = t.string("key");
     auto v = t.string("value");
@@ -661,7 +661,7 @@ void read_service(Cursor& c, Bundle& bundle) {
     if (k) s.tags.emplace_back(*k, v.value_or(""));
   }
   // Service tags become labels with the task's; kept to tell them apart on the way back.
-  if (const Node* t = c.peek("tags"); t != nullptr && t->is_array() && t->size() > 0) s.service_carried["tags"] = compact(c, *t, "tags");
+  if (const Node* t = c.peek("tags"); t != nullptr && t->is_array() && t->size() > 0) in.carry.insert_or_assign("tags", compact(c, *t, "tags"));
   // deploymentController {"type": "ECS"} is the default rolling update: nothing to report.
   const Node* controller = c.peek("deploymentController");
   const bool default_controller = controller != nullptr && controller->is_object() && controller->find("type") != nullptr &&
@@ -672,7 +672,7 @@ void read_service(Cursor& c, Bundle& bundle) {
                                "propagateTags", "enableExecuteCommand", "volumeConfigurations",
                                "vpcLatticeConfigurations", "availabilityZoneRebalancing"}) {
     if (key == "deploymentController" && default_controller) continue;
-    carry(c, "service", key, s.service_carried);
+    carry(c, "service", key, in.carry);
   }
   c.finish(mapping::ecs_keys("service"));
   bundle.services.push_back(std::move(in));

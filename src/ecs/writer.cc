@@ -5,7 +5,6 @@
 #include <set>
 
 #include "ecs/reader.h"
-#include "io/json_load.h"
 #include "mapping/resources.h"
 #include "mapping/rollout.h"
 
@@ -26,11 +25,6 @@ SourceLocation at(const SourceLocation& base, const std::string& suffix) {
 
 int64_t cpu_units(const model::Cpu& c) { return (c.ticks + model::Cpu::kTicksPerEcsUnit - 1) / model::Cpu::kTicksPerEcsUnit; }
 int64_t mib(const model::Memory& m) { return (m.bytes + model::Memory::kMiB - 1) / model::Memory::kMiB; }
-
-std::optional<Node> parse(const std::string& json) {
-  Diagnostics ignored;
-  return io::load_json(json, "", io::Limits{}, ignored);
-}
 
 std::string placeholder_or(const std::string& v, const char* placeholder) { return v.empty() ? placeholder : v; }
 
@@ -169,12 +163,12 @@ const std::vector<std::string> kServiceOrder = {
     "vpcLatticeConfigurations"};
 
 /// Adds carried values that are not set yet, then orders members as in `order`.
-void merge_and_order(Node& obj, const std::map<std::string, std::string>& carried, const std::set<std::string>& skip,
+void merge_and_order(Node& obj, const carry::Fields& kept, const std::set<std::string>& skip,
                      const std::vector<std::string>& order) {
-  for (const auto& [k, json] : carried) {
-    if (k.rfind("__", 0) == 0 || skip.count(k) != 0 || obj.find(k) != nullptr) continue;
+  for (const auto& [k, v] : kept) {
+    if (skip.count(k) != 0 || obj.find(k) != nullptr) continue;
     if (std::find(order.begin(), order.end(), k) == order.end()) continue;  // not a field of this input
-    if (auto n = parse(json)) obj.set(k, std::move(*n));
+    obj.set(k, v);
   }
   std::vector<Node::Member> members = std::move(obj.members());
   std::stable_sort(members.begin(), members.end(), [&](const Node::Member& a, const Node::Member& b) {
@@ -184,13 +178,15 @@ void merge_and_order(Node& obj, const std::map<std::string, std::string>& carrie
   obj.members() = std::move(members);
 }
 
+/// Whether the workload came from ECS: ECS -> Kubernetes always keeps requiresCompatibilities
+/// (an empty list when the task definition had none).
+bool from_ecs(const carry::Fields& task) { return carry::find(task, "requiresCompatibilities") != nullptr; }
+
 /// ECS -> Kubernetes -> ECS: the original networkMode kept in specconv.io/ecs-task, when the
 /// launch type allows it (Fargate: awsvpc only).
-std::optional<std::string> restored_network_mode(const model::Workload& w, bool fargate) {
-  const auto it = w.carried.find("networkMode");
-  if (it == w.carried.end()) return std::nullopt;
-  auto n = parse(it->second);
-  if (!n || !n->is_string()) return std::nullopt;
+std::optional<std::string> restored_network_mode(const carry::Fields& task, bool fargate) {
+  const Node* n = carry::find(task, "networkMode");
+  if (n == nullptr || !n->is_string()) return std::nullopt;
   const std::string& m = n->text();
   if (m != "awsvpc" && m != "bridge" && m != "none" && m != "default") return std::nullopt;
   if (fargate && m != "awsvpc") return std::nullopt;
@@ -198,27 +194,23 @@ std::optional<std::string> restored_network_mode(const model::Workload& w, bool 
 }
 
 /// The original requiresCompatibilities kept in specconv.io/ecs-task, when it fits the launch type.
-std::optional<Node> restored_compatibilities(const model::Workload& w, bool fargate) {
-  const auto it = w.carried.find("requiresCompatibilities");
-  if (it == w.carried.end()) return std::nullopt;
-  auto n = parse(it->second);
-  if (!n || !n->is_array()) return std::nullopt;  // [] = the original had no requiresCompatibilities
+std::optional<Node> restored_compatibilities(const carry::Fields& task, bool fargate) {
+  const Node* n = carry::find(task, "requiresCompatibilities");
+  if (n == nullptr || !n->is_array()) return std::nullopt;  // [] = the original had no requiresCompatibilities
   bool has_fargate = false;
   for (const auto& i : n->items()) {
     if (!i.is_string() || (i.text() != "EC2" && i.text() != "FARGATE" && i.text() != "EXTERNAL")) return std::nullopt;
     has_fargate = has_fargate || i.text() == "FARGATE";
   }
   if (has_fargate != fargate) return std::nullopt;
-  return n;
+  return *n;
 }
 
 /// ECS -> Kubernetes -> ECS: the original loadBalancers (with their target group ARNs) kept in
 /// specconv.io/ecs-service, while the workload still exposes the same containers and ports.
-std::optional<Node> restored_load_balancers(const model::Workload& w) {
-  const auto it = w.service_carried.find("loadBalancers");
-  if (it == w.service_carried.end()) return std::nullopt;
-  auto n = parse(it->second);
-  if (!n || !n->is_array()) return std::nullopt;
+std::optional<Node> restored_load_balancers(const model::Workload& w, const carry::Fields& service) {
+  const Node* n = carry::find(service, "loadBalancers");
+  if (n == nullptr || !n->is_array()) return std::nullopt;
   std::set<std::pair<std::string, int64_t>> carried, current;
   for (const auto& lb : n->items()) {
     const Node* name = lb.find("containerName");
@@ -230,22 +222,20 @@ std::optional<Node> restored_load_balancers(const model::Workload& w) {
     std::string name = ecs_name(b.container);
     for (const auto& c : w.containers) {
       if (c.name != b.container) continue;
-      if (auto orig = c.carried.find("__original_name"); orig != c.carried.end()) name = orig->second.substr(0, 255);
+      if (!c.original_name.empty()) name = c.original_name.substr(0, 255);
     }
     current.insert({name, b.container_port});
   }
   if (carried != current) return std::nullopt;
-  return n;
+  return *n;
 }
 
 /// ECS -> Kubernetes -> ECS: the original volume (EFS, Docker, FSx configuration) kept in
 /// specconv.io/ecs-task "volumes" for a volume of that name.
-std::optional<Node> restored_volume(const model::Workload& w, const std::string& name) {
-  const auto it = w.carried.find("volumes");
-  if (it == w.carried.end()) return std::nullopt;
-  auto list = parse(it->second);
-  if (!list || !list->is_array()) return std::nullopt;
-  for (auto& v : list->items()) {
+std::optional<Node> restored_volume(const carry::Fields& task, const std::string& name) {
+  const Node* list = carry::find(task, "volumes");
+  if (list == nullptr || !list->is_array()) return std::nullopt;
+  for (const auto& v : list->items()) {
     const Node* n = v.find("name");
     if (v.is_object() && n != nullptr && n->is_string() && n->text() == name) return v;
   }
@@ -254,52 +244,47 @@ std::optional<Node> restored_volume(const model::Workload& w, const std::string&
 
 /// The original healthCheck kept in specconv.io/ecs-containers, while the probe still runs the
 /// same command (its timings are what Kubernetes cannot always express exactly).
-Node restored_health_check(const Container& c, Node derived) {
-  const auto it = c.carried.find("healthCheck");
-  if (it == c.carried.end()) return derived;
-  auto n = parse(it->second);
-  if (!n || !n->is_object() || n->find("command") == nullptr || derived.find("command") == nullptr) return derived;
+Node restored_health_check(const carry::Fields& kept, Node derived) {
+  const Node* n = carry::find(kept, "healthCheck");
+  if (n == nullptr || !n->is_object() || n->find("command") == nullptr || derived.find("command") == nullptr) return derived;
   const Node& a = *n->find("command");
   const Node& b = *derived.find("command");
   if (!a.is_array() || a.size() != b.size()) return derived;
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (!a.items()[i].is_string() || a.items()[i].text() != b.items()[i].text()) return derived;
   }
-  return std::move(*n);
+  return *n;
 }
 
 /// The original runtimePlatform kept in specconv.io/ecs-task (which Windows Server version),
 /// while the pod still asks for the same OS and architecture.
-std::optional<Node> restored_runtime_platform(const model::Workload& w) {
-  const auto it = w.carried.find("runtimePlatform");
-  if (it == w.carried.end()) return std::nullopt;
-  auto n = parse(it->second);
-  if (!n || !n->is_object()) return std::nullopt;
+std::optional<Node> restored_runtime_platform(const model::Workload& w, const carry::Fields& task) {
+  const Node* n = carry::find(task, "runtimePlatform");
+  if (n == nullptr || !n->is_object()) return std::nullopt;
   const Node* os = n->find("operatingSystemFamily");
   const Node* arch = n->find("cpuArchitecture");
   const bool windows = os != nullptr && os->is_string() && os->text().rfind("WINDOWS", 0) == 0;
   if (windows != (w.os_family.rfind("WINDOWS", 0) == 0)) return std::nullopt;
   if (arch != nullptr && arch->is_string() && !w.cpu_architecture.empty() && arch->text() != w.cpu_architecture) return std::nullopt;
-  return n;
+  return *n;
 }
 
 std::string container_name(const Container& c);
 
 /// The family: as the ECS input wrote it when it came from ECS (specconv.io/ecs-task), else a
 /// valid ECS name made from the workload's name.
-std::string family_name(const model::Workload& w, const WriteOptions& o) {
-  if (o.restore_ecs_origin && w.carried.count("requiresCompatibilities") != 0 && !w.name.empty()) return w.name.substr(0, 255);
+std::string family_name(const model::Workload& w, const carry::Fields& task, const WriteOptions& o) {
+  if (o.restore_ecs_origin && from_ecs(task) && !w.name.empty()) return w.name.substr(0, 255);
   return ecs_name(w.name);
 }
 
 /// Mounts that ECS -> Kubernetes copied from the containers named in volumesFrom (kept in
 /// specconv.io/ecs-containers): the way back gives them as volumesFrom again, not as mounts.
-std::set<std::pair<std::string, std::string>> volumes_from_mounts(const model::Workload& w, const Container& c) {
+std::set<std::pair<std::string, std::string>> volumes_from_mounts(const model::Workload& w, const carry::EcsCarry& kept,
+                                                                  const Container& c) {
   std::set<std::pair<std::string, std::string>> out;
-  const auto it = c.carried.find("volumesFrom");
-  if (it == c.carried.end()) return out;
-  auto list = parse(it->second);
-  if (!list || !list->is_array()) return out;
+  const Node* list = carry::find(kept.container(c.name), "volumesFrom");
+  if (list == nullptr || !list->is_array()) return out;
   for (const auto& vf : list->items()) {
     const Node* src = vf.find("sourceContainer");
     if (src == nullptr || !src->is_string()) continue;
@@ -312,16 +297,15 @@ std::set<std::pair<std::string, std::string>> volumes_from_mounts(const model::W
 }
 
 /// linuxParameters members without a Kubernetes field, kept in specconv.io/ecs-containers.
-void restore_linux_parameters(const Container& c, Node& linux) {
+void restore_linux_parameters(const carry::Fields& kept, Node& linux) {
   for (const char* key : {"initProcessEnabled", "devices", "maxSwap", "swappiness", "sharedMemorySize"}) {
-    const auto it = c.carried.find(key);
-    if (it == c.carried.end() || linux.find(key) != nullptr) continue;
-    if (auto n = parse(it->second)) linux.set(key, std::move(*n));
+    const Node* n = carry::find(kept, key);
+    if (n != nullptr && linux.find(key) == nullptr) linux.set(key, *n);
   }
   // tmpfs as written (mount options); /dev/shm came from sharedMemorySize, not from a tmpfs.
-  if (auto it = c.carried.find("tmpfs"); it != c.carried.end()) {
-    if (auto n = parse(it->second); n && n->is_array()) linux.set("tmpfs", std::move(*n));
-  } else if (Node* t = linux.find("tmpfs"); t != nullptr && c.carried.count("sharedMemorySize") != 0) {
+  if (const Node* n = carry::find(kept, "tmpfs"); n != nullptr) {
+    if (n->is_array()) linux.set("tmpfs", *n);
+  } else if (Node* t = linux.find("tmpfs"); t != nullptr && carry::find(kept, "sharedMemorySize") != nullptr) {
     std::erase_if(t->items(), [](const Node& x) { return x.find("containerPath") != nullptr && x.find("containerPath")->text() == "/dev/shm"; });
     if (t->size() == 0) std::erase_if(linux.members(), [](const Node::Member& m) { return m.first == "tmpfs"; });
   }
@@ -329,13 +313,11 @@ void restore_linux_parameters(const Container& c, Node& linux) {
 
 /// The original percentages kept in specconv.io/ecs-service, while the Deployment's strategy is
 /// still the one they convert to (several percentages give the same surge / unavailable).
-void restore_rollout(const model::Workload& w, const mapping::K8sRollout& current, mapping::ToEcs& e) {
-  const auto maxp = w.service_carried.find("maximumPercent");
-  const auto minp = w.service_carried.find("minimumHealthyPercent");
-  if (maxp == w.service_carried.end() || minp == w.service_carried.end()) return;
-  auto a = parse(maxp->second);
-  auto b = parse(minp->second);
-  if (!a || !b || !a->is_int() || !b->is_int()) return;
+void restore_rollout(const model::Workload& w, const carry::Fields& service, const mapping::K8sRollout& current,
+                     mapping::ToEcs& e) {
+  const Node* a = carry::find(service, "maximumPercent");
+  const Node* b = carry::find(service, "minimumHealthyPercent");
+  if (a == nullptr || b == nullptr || !a->is_int() || !b->is_int()) return;
   const mapping::EcsRollout original{a->as_int(), b->as_int()};
   if (mapping::rollout_to_k8s(original, w.replicas.value_or(1)).rollout != current) return;
   e.rollout = original;
@@ -344,21 +326,22 @@ void restore_rollout(const model::Workload& w, const mapping::K8sRollout& curren
 
 /// The container's own stopTimeout kept in specconv.io/ecs-containers (null: it had none) where
 /// it differs from the pod's terminationGracePeriodSeconds.
-void restore_stop_timeout(const Container& c, std::optional<int64_t>& stop_timeout) {
-  const auto it = c.carried.find("stopTimeout");
-  if (it == c.carried.end()) return;
-  auto n = parse(it->second);
-  if (n && n->is_null()) stop_timeout.reset();
-  else if (n && n->is_int()) stop_timeout = n->as_int();
+void restore_stop_timeout(const carry::Fields& kept, std::optional<int64_t>& stop_timeout) {
+  const Node* n = carry::find(kept, "stopTimeout");
+  if (n != nullptr && n->is_null()) stop_timeout.reset();
+  else if (n != nullptr && n->is_int()) stop_timeout = n->as_int();
 }
 
 /// ECS -> Kubernetes gave containers without a size a share of the task size
 /// (specconv.io/ecs-containers "sizedByTask"); the way back leaves those out again.
-void drop_task_sized(const Container& c, Size& size) {
-  const auto it = c.carried.find("sizedByTask");
-  if (it == c.carried.end()) return;
-  if (it->second.find("\"cpu\"") != std::string::npos) size.cpu.reset();
-  if (it->second.find("\"memory\"") != std::string::npos) {
+void drop_task_sized(const carry::Fields& kept, Size& size) {
+  const Node* list = carry::find(kept, "sizedByTask");
+  if (list == nullptr || !list->is_array()) return;
+  auto has = [&](std::string_view what) {
+    return std::any_of(list->items().begin(), list->items().end(), [&](const Node& x) { return x.is_string() && x.text() == what; });
+  };
+  if (has("cpu")) size.cpu.reset();
+  if (has("memory")) {
     size.memory.reset();
     size.reservation.reset();
   }
@@ -366,8 +349,9 @@ void drop_task_sized(const Container& c, Size& size) {
 
 /// ECS -> Kubernetes -> ECS: the original task size kept in specconv.io/ecs-task, as written
 /// ("1 vCPU"), or none on EC2 when the original had none, while the containers still fit in it.
-bool restore_task_size(const model::Workload& w, bool fargate, int64_t need_cpu, int64_t need_mem, Node& td) {
-  if (w.carried.count("requiresCompatibilities") == 0) return false;  // not from ECS
+bool restore_task_size(const model::Workload& w, const carry::Fields& task, bool fargate, int64_t need_cpu, int64_t need_mem,
+                       Node& td) {
+  if (!from_ecs(task)) return false;
   const auto cpu = w.task_cpu_text.empty() ? std::nullopt : parse_task_size(w.task_cpu_text, true);
   const auto mem = w.task_memory_text.empty() ? std::nullopt : parse_task_size(w.task_memory_text, false);
   if ((!w.task_cpu_text.empty() && !cpu) || (!w.task_memory_text.empty() && !mem)) return false;
@@ -379,19 +363,16 @@ bool restore_task_size(const model::Workload& w, bool fargate, int64_t need_cpu,
 }
 
 std::string container_name(const Container& c) {
-  auto it = c.carried.find("__original_name");
-  if (it != c.carried.end()) return it->second.substr(0, 255);  // as the ECS input had it
+  if (!c.original_name.empty()) return c.original_name.substr(0, 255);  // as the ECS input had it
   return ecs_name(c.name);
 }
 
 /// A task definition that came from ECS: its dependsOn as written (specconv.io/ecs-containers),
 /// for the containers that are still there. Kubernetes' init order is coarser (every app
 /// container waits for every init container), so it is not used for these.
-std::optional<Node> restored_depends_on(const model::Workload& w, const Container& c) {
-  const auto it = c.carried.find("dependsOn");
-  if (it == c.carried.end()) return std::nullopt;
-  auto list = parse(it->second);
-  if (!list || !list->is_array()) return std::nullopt;
+std::optional<Node> restored_depends_on(const model::Workload& w, const carry::Fields& kept) {
+  const Node* list = carry::find(kept, "dependsOn");
+  if (list == nullptr || !list->is_array()) return std::nullopt;
   Node deps = Node::array();
   for (const auto& d : list->items()) {
     const Node* name = d.find("containerName");
@@ -407,6 +388,7 @@ std::optional<Node> restored_depends_on(const model::Workload& w, const Containe
 /// What the steps of task_definition_input read.
 struct TaskContext {
   const model::Workload& w;
+  const carry::EcsCarry& kept;  // the ECS-only values ECS -> Kubernetes kept, restored as written
   const SourceLocation& where;
   const WriteOptions& o;
   bool fargate;
@@ -415,7 +397,8 @@ struct TaskContext {
 };
 
 /// The task's networkMode: awsvpc, host for hostNetwork, else the one kept from ECS.
-std::string network_mode(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
+std::string network_mode(const model::Workload& w, const carry::Fields& task, const SourceLocation& where, const WriteOptions& o,
+                         Diagnostics& diags) {
   const bool fargate = o.launch_type == LaunchType::kFargate;
   std::string mode = "awsvpc";
   if (w.network_mode == model::NetworkMode::kHost) {
@@ -426,7 +409,7 @@ std::string network_mode(const model::Workload& w, const SourceLocation& where, 
       mode = "host";
     }
   } else if (o.restore_ecs_origin) {
-    mode = restored_network_mode(w, fargate).value_or(mode);
+    mode = restored_network_mode(task, fargate).value_or(mode);
   }
   return mode;
 }
@@ -505,7 +488,7 @@ std::optional<Node> task_volume(const TaskContext& ctx, const model::Volume& v, 
 TaskVolumes task_volumes(const TaskContext& ctx) {
   TaskVolumes volumes;
   for (const model::Volume& v : ctx.w.volumes) {
-    if (auto orig = ctx.o.restore_ecs_origin ? restored_volume(ctx.w, v.name) : std::nullopt) {
+    if (auto orig = ctx.o.restore_ecs_origin ? restored_volume(ctx.kept.task, v.name) : std::nullopt) {
       volumes.names.insert(v.name);
       volumes.list.push(std::move(*orig));
       continue;
@@ -528,7 +511,7 @@ struct TaskNeeds {
 void add_container_size(const TaskContext& ctx, const Container& c, Node& d, TaskNeeds& needs) {
   const SourceLocation& cw = ctx.where;
   Size size = container_size(c);
-  if (ctx.o.restore_ecs_origin) drop_task_sized(c, size);
+  if (ctx.o.restore_ecs_origin) drop_task_sized(ctx.kept.container(c.name), size);
   if (size.cpu) d.set("cpu", Node::integer(*size.cpu));
   if (size.memory) d.set("memory", Node::integer(*size.memory));
   if (size.reservation) d.set("memoryReservation", Node::integer(*size.reservation));
@@ -592,7 +575,7 @@ Node pair_node(const char* key, const std::string& value, const char* key2, cons
 /// The container's "mountPoints"; mounts of memory volumes go to `tmpfs` instead.
 Node mount_points(const TaskContext& ctx, const Container& c, const TaskVolumes& volumes, Node& tmpfs) {
   Node mounts = Node::array();
-  const auto inherited = ctx.o.restore_ecs_origin ? volumes_from_mounts(ctx.w, c) : std::set<std::pair<std::string, std::string>>{};
+  const auto inherited = ctx.o.restore_ecs_origin ? volumes_from_mounts(ctx.w, ctx.kept, c) : std::set<std::pair<std::string, std::string>>{};
   for (const auto& m : c.mounts) {
     if (inherited.count({m.volume, m.path}) != 0) continue;  // comes back as volumesFrom
     if (auto mv = volumes.memory.find(m.volume); mv != volumes.memory.end()) {
@@ -637,14 +620,14 @@ Node linux_parameters(const TaskContext& ctx, const Container& c, Node tmpfs) {
     if (caps.size() > 0) linux.set("capabilities", std::move(caps));
   }
   if (tmpfs.size() > 0) linux.set("tmpfs", std::move(tmpfs));
-  if (ctx.o.restore_ecs_origin) restore_linux_parameters(c, linux);
+  if (ctx.o.restore_ecs_origin) restore_linux_parameters(ctx.kept.container(c.name), linux);
   return linux;
 }
 
 /// The container's "dependsOn": as written in ECS when it came from there, else converted.
 std::optional<Node> depends_on(const TaskContext& ctx, const Container& c) {
   const model::Workload& w = ctx.w;
-  if (ctx.o.restore_ecs_origin && w.carried.count("requiresCompatibilities") != 0) return restored_depends_on(w, c);
+  if (ctx.o.restore_ecs_origin && from_ecs(ctx.kept.task)) return restored_depends_on(w, ctx.kept.container(c.name));
   if (c.depends_on.empty()) return std::nullopt;
   Node deps = Node::array();
   for (const auto& dep : c.depends_on) {
@@ -660,7 +643,7 @@ std::optional<Node> depends_on(const TaskContext& ctx, const Container& c) {
 /// The container's "stopTimeout" (ECS allows 2..120; 30 is the default).
 void add_stop_timeout(const TaskContext& ctx, const Container& c, Node& d) {
   std::optional<int64_t> stop_timeout = c.stop_timeout_seconds;
-  if (ctx.o.restore_ecs_origin) restore_stop_timeout(c, stop_timeout);
+  if (ctx.o.restore_ecs_origin) restore_stop_timeout(ctx.kept.container(c.name), stop_timeout);
   if (!stop_timeout || *stop_timeout == 30) return;
   int64_t t = *stop_timeout;
   if (t > 120) {
@@ -742,13 +725,13 @@ Node container_definition(const TaskContext& ctx, const Container& c, const Task
   add_extra_hosts(ctx, c, d);
   if (c.stdin_open) d.set("interactive", Node::boolean(true));
   if (c.tty) d.set("pseudoTerminal", Node::boolean(true));
-  if (auto hc = health_check(c, ctx.where, ctx.diags)) d.set("healthCheck", o.restore_ecs_origin ? restored_health_check(c, std::move(*hc)) : std::move(*hc));
+  if (auto hc = health_check(c, ctx.where, ctx.diags)) d.set("healthCheck", o.restore_ecs_origin ? restored_health_check(ctx.kept.container(c.name), std::move(*hc)) : std::move(*hc));
   add_system_controls_and_gpus(ctx, c, d);
   std::set<std::string> skip;
   if (ctx.fargate) skip = {"links", "dockerSecurityOptions", "privileged", "extraHosts", "dnsServers", "dnsSearchDomains", "disableNetworking"};
   if (ctx.mode == "awsvpc") skip.insert({"links", "hostname", "extraHosts"});
   skip.insert({"stopTimeout", "healthCheck"});  // restore_stop_timeout, restored_health_check
-  merge_and_order(d, c.carried, skip, kContainerOrder);
+  merge_and_order(d, ctx.kept.container(c.name), skip, kContainerOrder);
   return d;
 }
 
@@ -761,7 +744,7 @@ void add_task_size(const TaskContext& ctx, const TaskNeeds& needs, Node& td) {
   Diagnostics& diags = ctx.diags;
   const int64_t need_cpu = std::max(needs.sum_cpu, needs.sum_limit_cpu);
   const int64_t need_mem = std::max({needs.sum_reserved, needs.sum_limit_mem, needs.max_hard});
-  const bool restored_size = ctx.o.restore_ecs_origin && restore_task_size(w, fargate, need_cpu, need_mem, td);
+  const bool restored_size = ctx.o.restore_ecs_origin && restore_task_size(w, ctx.kept.task, fargate, need_cpu, need_mem, td);
   int64_t task_cpu = need_cpu;
   int64_t task_mem = need_mem;
   auto digits = [](const std::string& s) { return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }); };
@@ -847,7 +830,7 @@ void add_host_modes_and_storage(const TaskContext& ctx, Node& td) {
 /// The task's "runtimePlatform": as kept from ECS, else the node selector's OS and architecture.
 void add_runtime_platform(const TaskContext& ctx, Node& td) {
   const model::Workload& w = ctx.w;
-  if (auto rp = ctx.o.restore_ecs_origin ? restored_runtime_platform(w) : std::nullopt) {
+  if (auto rp = ctx.o.restore_ecs_origin ? restored_runtime_platform(w, ctx.kept.task) : std::nullopt) {
     td.set("runtimePlatform", std::move(*rp));
   } else if (!w.cpu_architecture.empty() || !w.os_family.empty()) {
     Node platform = Node::object();
@@ -870,16 +853,17 @@ std::string ecs_name(std::string_view name) {
   return out;
 }
 
-Node task_definition_input(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
+Node task_definition_input(const model::Workload& w, const carry::EcsCarry& kept, const SourceLocation& where,
+                           const WriteOptions& o, Diagnostics& diags) {
   const bool fargate = o.launch_type == LaunchType::kFargate;
   Node td = Node::object();
-  td.set("family", str(family_name(w, o)));
+  td.set("family", str(family_name(w, kept.task, o)));
   if (!w.task_role.empty()) td.set("taskRoleArn", str(w.task_role));
   const std::string exec_role = !o.execution_role_arn.empty() ? o.execution_role_arn : w.execution_role;
   if (!exec_role.empty()) td.set("executionRoleArn", str(exec_role));
-  const std::string mode = network_mode(w, where, o, diags);
+  const std::string mode = network_mode(w, kept.task, where, o, diags);
   td.set("networkMode", str(mode));
-  const TaskContext ctx{w, where, o, fargate, mode, diags};
+  const TaskContext ctx{w, kept, where, o, fargate, mode, diags};
 
   TaskVolumes volumes = task_volumes(ctx);
   Node defs = Node::array();
@@ -887,7 +871,7 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
   for (const Container& c : w.containers) defs.push(container_definition(ctx, c, volumes, needs));
   td.set("containerDefinitions", std::move(defs));
   if (volumes.list.size() > 0) td.set("volumes", std::move(volumes.list));
-  std::optional<Node> compatibilities = o.restore_ecs_origin ? restored_compatibilities(w, fargate) : std::nullopt;
+  std::optional<Node> compatibilities = o.restore_ecs_origin ? restored_compatibilities(kept.task, fargate) : std::nullopt;
   if (!compatibilities) td.set("requiresCompatibilities", Node::strings({fargate ? "FARGATE" : "EC2"}));
   else if (compatibilities->size() > 0) td.set("requiresCompatibilities", std::move(*compatibilities));
   add_task_size(ctx, needs, td);
@@ -899,7 +883,7 @@ Node task_definition_input(const model::Workload& w, const SourceLocation& where
   std::set<std::string> skip = {"family", "networkMode", "requiresCompatibilities", "cpu", "memory", "volumes",
                                 "runtimePlatform"};
   if (fargate) skip.insert({"placementConstraints", "pidMode", "ipcMode"});
-  merge_and_order(td, w.carried, skip, kTaskOrder);
+  merge_and_order(td, kept.task, skip, kTaskOrder);
 
   if (needs.any_secret && exec_role.empty()) {
     diags.warning("execution-role-needed", where,
@@ -942,7 +926,8 @@ Node load_balancers_input(const model::Workload& w, const SourceLocation& where,
 }
 
 /// The service's deploymentConfiguration: the rollout as percentages, and what ECS -> Kubernetes kept.
-Node deployment_configuration(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
+Node deployment_configuration(const model::Workload& w, const carry::Fields& service, const SourceLocation& where,
+                              const WriteOptions& o, Diagnostics& diags) {
   const bool daemon = w.kind == model::WorkloadKind::kDaemon;
   Node dc = Node::object();
   if (daemon) {
@@ -961,31 +946,30 @@ Node deployment_configuration(const model::Workload& w, const SourceLocation& wh
       kr.max_unavailable = {r->max_unavailable, r->max_unavailable_percent};
     }
     mapping::ToEcs e = mapping::rollout_to_ecs(kr, w.replicas.value_or(1));
-    if (o.restore_ecs_origin) restore_rollout(w, kr, e);
+    if (o.restore_ecs_origin) restore_rollout(w, service, kr, e);
     if (!e.exact) diags.note("lossy-rollout", where, e.note);
     dc.set("maximumPercent", Node::integer(e.rollout.maximum_percent));
     dc.set("minimumHealthyPercent", Node::integer(e.rollout.minimum_healthy_percent));
   }
   // Recorded by the ECS -> Kubernetes direction (specconv.io/ecs-service): circuit breaker, alarms, ...
   for (const char* key : {"deploymentCircuitBreaker", "alarms", "strategy", "bakeTimeInMinutes", "lifecycleHooks"}) {
-    if (auto cb = w.service_carried.find(key); cb != w.service_carried.end()) {
-      if (auto n = parse(cb->second)) dc.set(key, std::move(*n));
-    }
+    if (const Node* n = carry::find(service, key)) dc.set(key, *n);
   }
   return dc;
 }
 
-Node create_service_input(const model::Workload& w, const SourceLocation& where, const WriteOptions& o, Diagnostics& diags) {
+Node create_service_input(const model::Workload& w, const carry::EcsCarry& kept, const SourceLocation& where,
+                          const WriteOptions& o, Diagnostics& diags) {
   const bool fargate = o.launch_type == LaunchType::kFargate;
   const bool daemon = w.kind == model::WorkloadKind::kDaemon;
   Node s = Node::object();
   if (!o.cluster.empty() && o.cluster != "default") s.set("cluster", str(o.cluster));
-  else if (auto cl = o.restore_ecs_origin ? w.service_carried.find("cluster") : w.service_carried.end(); cl != w.service_carried.end()) {
-    if (auto n = parse(cl->second); n && n->is_string()) s.set("cluster", std::move(*n));
+  else if (const Node* cl = o.restore_ecs_origin ? carry::find(kept.service, "cluster") : nullptr; cl != nullptr && cl->is_string()) {
+    s.set("cluster", *cl);
   }
   s.set("serviceName", str(ecs_name(w.service_name.empty() ? w.name : w.service_name)));
-  s.set("taskDefinition", str(family_name(w, o)));
-  if (auto restored = o.restore_ecs_origin ? restored_load_balancers(w) : std::nullopt) {
+  s.set("taskDefinition", str(family_name(w, kept.task, o)));
+  if (auto restored = o.restore_ecs_origin ? restored_load_balancers(w, kept.service) : std::nullopt) {
     s.set("loadBalancers", std::move(*restored));
   } else if (!w.load_balancers.empty()) {
     s.set("loadBalancers", load_balancers_input(w, where, o, diags));
@@ -999,26 +983,23 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
   }
   if (!daemon) s.set("desiredCount", Node::integer(w.replicas.value_or(1)));
   // ECS -> Kubernetes -> ECS: the original launchType / capacityProviderStrategy are merged below.
-  const bool restored_launch = o.restore_ecs_origin && (w.service_carried.count("launchType") != 0 ||
-                                                        w.service_carried.count("capacityProviderStrategy") != 0);
+  const bool restored_launch = o.restore_ecs_origin && (carry::find(kept.service, "launchType") != nullptr ||
+                                                        carry::find(kept.service, "capacityProviderStrategy") != nullptr);
   if (!restored_launch) s.set("launchType", str(fargate ? "FARGATE" : "EC2"));
 
-  s.set("deploymentConfiguration", deployment_configuration(w, where, o, diags));
+  s.set("deploymentConfiguration", deployment_configuration(w, kept.service, where, o, diags));
 
   bool awsvpc = fargate || w.network_mode != model::NetworkMode::kHost;
   if (o.restore_ecs_origin && !fargate && w.network_mode != model::NetworkMode::kHost) {
-    if (auto mode = restored_network_mode(w, fargate)) awsvpc = *mode == "awsvpc";
+    if (auto mode = restored_network_mode(kept.task, fargate)) awsvpc = *mode == "awsvpc";
   }
-  std::optional<Node> carried_network;
-  if (auto nc = w.service_carried.find("networkConfiguration"); nc != w.service_carried.end()) {
-    carried_network = parse(nc->second);
-    if (carried_network && (!carried_network->is_object() || carried_network->find("awsvpcConfiguration") == nullptr)) {
-      carried_network.reset();
-    }
+  const Node* carried_network = carry::find(kept.service, "networkConfiguration");
+  if (carried_network != nullptr && (!carried_network->is_object() || carried_network->find("awsvpcConfiguration") == nullptr)) {
+    carried_network = nullptr;
   }
-  if (awsvpc && carried_network && o.subnets.empty() && o.security_groups.empty()) {
+  if (awsvpc && carried_network != nullptr && o.subnets.empty() && o.security_groups.empty()) {
     // Restored from specconv.io/ecs-service: the original subnets and security groups.
-    s.set("networkConfiguration", std::move(*carried_network));
+    s.set("networkConfiguration", *carried_network);
   } else if (awsvpc) {
     // Also when the ECS service this came from had none: ECS rejects an awsvpc service without it.
     Node vpc = Node::object();
@@ -1050,7 +1031,7 @@ Node create_service_input(const model::Workload& w, const SourceLocation& where,
   if (!restored_launch) skip.insert({"launchType", "capacityProviderStrategy"});
   if (fargate) skip.insert({"placementConstraints", "placementStrategy"});
   if (w.load_balancers.empty()) skip.insert({"healthCheckGracePeriodSeconds", "role"});
-  merge_and_order(s, w.service_carried, skip, kServiceOrder);
+  merge_and_order(s, kept.service, skip, kServiceOrder);
   return s;
 }
 

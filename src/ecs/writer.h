@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "carry/ecs_carry.h"
 #include "io/tree.h"
 #include "specconv/diagnostics.h"
 #include "specconv/model/workload.h"
@@ -34,11 +35,12 @@ inline constexpr const char* kSecurityGroupPlaceholder = "sg-REPLACE_ME";
 [[nodiscard]] std::string ecs_name(std::string_view name);
 
 /// RegisterTaskDefinition input. `where` locates the workload for diagnostics.
-[[nodiscard]] io::Node task_definition_input(const model::Workload& w, const SourceLocation& where,
+/// `kept`: the ECS-only values kept by ECS -> Kubernetes (restored when options.restore_ecs_origin).
+[[nodiscard]] io::Node task_definition_input(const model::Workload& w, const carry::EcsCarry& kept, const SourceLocation& where,
                                              const WriteOptions& options, Diagnostics& diags);
 
 /// CreateService input, for long-running workloads (w.has_service).
-[[nodiscard]] io::Node create_service_input(const model::Workload& w, const SourceLocation& where,
+[[nodiscard]] io::Node create_service_input(const model::Workload& w, const carry::EcsCarry& kept, const SourceLocation& where,
                                             const WriteOptions& options, Diagnostics& diags);
 
 /// Application Auto Scaling calls for w.autoscaling, as validate-ecs envelopes

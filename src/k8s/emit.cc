@@ -7,8 +7,6 @@
 #include <map>
 #include <set>
 
-#include "io/json_load.h"
-#include "io/json_write.h"
 #include "k8s/pod_spec.h"
 #include "mapping/names.h"
 #include "mapping/rollout.h"
@@ -41,12 +39,6 @@ Node selector_labels(const std::string& name) {
   Node l = Node::object();
   l.set(kNameLabel, str(name));
   return l;
-}
-
-Node parse_compact(const std::string& json) {
-  Diagnostics ignored;
-  if (auto n = io::load_json(json, "", io::Limits{}, ignored)) return std::move(*n);
-  return str(json);
 }
 
 /// Valid label key: optional DNS prefix + "/" + name of <= 63 [A-Za-z0-9-_.] with alnum ends.
@@ -205,9 +197,9 @@ WorkloadName workload_name(const model::Workload& w, Diagnostics& diags) {
 }
 
 /// The task's ECS-only values, for the specconv.io/ecs-task annotation.
-Node kept_task_values(const model::Workload& w, const PodSpec& pod, const WorkloadName& n, Node carried_tags) {
-  Node task_kept = Node::object();
-  for (const auto& [field, json] : w.carried) task_kept.set(field, parse_compact(json));
+Node kept_task_values(const model::Workload& w, const carry::Fields& kept, const PodSpec& pod, const WorkloadName& n,
+                      Node carried_tags) {
+  Node task_kept = carry::to_object(kept);
   if (!w.compatibilities.empty()) {
     Node rc = Node::array();
     for (auto lt : w.compatibilities) {
@@ -238,15 +230,14 @@ Node kept_task_values(const model::Workload& w, const PodSpec& pod, const Worklo
 
 /// The workload's annotations: the original name and the ECS-only values of task, containers
 /// and service.
-Node workload_annotations(const model::Workload& w, const PodSpec& pod, const WorkloadName& n, Node carried_tags) {
+Node workload_annotations(const model::Workload& w, const carry::EcsCarry& kept, const PodSpec& pod, const WorkloadName& n,
+                          Node carried_tags) {
   Node annotations = Node::object();
   if (n.renamed) annotations.set(kAnnotationOriginalName, str(n.source));
-  const Node task_kept = kept_task_values(w, pod, n, std::move(carried_tags));
-  if (task_kept.size() > 0) annotations.set(kAnnotationTask, str(io::to_json(task_kept, -1)));
-  if (pod.carried.size() > 0) annotations.set(kAnnotationContainers, str(io::to_json(pod.carried, -1)));
-  Node svc_kept = Node::object();
-  for (const auto& [field, json] : w.service_carried) svc_kept.set(field, parse_compact(json));
-  if (svc_kept.size() > 0) annotations.set(kAnnotationService, str(io::to_json(svc_kept, -1)));
+  const Node task_kept = kept_task_values(w, kept.task, pod, n, std::move(carried_tags));
+  if (task_kept.size() > 0) annotations.set(kAnnotationTask, str(carry::encode(task_kept)));
+  if (pod.carried.size() > 0) annotations.set(kAnnotationContainers, str(carry::encode(pod.carried)));
+  if (!kept.service.empty()) annotations.set(kAnnotationService, str(carry::encode(carry::to_object(kept.service))));
   return annotations;
 }
 
@@ -784,16 +775,16 @@ void add_ingress(const EmitContext& ctx, const std::vector<ServicePort>& ports) 
 
 }  // namespace
 
-Emitted emit_workload(const model::Workload& w, const EmitOptions& opt, Diagnostics& diags) {
+Emitted emit_workload(const model::Workload& w, const carry::EcsCarry& kept, const EmitOptions& opt, Diagnostics& diags) {
   Emitted out;
   const WorkloadName n = workload_name(w, diags);
   out.workload = n.name;
-  PodSpec pod = build_pod_spec(w, n.name, diags);
+  PodSpec pod = build_pod_spec(w, kept, n.name, diags);
 
   Node labels = selector_labels(n.name);
   Node carried_tags = Node::object();
   tags_to_labels(w.tags, labels, carried_tags);
-  Node annotations = workload_annotations(w, pod, n, std::move(carried_tags));
+  Node annotations = workload_annotations(w, kept, pod, n, std::move(carried_tags));
   if (w.network_mode == model::NetworkMode::kNone) {
     diags.warning("unsupported-field", task_location(w, "/networkMode"),
                   "networkMode none (no network) has no pod equivalent; the pod gets the cluster network");

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "carry/ecs_carry.h"
 #include "io/tree.h"
 #include "k8s/options.h"
 #include "specconv/diagnostics.h"
@@ -25,7 +26,9 @@ struct Emitted {
   std::vector<Object> objects;
 };
 
-[[nodiscard]] Emitted emit_workload(const model::Workload& w, const EmitOptions& options, Diagnostics& diags);
+/// `kept`: the ECS-only values of the workload, written to its annotations for a conversion back.
+[[nodiscard]] Emitted emit_workload(const model::Workload& w, const carry::EcsCarry& kept, const EmitOptions& options,
+                                    Diagnostics& diags);
 
 /// The annotation keys used to carry ECS-only values (documented in docs/mappings.md).
 inline constexpr const char* kAnnotationTask = "specconv.io/ecs-task";

@@ -143,12 +143,9 @@ std::vector<model::Listener> ingress_listeners(const k8s::IngressObject& ing, Di
 /// ECS -> Kubernetes -> ECS: the original valueFrom kept in specconv.io/ecs-containers
 /// ("secrets"), used while the secretKeyRef still names the Secret and key that the naming rule
 /// gives for it (an edited reference gets the naming rule's parameter instead).
-void restore_secret_reference(const model::Container& c, model::SecretEnv& s) {
-  const auto it = c.carried.find("secrets");
-  if (it == c.carried.end()) return;
-  Diagnostics ignored;
-  const auto list = io::load_json(it->second, "", io::Limits{}, ignored);
-  if (!list || !list->is_array()) return;
+void restore_secret_reference(const carry::Fields& kept, model::SecretEnv& s) {
+  const io::Node* list = carry::find(kept, "secrets");
+  if (list == nullptr || !list->is_array()) return;
   for (const io::Node& item : list->items()) {
     const io::Node* name = item.find("name");
     const io::Node* from = item.find("valueFrom");
@@ -163,8 +160,8 @@ void restore_secret_reference(const model::Container& c, model::SecretEnv& s) {
 
 /// The Service port name that ECS -> Kubernetes makes up for an unnamed port ("tcp-8080") is not
 /// given to the port of a workload that came from ECS (specconv.io/ecs-task), which had no name.
-bool made_up_port_name(const model::Workload& w, const std::string& name, const model::Port& p) {
-  if (w.carried.count("requiresCompatibilities") == 0) return false;
+bool made_up_port_name(const carry::EcsCarry& kept, const std::string& name, const model::Port& p) {
+  if (carry::find(kept.task, "requiresCompatibilities") == nullptr) return false;
   return name == std::string(p.protocol == model::Protocol::kUdp ? "udp" : "tcp") + "-" + std::to_string(p.container_port);
 }
 
@@ -243,9 +240,9 @@ void link_env_references(const LinkContext& ctx, const k8s::PodWorkload& pw, con
                             "/" + s.object + "\", which has no such key");
     }
     set_reference(ctx.options, secret, ns, s.object, s.key, s);
-    if (secret) restore_secret_reference(c, s);
+    if (secret) restore_secret_reference(lw.carry.container(c.name), s);
   }
-  c.carried.erase("secrets");
+  if (auto kept = lw.carry.containers.find(c.name); kept != lw.carry.containers.end()) kept->second.erase("secrets");
 }
 
 /// The container's envFrom, expanded to one reference per key of the ConfigMap / Secret.
@@ -288,6 +285,7 @@ void expand_env_from(const LinkContext& ctx, const k8s::PodWorkload& pw, const s
 LinkedWorkload linked_workload(const LinkContext& ctx, const k8s::PodWorkload& pw) {
   LinkedWorkload lw;
   lw.workload = pw.workload;
+  lw.carry = pw.carry;
   lw.kind = pw.meta.kind;
   lw.schedule = pw.schedule;
   lw.host_network = pw.host_network;
@@ -308,7 +306,7 @@ using ServiceTargets = std::map<std::pair<std::string, std::string>, std::vector
 
 /// The Service's port name and appProtocol, given to the container port it targets (added when
 /// the container does not declare it).
-void name_target_port(model::Workload& w, const k8s::ServicePort& sp, const Target& t) {
+void name_target_port(model::Workload& w, const carry::EcsCarry& kept, const k8s::ServicePort& sp, const Target& t) {
   for (auto& c : w.containers) {
     if (c.name != t.container) continue;
     auto p = std::find_if(c.ports.begin(), c.ports.end(), [&](const auto& x) { return x.container_port == t.container_port; });
@@ -319,7 +317,7 @@ void name_target_port(model::Workload& w, const k8s::ServicePort& sp, const Targ
       c.ports.push_back(np);
       p = c.ports.end() - 1;
     }
-    if (p->name.empty() && !sp.name.empty() && !made_up_port_name(w, sp.name, *p)) p->name = sp.name;
+    if (p->name.empty() && !sp.name.empty() && !made_up_port_name(kept, sp.name, *p)) p->name = sp.name;
     std::string ap = sp.app_protocol;
     if (ap == "kubernetes.io/h2c") ap = "http2";
     if (p->app_protocol.empty() && (ap == "http" || ap == "http2" || ap == "grpc")) p->app_protocol = ap;
@@ -362,7 +360,7 @@ void link_service_ports(const LinkContext& ctx, const k8s::ServiceObject& s, std
                             sp.target_port_name + "\", which no container of " + pw.meta.name + " declares");
       continue;
     }
-    name_target_port(w, sp, *t);
+    name_target_port(w, out[i].carry, sp, *t);
     service_targets[{s.meta.namespace_name, s.meta.name}].emplace_back(sp, *t);
     if (s.type == "LoadBalancer") {
       w.load_balancers.push_back(nlb_binding(s, sp, *t));

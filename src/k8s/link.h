@@ -28,6 +28,7 @@ struct LinkOptions {
 
 struct LinkedWorkload {
   model::Workload workload;
+  carry::EcsCarry carry;  // ECS-only values read from the workload's annotations
   std::string kind;      // Kubernetes kind it came from
   std::string schedule;  // CronJob
   bool host_network = false;

@@ -8,8 +8,6 @@
 #include <queue>
 #include <set>
 
-#include "io/json_load.h"
-#include "io/json_write.h"
 #include "mapping/names.h"
 #include "mapping/placement.h"
 #include "mapping/resources.h"
@@ -163,12 +161,9 @@ std::vector<std::size_t> init_order(const model::Workload& w, const std::vector<
 
 /// Task placementConstraints (memberOf) -> required node affinity; the rest is reported (the
 /// constraints are also kept verbatim in the task annotation).
-Node placement_affinity(const model::Workload& w, Diagnostics& diags) {
-  const auto it = w.carried.find("placementConstraints");
-  if (it == w.carried.end()) return Node::object();
-  Diagnostics ignored;
-  const auto list = io::load_json(it->second, "", io::Limits{}, ignored);
-  if (!list || !list->is_array()) return Node::object();
+Node placement_affinity(const model::Workload& w, const carry::EcsCarry& kept, Diagnostics& diags) {
+  const Node* list = carry::find(kept.task, "placementConstraints");
+  if (list == nullptr || !list->is_array()) return Node::object();
   Node terms = Node::array();
   Node expressions = Node::array();
   for (std::size_t i = 0; i < list->items().size(); ++i) {
@@ -306,6 +301,7 @@ TaskShares task_shares(const model::Workload& w, const std::vector<Role>& roles)
 /// What the steps of build_pod_spec read, and the PodSpec they fill.
 struct PodContext {
   const model::Workload& w;
+  const carry::EcsCarry& kept;  // the ECS-only values, for the annotations
   const std::string& name;  // the workload's Kubernetes name
   const Names& names;
   const std::vector<Role>& roles;
@@ -527,10 +523,7 @@ void mount_memory_volume(const std::string& vname, int64_t size_mib, const std::
 void add_volumes_from(const PodContext& ctx, std::size_t i, Node& mounts) {
   const model::Workload& w = ctx.w;
   const model::Container& c = w.containers[i];
-  const auto vf = c.carried.find("volumesFrom");
-  if (vf == c.carried.end()) return;
-  Diagnostics ignored;
-  const auto list = io::load_json(vf->second, "", io::Limits{}, ignored);
+  const Node* list = carry::find(ctx.kept.container(c.name), "volumesFrom");
   for (std::size_t k = 0; list && list->is_array() && k < list->items().size(); ++k) {
     const Node& item = list->items()[k];
     const Node* src = item.find("sourceContainer");
@@ -679,15 +672,12 @@ Node kept_depends_on(const PodContext& ctx, std::size_t i) {
   return deps;
 }
 
-/// The container's ECS-only values, into out.carried for the specconv.io/ecs-containers annotation.
+/// The container's ECS-only values (its carry and what the pod spec decided), into out.carried for the
+/// specconv.io/ecs-containers annotation.
 void keep_container_values(const PodContext& ctx, std::size_t i) {
   const model::Container& c = ctx.w.containers[i];
   const Role role = ctx.roles[i];
-  Node kept = Node::object();
-  for (const auto& [field, json] : c.carried) {
-    Diagnostics ignored;
-    if (auto n = io::load_json(json, "", io::Limits{}, ignored)) kept.set(field, std::move(*n));
-  }
+  Node kept = carry::to_object(ctx.kept.container(c.name));
   if (role != Role::kMain) kept.set("essential", Node::boolean(c.essential));  // init/sidecar: not implied
   if (!c.essential && role == Role::kMain) {
     kept.set("essential", Node::boolean(false));
@@ -739,14 +729,14 @@ void request_ephemeral_storage(const model::Workload& w, Node& containers) {
 }
 
 /// The pod's service account and the host namespaces it shares.
-void add_pod_identity(const model::Workload& w, const std::string& name, Node& spec) {
+void add_pod_identity(const model::Workload& w, const carry::EcsCarry& kept, const std::string& name, Node& spec) {
   if (!w.task_role.empty()) spec.set("serviceAccountName", str(name));
   if (w.network_mode == model::NetworkMode::kHost) {
     spec.set("hostNetwork", Node::boolean(true));
   }
   if (w.host_pid) spec.set("hostPID", Node::boolean(true));
   if (w.host_ipc) spec.set("hostIPC", Node::boolean(true));
-  if (auto it = w.carried.find("pidMode"); it != w.carried.end() && it->second == "\"task\"") {
+  if (const Node* pid = carry::find(kept.task, "pidMode"); pid != nullptr && pid->is_string() && pid->text() == "task") {
     spec.set("shareProcessNamespace", Node::boolean(true));
   }
 }
@@ -780,7 +770,7 @@ void add_pod_dns(const model::Workload& w, const PodValues& pod, Node& spec) {
 }
 
 /// Scheduling: runtime platform -> nodeSelector, placement constraints -> affinity.
-void add_scheduling(const model::Workload& w, Node& spec, Diagnostics& diags) {
+void add_scheduling(const model::Workload& w, const carry::EcsCarry& kept, Node& spec, Diagnostics& diags) {
   Node selector = Node::object();
   if (!w.os_family.empty()) {
     selector.set("kubernetes.io/os", str(w.os_family.rfind("WINDOWS", 0) == 0 ? "windows" : "linux"));
@@ -789,7 +779,7 @@ void add_scheduling(const model::Workload& w, Node& spec, Diagnostics& diags) {
     selector.set("kubernetes.io/arch", str(w.cpu_architecture == "ARM64" ? "arm64" : "amd64"));
   }
   if (selector.size() > 0) spec.set("nodeSelector", std::move(selector));
-  if (Node affinity = placement_affinity(w, diags); affinity.size() > 0) spec.set("affinity", std::move(affinity));
+  if (Node affinity = placement_affinity(w, kept, diags); affinity.size() > 0) spec.set("affinity", std::move(affinity));
 }
 
 /// The pod's "securityContext": the containers' sysctls.
@@ -811,12 +801,12 @@ SourceLocation service_location(const model::Workload& w, const std::string& poi
   return SourceLocation{w.service_file, w.service_pointer + pointer, 0, 0, -1};
 }
 
-PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagnostics& diags) {
+PodSpec build_pod_spec(const model::Workload& w, const carry::EcsCarry& kept, const std::string& name, Diagnostics& diags) {
   PodSpec out;
   const Names names = k8s_names(w, out, diags);
   const std::vector<Role> roles = container_roles(w, diags);
   const TaskShares shares = task_shares(w, roles);
-  const PodContext ctx{w, name, names, roles, shares, diags, out};
+  const PodContext ctx{w, kept, name, names, roles, shares, diags, out};
 
   PodVolumes volumes;
   for (std::size_t vi = 0; vi < w.volumes.size(); ++vi) volumes.add(task_volume(ctx, vi));
@@ -836,11 +826,11 @@ PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagno
   }
 
   Node& spec = out.spec;
-  add_pod_identity(w, name, spec);
+  add_pod_identity(w, kept, name, spec);
   add_pod_dns(w, pod, spec);
   if (pod.any_grace) spec.set("terminationGracePeriodSeconds", Node::integer(pod.grace));
   if (pod.any_grace) keep_stop_timeouts(w, names.containers, pod.grace, out.carried);
-  add_scheduling(w, spec, diags);
+  add_scheduling(w, kept, spec, diags);
   if (!pod.sysctls.empty()) spec.set("securityContext", pod_security_context(pod.sysctls));
   if (init_containers.size() > 0) spec.set("initContainers", std::move(init_containers));
   spec.set("containers", std::move(containers));

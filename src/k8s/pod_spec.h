@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "carry/ecs_carry.h"
 #include "io/tree.h"
 #include "specconv/diagnostics.h"
 #include "specconv/model/workload.h"
@@ -32,7 +33,8 @@ struct PodSpec {
 };
 
 /// `name` is the workload's Kubernetes name (for claim names and the ServiceAccount).
-[[nodiscard]] PodSpec build_pod_spec(const model::Workload& w, const std::string& name, Diagnostics& diags);
+[[nodiscard]] PodSpec build_pod_spec(const model::Workload& w, const carry::EcsCarry& kept, const std::string& name,
+                                     Diagnostics& diags);
 
 /// Location of an ECS field of `w`'s task definition, for diagnostics.
 [[nodiscard]] SourceLocation task_location(const model::Workload& w, const std::string& pointer);

@@ -9,8 +9,6 @@
 #include <map>
 
 #include "input/kubernetes_kinds.h"
-#include "io/json_load.h"
-#include "io/json_write.h"
 #include "k8s/emit.h"
 #include "mapping/k8s_field_table.h"
 #include "mapping/quantity.h"
@@ -302,9 +300,9 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
         }
       }
       if (auto q = quantity(*m, "ephemeral-storage")) {
-        // Kept aside (keys starting with "__" never reach an output) for the task's ephemeralStorage.
-        if (const auto bytes = mapping::to_int64_ceil(*q); bytes && (request || ctr.carried.count("__ephemeral_bytes") == 0)) {
-          ctr.carried["__ephemeral_bytes"] = std::to_string(*bytes);
+        // For the task's ephemeralStorage (the request wins over the limit).
+        if (const auto bytes = mapping::to_int64_ceil(*q); bytes && (request || !ctr.resources.ephemeral_storage_bytes)) {
+          ctr.resources.ephemeral_storage_bytes = bytes;
         }
       }
       m->finish(mapping::k8s_keys("ResourceList"), kUnknown);
@@ -387,9 +385,9 @@ model::Volume read_volume(Cursor& v) {
 // ---------------------------------------------------------------- annotations restored
 
 std::optional<Node> parse_annotation(Cursor& meta_cursor, const std::string& text, const char* key) {
-  Diagnostics d;
-  auto n = io::load_json(text, "", io::Limits{}, d);
-  if (!n || !n->is_object()) {
+  std::string error;
+  auto n = carry::decode(text, error);
+  if (!n) {
     meta_cursor.warning("", "bad-annotation", std::string("annotation ") + key + " is not a JSON object; ignored");
     return std::nullopt;
   }
@@ -489,7 +487,7 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
           restore_volume_names(v, w);
         } else {
           // requiresCompatibilities and networkMode too: to-ecs restores them unless --launch-type is given.
-          w.carried[k] = io::to_json(v, -1);
+          pw.carry.task.insert_or_assign(k, v);
         }
       }
     }
@@ -501,13 +499,13 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
         if (it == w.containers.end() || !fields.is_object()) continue;
         for (const auto& [k, v] : fields.members()) {
           if (k == "name" && v.is_string()) {
-            it->carried["__original_name"] = v.text();
+            it->original_name = v.text();
           } else if (k == "essential" && v.is_bool()) {
             it->essential = v.as_bool();
           } else if (k == "user" && v.is_string()) {
             it->user_name = v.text();
           } else {
-            it->carried[k] = io::to_json(v, -1);
+            pw.carry.containers[cname].insert_or_assign(k, v);
           }
         }
       }
@@ -516,7 +514,7 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
   if (auto svc = annotation(meta.annotations, kAnnotationService); !svc.empty()) {
     if (auto n = parse_annotation(root, svc, kAnnotationService)) {
       for (const auto& [k, v] : n->members()) {
-        w.service_carried[k] = io::to_json(v, -1);
+        pw.carry.service.insert_or_assign(k, v);
         if (k == "tags" && v.is_array()) remove_service_tags(v, w);
       }
     }
@@ -589,11 +587,9 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
   // largest init container; Fargate gives 20 GiB unless the task asks for 21..200 GiB.
   {
     int64_t sum = 0, init_max = 0;
-    for (auto& c : w.containers) {
-      auto it = c.carried.find("__ephemeral_bytes");
-      if (it == c.carried.end()) continue;
-      const int64_t b = std::stoll(it->second);
-      c.carried.erase(it);
+    for (const auto& c : w.containers) {
+      if (!c.resources.ephemeral_storage_bytes) continue;
+      const int64_t b = *c.resources.ephemeral_storage_bytes;
       if (c.essential) sum += b;
       else init_max = std::max(init_max, b);
     }

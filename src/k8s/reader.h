@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "carry/ecs_carry.h"
 #include "io/cursor.h"
 #include "io/tree.h"
 #include "specconv/diagnostics.h"
@@ -40,6 +41,7 @@ struct EnvFromRef {
 struct PodWorkload {
   ObjectMeta meta;
   model::Workload workload;        // containers: init containers first (essential false)
+  carry::EcsCarry carry;           // ECS-only values from the specconv.io/ecs-* annotations
   StringPairs match_labels;        // spec.selector.matchLabels (Pod: its own labels)
   StringPairs pod_labels;          // template labels
   std::string service_account;     // serviceAccountName

@@ -262,9 +262,12 @@ spec:
   const auto& w = m.workloads[0].workload;
   EXPECT_EQ(w.name, "My_App");
   EXPECT_EQ(w.task_cpu_text, "512");
-  EXPECT_EQ(w.carried.at("pidMode"), "\"task\"");
-  EXPECT_EQ(w.containers[0].carried.count("ulimits"), 1u);
-  EXPECT_EQ(w.service_carried.at("healthCheckGracePeriodSeconds"), "30");
+  // The rest is the ECS carry, beside the model: typed values stay in the model.
+  const carry::EcsCarry& kept = m.workloads[0].carry;
+  EXPECT_EQ(kept.task.at("pidMode"), io::Node::string("task"));
+  EXPECT_EQ(kept.task.count("family"), 0u);
+  EXPECT_EQ(kept.container("web").at("ulimits").size(), 1u);
+  EXPECT_EQ(kept.service.at("healthCheckGracePeriodSeconds"), io::Node::integer(30));
 }
 
 }  // namespace

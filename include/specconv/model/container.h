@@ -1,10 +1,9 @@
 // Model: one container of a workload, platform-neutral. Field names say what a value means,
-// not how either platform spells it. Values with no counterpart on the other side are kept in
-// `carried` (an opaque JSON text per concept) so that a conversion back can restore them.
+// not how either platform spells it. Values with no counterpart on the other side are not held
+// here: they travel beside the model (src/carry/ecs_carry.h, app/k8s_carry.h).
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -119,8 +118,9 @@ struct Container {
   std::vector<std::pair<std::string, std::string>> sysctls;
   bool tty = false;
   bool stdin_open = false;
-  /// Platform-only settings kept verbatim (compact JSON) for a conversion back; key = concept id.
-  std::map<std::string, std::string> carried;
+  /// The name an ECS input gave the container, when Kubernetes needed another (read back from
+  /// the carry): the way back to ECS uses it again.
+  std::string original_name;
   friend bool operator==(const Container&, const Container&) = default;
 };
 

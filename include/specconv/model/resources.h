@@ -34,6 +34,9 @@ struct Resources {
   std::optional<Memory> memory_request;
   std::optional<Memory> memory_limit;
   std::optional<int64_t> gpus;
+  /// Local ephemeral storage the container asks for (Kubernetes request, else limit); ECS has it
+  /// per task only (ephemeralStorage), which the reader derives from all containers.
+  std::optional<int64_t> ephemeral_storage_bytes;
   friend bool operator==(const Resources&, const Resources&) = default;
 };
 

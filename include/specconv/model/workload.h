@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -63,7 +62,6 @@ struct Workload {
   std::string cpu_architecture;            // X86_64, ARM64
   std::optional<int64_t> ephemeral_storage_gib;
   std::vector<std::pair<std::string, std::string>> tags;  // user tags / labels, in order
-  std::map<std::string, std::string> carried;             // task-level platform-only settings
   // Service level (present when an ECS service or a Kubernetes controller was given)
   bool has_service = false;
   std::string service_name;
@@ -72,7 +70,6 @@ struct Workload {
   std::vector<LoadBalancerBinding> load_balancers;
   std::vector<DiscoveryRegistration> registries;
   std::optional<Autoscaling> autoscaling;
-  std::map<std::string, std::string> service_carried;
   // Provenance, for diagnostics: where the task and the service were read from.
   std::string source_file;
   std::string source_pointer;   // JSON pointer of the task definition object ("" at the root)
