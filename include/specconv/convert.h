@@ -24,6 +24,7 @@ struct ToK8sOptions {
   bool external_secrets = false;
   std::string ssm_store = "aws-parameter-store";
   std::string secrets_manager_store = "aws-secrets-manager";
+  std::string scheme;  // internet-facing or internal for load balancers the input gives no scheme; "" = internal, warned
   OutputFormat format = OutputFormat::kYaml;
   ReadLimits limits;  // what the readers accept (include/specconv/limits.h)
 };

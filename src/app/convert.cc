@@ -127,6 +127,7 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
   emit.external_secrets = options.external_secrets;
   emit.ssm_store = options.ssm_store;
   emit.secrets_manager_store = options.secrets_manager_store;
+  emit.scheme = options.scheme;
 
   Diagnostics pairing;
   std::vector<app::Paired> workloads = app::pair_ecs(bundle, pairing);

@@ -2,6 +2,7 @@
 #include "app/pairing.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace specconv::app {
@@ -22,6 +23,18 @@ bool matches(const ecs::TaskDefinitionInput& td, const std::string& ref) {
   const std::string rev = r.substr(colon + 1);
   if (family != td.family) return false;
   return !td.revision || rev == std::to_string(*td.revision);
+}
+
+/// The load balancer ARN of a listener: from the listeners given, else from the listener ARN
+/// (arn:...:listener/app/NAME/LB-ID/LISTENER-ID names its load balancer).
+std::string listener_load_balancer(const ecs::Bundle& b, const std::string& listener_arn) {
+  for (const auto& l : b.listeners) {
+    if (l.arn == listener_arn && !l.load_balancer_arn.empty()) return l.load_balancer_arn;
+  }
+  const auto at = listener_arn.find(":listener/");
+  const auto last = listener_arn.rfind('/');
+  if (at == std::string::npos || last == std::string::npos || last <= at + 10) return "";
+  return listener_arn.substr(0, at) + ":loadbalancer/" + listener_arn.substr(at + 10, last - at - 10);
 }
 
 void attach_wiring(const ecs::Bundle& b, model::Workload& w) {
@@ -47,14 +60,17 @@ void attach_wiring(const ecs::Bundle& b, model::Workload& w) {
         if (std::find(tg.load_balancer_arns.begin(), tg.load_balancer_arns.end(), lbi.arn) != tg.load_balancer_arns.end()) {
           if (lbi.type != model::LoadBalancerType::kUnknown) lb.type = lbi.type;
           lb.scheme = lbi.scheme;
+          lb.load_balancer_arn = lbi.arn;
         }
       }
+      if (lb.load_balancer_arn.empty() && tg.load_balancer_arns.size() == 1) lb.load_balancer_arn = tg.load_balancer_arns.front();
     }
     // Listeners that forward to this target group, by default action or by rule.
     std::set<std::string> listener_arns;
     for (const auto& l : b.listeners) {
       if (std::find(l.default_target_groups.begin(), l.default_target_groups.end(), lb.target_group_arn) !=
           l.default_target_groups.end()) {
+        if (lb.load_balancer_arn.empty()) lb.load_balancer_arn = l.load_balancer_arn;
         listener_arns.insert(l.arn);
         lb.routes.push_back(model::HttpRoute{{}, {"/*"}, std::nullopt});
       }
@@ -62,6 +78,7 @@ void attach_wiring(const ecs::Bundle& b, model::Workload& w) {
     for (const auto& r : b.rules) {
       if (std::find(r.target_groups.begin(), r.target_groups.end(), lb.target_group_arn) == r.target_groups.end()) continue;
       listener_arns.insert(r.listener_arn);
+      if (lb.load_balancer_arn.empty()) lb.load_balancer_arn = listener_load_balancer(b, r.listener_arn);
       model::HttpRoute route = r.route;
       if (r.is_default && route.paths.empty()) route.paths = {"/*"};
       lb.routes.push_back(std::move(route));
@@ -128,6 +145,30 @@ void attach_scaling(const ecs::Bundle& b, model::Workload& w, const std::string&
 
 }  // namespace
 
+/// Services that share one NLB in ECS: each LoadBalancer Service gets an NLB of its own (the AWS
+/// Load Balancer Controller has no NLB groups), so the output makes more load balancers than the
+/// input had. (Services sharing an ALB keep one: their Ingresses share a group, see emit.)
+void report_shared_nlbs(const std::vector<Paired>& workloads, Diagnostics& diags) {
+  std::map<std::string, std::vector<const model::Workload*>> by_nlb;
+  for (const Paired& p : workloads) {
+    std::set<std::string> own;
+    for (const auto& lb : p.workload.load_balancers) {
+      if (lb.type == model::LoadBalancerType::kNetwork && !lb.load_balancer_arn.empty() && own.insert(lb.load_balancer_arn).second) {
+        by_nlb[lb.load_balancer_arn].push_back(&p.workload);
+      }
+    }
+  }
+  for (const auto& [arn, users] : by_nlb) {
+    for (std::size_t i = 1; i < users.size(); ++i) {
+      const model::Workload& w = *users[i];
+      diags.warning("extra-load-balancer", {w.service_file, w.service_pointer + "/loadBalancers", 0, 0, -1},
+                    "service \"" + w.service_name + "\" shares Network Load Balancer " + arn + " with \"" +
+                        users[0]->service_name + "\"; in Kubernetes each LoadBalancer Service gets its own NLB, so the "
+                        "output creates " + std::to_string(users.size()) + " NLBs where the input had one");
+    }
+  }
+}
+
 std::vector<Paired> pair_ecs(const ecs::Bundle& b, Diagnostics& diags) {
   std::vector<Paired> out;
   std::vector<bool> used(b.task_definitions.size(), false);
@@ -181,6 +222,7 @@ std::vector<Paired> pair_ecs(const ecs::Bundle& b, Diagnostics& diags) {
     p.files = {p.workload.source_file};
     out.push_back(std::move(p));
   }
+  report_shared_nlbs(out, diags);
   return out;
 }
 

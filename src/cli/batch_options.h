@@ -27,6 +27,7 @@ struct BatchCliOptions {
   std::string secrets = "refs";           // to-k8s --secrets refs | external-secrets
   std::string ssm_store = "aws-parameter-store";
   std::string secrets_manager_store = "aws-secrets-manager";
+  std::string scheme;                     // to-k8s --scheme internet-facing | internal
   std::string launch_type;                // to-ecs --launch-type; "" = FARGATE unless an ECS origin annotation says otherwise
   std::string parameter_prefix = "/";
   std::string secret_store = "ssm";       // ssm | secretsmanager

@@ -70,6 +70,9 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
   c->add_option("--ssm-store", o.ssm_store, "ECS inputs: ClusterSecretStore name for SSM parameters (with --secrets external-secrets)");
   c->add_option("--secretsmanager-store", o.secrets_manager_store,
                 "ECS inputs: ClusterSecretStore name for Secrets Manager secrets (with --secrets external-secrets)");
+  c->add_option("--scheme", o.scheme,
+                "ECS inputs: internet-facing or internal, for load balancers whose scheme the input does not say (default internal)")
+      ->transform(CLI::IsMember({"internet-facing", "internal"}, CLI::ignore_case));
   // Kubernetes inputs (as on to-ecs).
   c->add_option("--launch-type", o.launch_type, "Kubernetes inputs: FARGATE (default) or EC2 (needed for DaemonSets, hostPath, privileged)")
       ->transform(CLI::IsMember({"FARGATE", "EC2"}, CLI::ignore_case));

@@ -33,6 +33,10 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o, bool inputs_required) {
   app.add_option("--ssm-store", o.ssm_store, "ClusterSecretStore name for SSM parameters (with --secrets external-secrets)");
   app.add_option("--secretsmanager-store", o.secrets_manager_store,
                  "ClusterSecretStore name for Secrets Manager secrets (with --secrets external-secrets)");
+  app.add_option("--scheme", o.scheme,
+                 "internet-facing or internal: the scheme of load balancers whose scheme the input does not say "
+                 "(default internal, with a warning)")
+      ->transform(CLI::IsMember({"internet-facing", "internal"}, CLI::ignore_case));
   app.add_flag("--strict", o.strict, "treat every warning as an error (exit 1)");
   app.add_option("--diagnostics", o.diagnostics, "how diagnostics are written to stderr: text or json")
       ->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case));

@@ -23,6 +23,7 @@ struct CliOptions {
   std::string secrets = "refs";
   std::string ssm_store = "aws-parameter-store";
   std::string secrets_manager_store = "aws-secrets-manager";
+  std::string scheme;  // to-k8s --scheme
   std::string diagnostics = "text";
   bool strict = false;
   bool quiet = false;

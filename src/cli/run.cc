@@ -112,6 +112,7 @@ int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   options.external_secrets = o.secrets == "external-secrets";
   options.ssm_store = o.ssm_store;
   options.secrets_manager_store = o.secrets_manager_store;
+  options.scheme = o.scheme;
   options.format = o.format == "json" ? OutputFormat::kJson : OutputFormat::kYaml;
   options.limits = o.limits;
   // The writer gets each workload as soon as it is converted (a stream or folder renders it and

@@ -435,17 +435,25 @@ LoadBalancing load_balancing(const model::Workload& w) {
   return out;
 }
 
+/// The scheme of a load balancer: as the input says, else --scheme, else internal (the AWS Load
+/// Balancer Controller's default too), with a warning: an assumed internet-facing load balancer
+/// would expose a service the input kept private.
+std::string load_balancer_scheme(const EmitContext& ctx, const std::string& scheme) {
+  if (!scheme.empty()) return scheme;
+  if (!ctx.opt.scheme.empty()) return ctx.opt.scheme;
+  ctx.diags.warning("assumed-scheme", service_location(ctx.w, "/loadBalancers"),
+                    "the load balancer's scheme is not known; assuming internal (reachable from inside the VPC only): "
+                    "pass the describe-load-balancers output that settles it, or --scheme internet-facing|internal");
+  return "internal";
+}
+
 /// A Service's annotations: the NLB's (`nlb` null: a ClusterIP Service) and the CloudMap registry.
 Node service_annotations(const EmitContext& ctx, const model::LoadBalancerBinding* nlb) {
   Node ann = Node::object();
   if (nlb != nullptr) {
-    if (nlb->scheme.empty()) {
-      ctx.diags.warning("assumed-scheme", service_location(ctx.w, "/loadBalancers"),
-                        "the load balancer's scheme is not known (pass describe-load-balancers output); assuming internet-facing");
-    }
     ann.set("service.beta.kubernetes.io/aws-load-balancer-type", str("external"));
     ann.set("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", str("ip"));
-    ann.set("service.beta.kubernetes.io/aws-load-balancer-scheme", str(nlb->scheme.empty() ? "internet-facing" : nlb->scheme));
+    ann.set("service.beta.kubernetes.io/aws-load-balancer-scheme", str(load_balancer_scheme(ctx, nlb->scheme)));
     if (nlb->type == model::LoadBalancerType::kClassic) {
       ctx.diags.warning("approximated-load-balancer", service_location(ctx.w, "/loadBalancers"),
                         "classic load balancer \"" + nlb->load_balancer_name + "\" becomes an NLB (type LoadBalancer)");
@@ -633,6 +641,7 @@ void add_autoscaler(const EmitContext& ctx, const PodSpec& pod) {
 /// The ALB target groups' listeners and routes, gathered for the Ingress.
 struct AlbWiring {
   std::string scheme, health_path;
+  std::string load_balancer_arn;  // the ALB, when the input names it
   std::vector<model::Listener> listeners;
   std::vector<model::HttpRoute> routes;
   std::vector<std::pair<int64_t, std::string>> backends;  // port per route
@@ -645,6 +654,7 @@ AlbWiring alb_wiring(const EmitContext& ctx, const std::vector<ServicePort>& por
     if (network_balanced(lb)) continue;
     alb.known = alb.known || lb.wiring_known;
     if (alb.scheme.empty()) alb.scheme = lb.scheme;
+    if (alb.load_balancer_arn.empty()) alb.load_balancer_arn = lb.load_balancer_arn;
     if (alb.health_path.empty()) alb.health_path = lb.health_check_path;
     for (const auto& l : lb.listeners) alb.listeners.push_back(l);
     for (const auto& r : lb.routes) {
@@ -666,12 +676,9 @@ AlbWiring alb_wiring(const EmitContext& ctx, const std::vector<ServicePort>& por
   if (!alb.known) {
     ctx.diags.warning("assumed-route", service_location(ctx.w, "/loadBalancers"),
                       "no listener/rule description was given (describe-listeners / describe-rules output); the Ingress "
-                      "routes path / (Prefix) on HTTP port 80, internet-facing: pass the wiring files to carry hosts, paths and certificates");
+                      "routes path / (Prefix) on HTTP port 80: pass the wiring files to carry hosts, paths and certificates");
   }
-  if (alb.scheme.empty() && alb.known) {
-    ctx.diags.warning("assumed-scheme", service_location(ctx.w, "/loadBalancers"),
-                      "the load balancer's scheme is not known (pass describe-load-balancers output); assuming internet-facing");
-  }
+  alb.scheme = load_balancer_scheme(ctx, alb.scheme);
   return alb;
 }
 
@@ -679,7 +686,12 @@ AlbWiring alb_wiring(const EmitContext& ctx, const std::vector<ServicePort>& por
 /// health check, HTTPS redirect.
 Node ingress_annotations(const AlbWiring& alb) {
   Node ann = Node::object();
-  ann.set("alb.ingress.kubernetes.io/scheme", str(alb.scheme.empty() ? "internet-facing" : alb.scheme));
+  ann.set("alb.ingress.kubernetes.io/scheme", str(alb.scheme));
+  // Services behind one ALB in ECS share one ALB in Kubernetes too: the controller merges the
+  // Ingresses of a group into one load balancer (without it, each Ingress gets its own).
+  if (const std::string group = mapping::alb_group_name(alb.load_balancer_arn); !group.empty()) {
+    ann.set("alb.ingress.kubernetes.io/group.name", str(group));
+  }
   ann.set("alb.ingress.kubernetes.io/target-type", str("ip"));
   std::string listen = "[";
   bool https = false, redirect = false;

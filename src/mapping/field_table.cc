@@ -190,7 +190,9 @@ const std::vector<FieldRow> kRows = {
      "family, family:revision or ARN"},
     {"service", "desiredCount", "spec.replicas", F::kExact, "absent -> 1"},
     {"service", "deploymentConfiguration", "spec.strategy", F::kConverted, "see the rollout rule"},
-    {"service", "loadBalancers", "Ingress (ALB) / Service type LoadBalancer (NLB)", F::kConverted, ""},
+    {"service", "loadBalancers", "Ingress (ALB) / Service type LoadBalancer (NLB)", F::kConverted,
+     "scheme from describe-load-balancers, else --scheme, else internal (assumed-scheme); services behind one ALB share it "
+     "(alb.ingress.kubernetes.io/group.name = the ALB's name); services sharing an NLB get one each (extra-load-balancer)"},
     {"service", "serviceRegistries", "Service (ClusterIP)", F::kConverted, "CloudMap name -> cluster DNS"},
     {"service", "schedulingStrategy", "Deployment / DaemonSet", F::kConverted, "DAEMON -> DaemonSet"},
     {"service", "launchType", "annotation specconv.io/ecs-service", F::kAnnotation, ""},

@@ -223,4 +223,20 @@ NameResult to_label_value(std::string_view original) {
   return {std::move(body), true};
 }
 
+std::string alb_group_name(std::string_view load_balancer_arn) {
+  constexpr std::string_view kApp = ":loadbalancer/app/";
+  const auto at = load_balancer_arn.find(kApp);
+  if (load_balancer_arn.rfind("arn:", 0) != 0 || at == std::string_view::npos) return "";
+  const std::string_view rest = load_balancer_arn.substr(at + kApp.size());
+  const std::string_view name = rest.substr(0, rest.find('/'));
+  std::string out;
+  for (char c : name) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return "";  // not an ALB name
+    out += c;
+  }
+  if (out.empty() || out.size() > 32 || out.front() == '-' || out.back() == '-') return "";
+  return out;
+}
+
 }  // namespace specconv::mapping

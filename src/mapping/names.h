@@ -57,4 +57,10 @@ inline constexpr std::size_t kMaxLabelValueLength = 63;
 // cut + '-' + 5-hex-digit hash suffix as to_k8s_name is applied.
 [[nodiscard]] NameResult to_label_value(std::string_view original);
 
+/// The AWS Load Balancer Controller IngressGroup for an Application Load Balancer ARN
+/// (arn:aws:elasticloadbalancing:REGION:ACCOUNT:loadbalancer/app/NAME/ID -> "name", lower-cased:
+/// group names are lower-case alphanumerics, '-' and '.'). "" for anything else (an NLB, a
+/// placeholder): no group.
+[[nodiscard]] std::string alb_group_name(std::string_view load_balancer_arn);
+
 }  // namespace specconv::mapping

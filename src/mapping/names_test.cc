@@ -282,5 +282,20 @@ TEST(ToLabelValueTest, Rules) {
   EXPECT_EQ(to_label_value("a b").name, to_label_value("a b").name);
 }
 
+// Services behind one ALB keep sharing it: their Ingresses get one group, named after the ALB.
+TEST(AlbGroupName, IsTheLowerCasedAlbName) {
+  EXPECT_EQ(alb_group_name("arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/My-Shop-ALB/50dc6c495c0c9188"),
+            "my-shop-alb");
+  EXPECT_EQ(alb_group_name("arn:aws-cn:elasticloadbalancing:cn-north-1:123456789012:loadbalancer/app/web/1"), "web");
+}
+
+TEST(AlbGroupName, NoGroupForNlbsPlaceholdersOrBadNames) {
+  EXPECT_EQ(alb_group_name("arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/net/my-nlb/50dc6c495c0c9188"), "");
+  EXPECT_EQ(alb_group_name("LB_ARN"), "");
+  EXPECT_EQ(alb_group_name(""), "");
+  EXPECT_EQ(alb_group_name("arn:aws:elasticloadbalancing:r:a:loadbalancer/app/bad_name/1"), "");
+  EXPECT_EQ(alb_group_name("arn:aws:elasticloadbalancing:r:a:loadbalancer/app/-x/1"), "");
+}
+
 }  // namespace
 }  // namespace specconv::mapping

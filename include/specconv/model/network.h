@@ -35,6 +35,7 @@ struct LoadBalancerBinding {
   int64_t container_port = 0;
   LoadBalancerType type = LoadBalancerType::kUnknown;
   std::string scheme;  // internet-facing, internal
+  std::string load_balancer_arn;  // the ALB/NLB that forwards to the target group, when known
   std::string target_type;  // ip, instance
   std::string health_check_path;
   std::string health_check_protocol;
