@@ -79,6 +79,8 @@ std::vector<GoldenCase> find_cases() {
   if (fs::is_directory(examples, ec)) {
     std::vector<fs::path> dirs;
     for (const auto& e : fs::directory_iterator(examples)) {
+      // A folder of environments (one subfolder each, e.g. shop-envs/) is tests/kustomize_test.cc's.
+      if (e.is_directory() && !fs::exists(e.path() / "task-definition.json")) continue;
       if (e.is_directory()) dirs.push_back(e.path());
     }
     std::sort(dirs.begin(), dirs.end());

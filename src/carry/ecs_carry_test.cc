@@ -9,22 +9,15 @@
 #include "ecs/bundle.h"
 #include "ecs/reader.h"
 #include "ecs/writer.h"
-#include "io/json_load.h"
+#include "testutil/json.h"
 
 namespace specconv::carry {
 namespace {
 
 using io::Node;
 
-Node json(const std::string& text) {
-  Diagnostics d;
-  auto n = io::load_json(text, "", io::Limits{}, d);
-  EXPECT_TRUE(n.has_value()) << text;
-  return n ? *n : Node();
-}
-
 TEST(EcsCarry, AnnotationTextIsCompactAndInNameOrderWhateverTheReadOrder) {
-  const Fields f = from_object(json(R"({"ulimits": [{"name": "nofile"}], "links": ["db"], "dockerLabels": {"a": "b"}})"));
+  const Fields f = from_object(testutil::parse_json(R"({"ulimits": [{"name": "nofile"}], "links": ["db"], "dockerLabels": {"a": "b"}})"));
   EXPECT_EQ(encode(to_object(f)), R"({"dockerLabels":{"a":"b"},"links":["db"],"ulimits":[{"name":"nofile"}]})");
 }
 
@@ -40,8 +33,8 @@ TEST(EcsCarry, DecodeGivesTheObjectBackAndRejectsAnythingElse) {
 }
 
 TEST(EcsCarry, MergeMissingKeepsWhatIsThere) {
-  Fields into = from_object(json(R"({"cluster": "prod"})"));
-  merge_missing(from_object(json(R"({"cluster": "other", "launchType": "EC2"})")), into);
+  Fields into = from_object(testutil::parse_json(R"({"cluster": "prod"})"));
+  merge_missing(from_object(testutil::parse_json(R"({"cluster": "other", "launchType": "EC2"})")), into);
   EXPECT_EQ(into.at("cluster"), Node::string("prod"));
   EXPECT_EQ(into.at("launchType"), Node::string("EC2"));
 }
@@ -56,7 +49,7 @@ TEST(EcsCarry, ContainerWithoutFieldsIsEmpty) {
 // The reader keeps ECS-only values in API camelCase whatever the input's spelling (here
 // CloudFormation's PascalCase), per container by name, beside the model.
 TEST(EcsCarry, ReaderKeepsEcsOnlyValuesInApiSpelling) {
-  const Node td = json(R"({"Family": "web", "RequiresCompatibilities": ["EC2"], "PidMode": "task",
+  const Node td = testutil::parse_json(R"({"Family": "web", "RequiresCompatibilities": ["EC2"], "PidMode": "task",
     "ContainerDefinitions": [{"Name": "app", "Image": "nginx", "Memory": 256,
       "Ulimits": [{"Name": "nofile", "SoftLimit": 1024, "HardLimit": 2048}],
       "LogConfiguration": {"LogDriver": "awslogs", "Options": {"awslogs-group": "/ecs/web"}}}]})");
@@ -81,7 +74,7 @@ TEST(EcsCarry, WriterRestoresKeptContainerValues) {
   c.image = "nginx";
   w.containers.push_back(c);
   EcsCarry kept;
-  kept.containers["app"] = from_object(json(R"({"ulimits": [{"name": "nofile", "softLimit": 1, "hardLimit": 2}]})"));
+  kept.containers["app"] = from_object(testutil::parse_json(R"({"ulimits": [{"name": "nofile", "softLimit": 1, "hardLimit": 2}]})"));
   ecs::WriteOptions o;
   Diagnostics d;
   const Node td = ecs::task_definition_input(w, kept, {"in.yaml", "", 0, 0, -1}, o, d);

@@ -14,14 +14,14 @@
 namespace specconv::cli {
 namespace {
 
-void add_to_k8s_flags(CLI::App& app, CliOptions& o, bool inputs_required) {
-  auto* in = app.add_option("inputs", o.inputs,
-                            "ECS JSON files or folders (searched recursively for *.json); - reads standard input. "
-                            "Task definitions (register input or describe-task-definition output), services "
-                            "(create-service input or describe-services output), and optional wiring "
-                            "(describe-target-groups/-listeners/-rules/-load-balancers, describe-scalable-targets, "
-                            "describe-scaling-policies)");
-  if (inputs_required) in->required();
+void add_to_k8s_flags(CLI::App& app, CliOptions& o) {
+  // Not required: --env may give each environment's inputs instead (checked when the command runs).
+  app.add_option("inputs", o.inputs,
+                 "ECS JSON files or folders (searched recursively for *.json); - reads standard input. "
+                 "Task definitions (register input or describe-task-definition output), services "
+                 "(create-service input or describe-services output), and optional wiring "
+                 "(describe-target-groups/-listeners/-rules/-load-balancers, describe-scalable-targets, "
+                 "describe-scaling-policies)");
   app.add_option("-o,--output", o.output_dir,
                  "write one file per workload into this folder (DIR/<name>.yaml) instead of one stream on stdout");
   app.add_option("--format", o.format, "output format: yaml (multi-document stream) or json (a v1 List)")
@@ -37,6 +37,11 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o, bool inputs_required) {
                  "internet-facing or internal: the scheme of load balancers whose scheme the input does not say "
                  "(default internal, with a warning)")
       ->transform(CLI::IsMember({"internet-facing", "internal"}, CLI::ignore_case));
+  app.add_option("--env", o.environments,
+                 "NAME=PATH: the inputs of one environment (repeat for several paths and environments); with --kustomize")
+      ->allow_extra_args(false);
+  app.add_option("--kustomize", o.kustomize_dir,
+                 "write the environments given with --env as a kustomize layout: DIR/base and DIR/overlays/<NAME>");
   app.add_flag("--strict", o.strict, "treat every warning as an error (exit 1)");
   app.add_option("--diagnostics", o.diagnostics, "how diagnostics are written to stderr: text or json")
       ->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case));
@@ -192,7 +197,7 @@ ParseOutcome parse_options(int argc, const char* const* argv, CliOptions& o) {
   add_specctl_flags(app, specctl, o);
 
   CLI::App* to_k8s = app.add_subcommand("to-k8s", "convert ECS task definitions and services to Kubernetes manifests");
-  add_to_k8s_flags(*to_k8s, o, true);
+  add_to_k8s_flags(*to_k8s, o);
   CLI::App* to_ecs = app.add_subcommand("to-ecs", "convert Kubernetes manifests to ECS task definitions and services");
   add_to_ecs_flags(*to_ecs, o);
   CLI::App* mappings = app.add_subcommand("mappings", "print the field mapping tables, both directions, as Markdown (docs/mappings.md)");

@@ -24,6 +24,8 @@ struct CliOptions {
   std::string ssm_store = "aws-parameter-store";
   std::string secrets_manager_store = "aws-secrets-manager";
   std::string scheme;  // to-k8s --scheme
+  std::vector<std::string> environments;  // to-k8s --env NAME=PATH (repeatable)
+  std::string kustomize_dir;              // to-k8s --kustomize DIR
   std::string diagnostics = "text";
   bool strict = false;
   bool quiet = false;

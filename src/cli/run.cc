@@ -53,9 +53,18 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
   return files;
 }
 
-namespace {
+ToK8sOptions to_k8s_options(const CliOptions& o) {
+  ToK8sOptions options;
+  options.namespace_name = o.namespace_name;
+  options.external_secrets = o.secrets == "external-secrets";
+  options.ssm_store = o.ssm_store;
+  options.secrets_manager_store = o.secrets_manager_store;
+  options.scheme = o.scheme;
+  options.format = o.format == "json" ? OutputFormat::kJson : OutputFormat::kYaml;
+  options.limits = o.limits;
+  return options;
+}
 
-/// Writes DIR/<path> for each file, atomically.
 void write_files(const std::string& dir, const std::vector<app::OutputFile>& files, Diagnostics& diags) {
   std::set<std::string> used;
   for (const auto& file : files) {
@@ -69,6 +78,8 @@ void write_files(const std::string& dir, const std::vector<app::OutputFile>& fil
     if (!problem.empty()) diags.error("write-failed", {path, "", 0, 0, -1}, problem);
   }
 }
+
+namespace {
 
 /// Writes DIR/<name><ext> for each document.
 void write_documents(const std::string& dir, const std::string& ext, std::vector<OutputDocument> docs, Diagnostics& diags) {
@@ -101,20 +112,18 @@ std::vector<Output> without_failed_inputs(std::vector<Output> outputs, const std
 }
 
 int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
+  if (!o.environments.empty() || !o.kustomize_dir.empty()) return run_kustomize(o, out, err);
+  if (o.inputs.empty()) {
+    err << "specconv to-k8s: no inputs: give ECS JSON files or folders (or --env NAME=PATH with --kustomize DIR)\n";
+    return kExitUsage;
+  }
   Diagnostics diags;
   const io::Limits& limits = o.limits;
   std::vector<InputText> inputs;
   for (const std::string& file : expand_inputs(o.inputs, {".json"}, diags)) {
     if (auto text = io::read_input(file, limits, diags)) inputs.push_back({file, std::move(*text)});
   }
-  ToK8sOptions options;
-  options.namespace_name = o.namespace_name;
-  options.external_secrets = o.secrets == "external-secrets";
-  options.ssm_store = o.ssm_store;
-  options.secrets_manager_store = o.secrets_manager_store;
-  options.scheme = o.scheme;
-  options.format = o.format == "json" ? OutputFormat::kJson : OutputFormat::kYaml;
-  options.limits = o.limits;
+  const ToK8sOptions options = to_k8s_options(o);
   // The writer gets each workload as soon as it is converted (a stream or folder renders it and
   // drops its objects); what it writes is decided at the end, when failures are known.
   const auto layout = o.output_dir.empty() ? app::K8sLayout::kStream : app::K8sLayout::kFolder;

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "app/k8s_writer.h"
 #include "cli/options.h"
+#include "specconv/convert.h"
 #include "specconv/diagnostics.h"
 
 namespace specconv::cli {
@@ -20,6 +22,15 @@ inline constexpr int kExitUsage = 2;
 /// Expands folders (recursively, sorted) into files with the given extensions; "-" stays.
 [[nodiscard]] std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs,
                                                    const std::set<std::string>& extensions, Diagnostics& diags);
+
+/// The to-k8s options the flags say.
+[[nodiscard]] ToK8sOptions to_k8s_options(const CliOptions& o);
+
+/// Writes DIR/<path> for each file, atomically; a path given twice is an error (duplicate-output).
+void write_files(const std::string& dir, const std::vector<app::OutputFile>& files, Diagnostics& diags);
+
+/// to-k8s --env NAME=PATH... --kustomize DIR (cmd_kustomize.cc).
+[[nodiscard]] int run_kustomize(const CliOptions& o, std::ostream& out, std::ostream& err);
 
 [[nodiscard]] int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 

@@ -1,0 +1,89 @@
+// specconv to-k8s --env NAME=PATH... --kustomize DIR: each environment converted on its own,
+// then written as one kustomize base and an overlay per environment (app/kustomize.h).
+#include <algorithm>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "app/kustomize.h"
+#include "cli/run.h"
+#include "diag/codes.h"
+#include "diag/render.h"
+#include "io/file.h"
+#include "specconv/convert.h"
+
+namespace specconv::cli {
+namespace {
+
+struct EnvInputs {
+  std::string name;
+  std::vector<std::string> paths;
+};
+
+/// NAME=PATH arguments grouped by name, in the order names first appear; "" and an error
+/// message when one is malformed.
+std::vector<EnvInputs> parse_environments(const std::vector<std::string>& args, std::string& error) {
+  std::vector<EnvInputs> out;
+  for (const std::string& a : args) {
+    const auto eq = a.find('=');
+    const std::string name = a.substr(0, eq == std::string::npos ? 0 : eq);
+    const std::string path = eq == std::string::npos ? "" : a.substr(eq + 1);
+    const bool valid_name = !name.empty() && name.size() <= 63 && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos;
+    if (!valid_name || path.empty()) {
+      error = "--env " + a + ": expected NAME=PATH, NAME of lower-case letters, digits, '-' and '_' (it names overlays/NAME)";
+      return {};
+    }
+    auto it = std::find_if(out.begin(), out.end(), [&](const EnvInputs& e) { return e.name == name; });
+    if (it == out.end()) it = out.insert(out.end(), EnvInputs{name, {}});
+    it->paths.push_back(path);
+  }
+  return out;
+}
+
+/// Usage errors of the flag combination; "" when it is fine.
+std::string usage_problem(const CliOptions& o) {
+  if (o.kustomize_dir.empty()) return "--env needs --kustomize DIR (where the base and overlays go)";
+  if (o.environments.empty()) return "--kustomize needs the environments: --env NAME=PATH (repeat for each path and environment)";
+  if (!o.inputs.empty()) return "give inputs either as arguments or with --env, not both";
+  if (!o.output_dir.empty()) return "-o and --kustomize both name the output folder: give one";
+  if (o.format != "yaml") return "--kustomize writes YAML: --format " + o.format + " does not apply";
+  return "";
+}
+
+}  // namespace
+
+int run_kustomize(const CliOptions& o, std::ostream& /*out*/, std::ostream& err) {
+  std::string problem = usage_problem(o);
+  const std::vector<EnvInputs> envs = problem.empty() ? parse_environments(o.environments, problem) : std::vector<EnvInputs>{};
+  if (!problem.empty()) {
+    err << "specconv to-k8s: " << problem << "\n";
+    return kExitUsage;
+  }
+  Diagnostics diags;
+  std::vector<app::Environment> converted;
+  for (const EnvInputs& env : envs) {
+    std::vector<InputText> inputs;
+    const std::vector<std::string> files = expand_inputs(env.paths, {".json"}, diags);
+    if (files.empty()) {
+      diags.error("no-input-files", {env.paths.front(), "", 0, 0, -1},
+                  "environment " + env.name + " has no ECS JSON file: every environment needs its inputs");
+    }
+    for (const std::string& file : files) {
+      if (auto text = io::read_input(file, o.limits, diags)) inputs.push_back({file, std::move(*text)});
+    }
+    K8sObjects run = convert_to_k8s_objects(inputs, to_k8s_options(o));
+    diags.append(run.diagnostics);
+    converted.push_back({env.name, std::move(run.workloads), env.paths});
+  }
+  if (o.strict) diags = diag::apply_strict(diags);
+  if (!diags.has_errors()) {
+    app::KustomizeLayout layout = app::kustomize_layout(converted);
+    diags.append(layout.diagnostics);
+    if (!diags.has_errors()) write_files(o.kustomize_dir, layout.files, diags);
+  }
+  if (o.diagnostics == "json") err << diag::render_json(diags);
+  else err << diag::render_text(diags, !o.quiet);
+  return diags.has_errors() ? kExitInputError : kExitOk;
+}
+
+}  // namespace specconv::cli
