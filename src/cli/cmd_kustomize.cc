@@ -46,6 +46,7 @@ std::string usage_problem(const CliOptions& o) {
   if (o.environments.empty()) return "--kustomize needs the environments: --env NAME=PATH (repeat for each path and environment)";
   if (!o.inputs.empty()) return "give inputs either as arguments or with --env, not both";
   if (!o.output_dir.empty()) return "-o and --kustomize both name the output folder: give one";
+  if (!o.oidc_provider.empty()) return "--oidc-provider writes trust policies with -o DIR, not yet with --kustomize";
   if (o.format != "yaml") return "--kustomize writes YAML: --format " + o.format + " does not apply";
   return "";
 }

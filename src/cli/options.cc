@@ -37,6 +37,9 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o) {
                  "internet-facing or internal: the scheme of load balancers whose scheme the input does not say "
                  "(default internal, with a warning)")
       ->transform(CLI::IsMember({"internet-facing", "internal"}, CLI::ignore_case));
+  app.add_option("--oidc-provider", o.oidc_provider,
+                 "ARN of the EKS cluster's IAM OIDC provider: with -o DIR, write each IRSA role's trust policy "
+                 "as DIR/<workload>.trust-policy.json");
   app.add_option("--env", o.environments,
                  "NAME=PATH: the inputs of one environment (repeat for several paths and environments); with --kustomize")
       ->allow_extra_args(false);

@@ -26,6 +26,7 @@ struct CliOptions {
   std::string scheme;  // to-k8s --scheme
   std::vector<std::string> environments;  // to-k8s --env NAME=PATH (repeatable)
   std::string kustomize_dir;              // to-k8s --kustomize DIR
+  std::string oidc_provider;              // to-k8s --oidc-provider ARN
   std::string diagnostics = "text";
   bool strict = false;
   bool quiet = false;

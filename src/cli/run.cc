@@ -8,6 +8,7 @@
 #include <set>
 
 #include "app/batch.h"
+#include "app/irsa.h"
 #include "app/k8s_writer.h"
 #include "diag/codes.h"
 #include "diag/render.h"
@@ -126,8 +127,14 @@ int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   const ToK8sOptions options = to_k8s_options(o);
   // The writer gets each workload as soon as it is converted (a stream or folder renders it and
   // drops its objects); what it writes is decided at the end, when failures are known.
+  if (!o.oidc_provider.empty() && (o.output_dir.empty() || !app::oidc_issuer(o.oidc_provider))) {
+    err << "specconv to-k8s: --oidc-provider needs -o DIR (the trust policies are files beside the manifests) and an "
+           "ARN such as arn:aws:iam::111122223333:oidc-provider/oidc.eks.REGION.amazonaws.com/id/ID\n";
+    return kExitUsage;
+  }
   const auto layout = o.output_dir.empty() ? app::K8sLayout::kStream : app::K8sLayout::kFolder;
-  const std::unique_ptr<app::K8sWriter> writer = app::make_k8s_writer(layout, options.format);
+  std::unique_ptr<app::K8sWriter> writer = app::make_k8s_writer(layout, options.format);
+  if (!o.oidc_provider.empty()) writer = app::with_trust_policies(std::move(writer), o.oidc_provider);
   K8sObjects result = convert_to_k8s_objects(inputs, options, *writer);
   std::vector<InputText>().swap(inputs);  // the texts are not needed again
   diags.append(result.diagnostics);

@@ -83,6 +83,7 @@ const std::vector<CodeInfo> kCodes = {
     {"approximated-path", W, "ecs-to-k8s", "an ALB path pattern without an exact Ingress form"},
     {"approximated-load-balancer", W, "ecs-to-k8s", "a classic ELB becomes an NLB Service"},
     {"assumed-scheme", W, "ecs-to-k8s", "the load balancer scheme is unknown: internal assumed (--scheme sets it)"},
+    {"irsa-trust-policy", N, "ecs-to-k8s", "the task role becomes an IRSA role: its trust policy must allow the cluster's OIDC provider (--oidc-provider writes it)"},
     {"extra-load-balancer", W, "ecs-to-k8s", "services sharing one NLB get one NLB each in Kubernetes"},
     {"environment-conflict", E, "ecs-to-k8s", "--kustomize: one workload name is a different kind of controller in two environments"},
     {"overlay-mismatch", E, "ecs-to-k8s", "--kustomize: an overlay would not give its environment's conversion (a bug: nothing is written)"},

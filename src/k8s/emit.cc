@@ -266,6 +266,12 @@ void add_service_account(const EmitContext& ctx) {
     ann.set("eks.amazonaws.com/role-arn", str(w.task_role));
     meta.set("annotations", std::move(ann));
     ctx.objects.push_back({"ServiceAccount", ctx.name, object("v1", "ServiceAccount", std::move(meta))});
+    const std::string ns = ctx.opt.namespace_name.empty() ? "default" : ctx.opt.namespace_name;
+    ctx.diags.note("irsa-trust-policy", task_location(w, "/taskRoleArn"),
+                   "the task role becomes ServiceAccount " + ns + "/" + ctx.name + "'s IRSA role: its trust policy must "
+                   "also allow sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider for "
+                   "system:serviceaccount:" + ns + ":" + ctx.name + " (aud sts.amazonaws.com); with -o DIR, "
+                   "--oidc-provider ARN writes that policy as DIR/" + ctx.name + ".trust-policy.json");
   }
   if (!w.execution_role.empty()) {
     ctx.diags.note("execution-role", task_location(w, "/executionRoleArn"),
