@@ -32,6 +32,8 @@ Plan small_plan() {
   p.execution_role->purpose = Role::Purpose::kTaskExecution;
   p.execution_role->policy_name = "read-shop-configuration";
   p.secrets.push_back({{Kind::kSecret, "DbSecret"}, "shop/db", "db", "Secret shop/db (keys: password)"});
+  p.parameters.push_back({{Kind::kParameter, "CfgScriptParameter"}, "/shop/cfg/SCRIPT", "ConfigMap shop/cfg",
+                          "echo \"${HOME}\" %{x}\nexit 0", false});
   TargetGroup tg;
   tg.id = {Kind::kTargetGroup, "Web-80TargetGroup"};
   tg.name = "shop-web-80";
@@ -128,6 +130,7 @@ TEST(RenderTerraform, BodiesInTheProviderSpelling) {
       "tags = {\n    team = \"a\"\n  }",
       "container_definitions = jsonencode([",
       "values = [\"/$${x}\"]",  // a path is data, never a template
+      "value       = \"echo \\\"$${HOME}\\\" %%{x}\\nexit 0\"",  // a ConfigMap value is data too
       "output \"web_task_definition_arn\" {",
       "output \"shop_load_balancer_dns_name\" {",
   });
