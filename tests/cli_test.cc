@@ -141,6 +141,28 @@ TEST(Cli, OutputFolderWithJsonFormat) {
   EXPECT_NO_THROW((void)nlohmann::json::parse(read_file(tmp.path() / "api.json")));
 }
 
+// --format terraform: -o DIR writes a module folder per namespace; stdout holds one namespace's
+// main.tf as is, several under a "# namespace" line each; `tf` is the same format.
+TEST(Cli, TerraformWritesAModuleFolderPerNamespace) {
+  TempDir tmp;
+  const std::string two_namespaces =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: one}\nspec: {containers: [{name: c, image: x}]}\n---\n"
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: b, namespace: two}\nspec: {containers: [{name: c, image: x}]}\n";
+  write_file(tmp.path() / "pods.yaml", two_namespaces);
+  const auto r = run_specconv({"to-ecs", "--format", "terraform", "-q", "-o", (tmp.path() / "out").string(), "pods.yaml"},
+                              tmp.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, IsEmpty());
+  const std::string one = read_file(tmp.path() / "out" / "one" / "main.tf");
+  EXPECT_THAT(one, HasSubstr("resource \"aws_ecs_task_definition\" \"a_task_definition\" {"));
+  EXPECT_THAT(read_file(tmp.path() / "out" / "two" / "main.tf"), HasSubstr("family = \"b\""));
+  const auto both = run_specconv({"to-ecs", "--format", "tf", "-q", "pods.yaml"}, tmp.path());
+  EXPECT_EQ(both.exit_code, 0) << both.err;
+  EXPECT_EQ(both.out, "# namespace one\n" + one + "\n# namespace two\n" + read_file(tmp.path() / "out" / "two" / "main.tf"));
+  write_file(tmp.path() / "one.yaml", two_namespaces.substr(0, two_namespaces.find("---")));
+  EXPECT_EQ(run_specconv({"to-ecs", "--format", "terraform", "-q", "one.yaml"}, tmp.path()).out, one);
+}
+
 TEST(Cli, DashReadsStandardInput) {
   const std::string text = read_file(kGood);
   const auto from_stdin = run_specconv({"to-k8s", "-"}, {}, text);

@@ -1,6 +1,6 @@
 // Corpus test, Kubernetes -> ECS: every real-world manifest under tests/corpus/k8s/ (copies of the
 // shared corpus, provenance in tests/corpus/SOURCES.md) runs through `specconv to-ecs` in every
-// format (json, cfn, api; Fargate and EC2): exit 0, or exit 1 with an `error:` line. Never another
+// format (json, cfn, api, terraform; Fargate and EC2): exit 0, or exit 1 with an `error:` line. Never another
 // exit code, never a crash; stdout parses (JSON, or YAML for cfn) whenever it is non-empty, and
 // is non-empty on exit 0 unless the file holds no workload, ConfigMap or Secret. Schema
 // validation of the outputs (validate-ecs, validate-cfn) is done by .ci/run.
@@ -55,6 +55,9 @@ void check_run(const std::string& what, const testutil::RunResult& r, const std:
   if (r.out.empty()) return;
   if (format == "cfn") {
     EXPECT_NO_THROW((void)YAML::LoadAll(r.out)) << what << ": stdout is not YAML";
+  } else if (format == "terraform") {
+    // HCL: checked by terraform itself in terraform_validate_test.cc.
+    EXPECT_EQ(r.out.rfind("# ", 0), 0u) << what << ": stdout is not a specconv Terraform configuration";
   } else {
     EXPECT_TRUE(nlohmann::json::accept(r.out)) << what << ": stdout is not JSON";
   }
@@ -64,7 +67,7 @@ class CorpusK8sTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(CorpusK8sTest, ConvertsOrIsRejectedWithADiagnostic) {
   const std::string& file = GetParam();
-  for (const char* format : {"json", "cfn", "api"}) {
+  for (const char* format : {"json", "cfn", "api", "terraform"}) {
     for (const char* launch : {"FARGATE", "EC2"}) {
       const std::string what = file + " (--format " + format + " --launch-type " + launch + ")";
       check_run(what, testutil::run_specconv({"to-ecs", "--format", format, "--launch-type", launch, file}, kCorpus), format);
@@ -80,7 +83,7 @@ TEST(CorpusK8sFiles, AreFound) { EXPECT_GE(k8s_files().size(), 40u) << "expected
 
 // All at once, as one cluster: still 0 or 1, no crash, in every format.
 TEST(CorpusK8sFiles, ConvertTogether) {
-  for (const char* format : {"json", "cfn", "api"}) {
+  for (const char* format : {"json", "cfn", "api", "terraform"}) {
     check_run(std::string("whole corpus, ") + format, testutil::run_specconv({"to-ecs", "--format", format, "k8s"}, kCorpus),
               format);
   }

@@ -2,7 +2,8 @@
 //
 // A case folder holds the inputs (every file except the reserved names below), and:
 //   args                      optional; one command-line flag per line ("--namespace shop", "--strict")
-//   expected.yaml | .json     expected standard output (.json with "--format json" and for k8s-to-ecs)
+//   expected.yaml | .json     expected standard output (.json with "--format json" and for k8s-to-ecs;
+//   | .tf                     .tf with "--format terraform": the Terraform configuration)
 //   expected.diagnostics.txt  expected standard error, exactly (empty file: no diagnostics)
 //   expected.exit             expected exit code (0 or 1); default 0, or 1 under errors/
 // The binary runs with the case folder as working directory and the input names relative to it,
@@ -24,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "testutil/golden_case.h"
 #include "testutil/process.h"
 
 namespace specconv {
@@ -31,6 +33,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using testutil::first_difference;
+using testutil::case_input_files;
+using testutil::read_case_args;
 using testutil::read_file;
 using testutil::run_specconv;
 using testutil::write_file;
@@ -92,38 +96,6 @@ std::vector<GoldenCase> find_cases() {
   return cases;
 }
 
-bool reserved(const std::string& name) {
-  return name == "args" || name.rfind("expected.", 0) == 0 || name == "README.md" || name == "SOURCES.md";
-}
-
-std::vector<std::string> read_args(const fs::path& dir) {
-  std::vector<std::string> args;
-  std::istringstream in(read_file(dir / "args"));
-  std::string line;
-  while (std::getline(in, line)) {
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    // "--flag value": the flag and its value are two arguments (values may hold spaces).
-    const auto space = line.find(' ');
-    if (line.rfind("-", 0) == 0 && space != std::string::npos) {
-      args.push_back(line.substr(0, space));
-      args.push_back(line.substr(line.find_first_not_of(' ', space)));
-    } else {
-      args.push_back(line);
-    }
-  }
-  return args;
-}
-
-std::vector<std::string> input_files(const fs::path& dir) {
-  std::vector<std::string> files;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.is_regular_file() && !reserved(e.path().filename().string())) files.push_back(e.path().filename().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 bool env_is(const char* name, const char* value) {
   const char* v = std::getenv(name);
   return v != nullptr && std::string(v) == value;
@@ -140,19 +112,23 @@ class GoldenTest : public ::testing::TestWithParam<GoldenCase> {};
 
 TEST_P(GoldenTest, Matches) {
   const GoldenCase& c = GetParam();
-  const std::vector<std::string> inputs = input_files(c.input_dir);
+  const std::vector<std::string> inputs = case_input_files(c.input_dir);
   ASSERT_FALSE(inputs.empty()) << c.input_dir << " holds no input files";
-  const std::vector<std::string> flags = read_args(c.dir);
+  const std::vector<std::string> flags = read_case_args(c.dir);
 
   std::vector<std::string> argv = {subcommand_for(c.category)};
   argv.insert(argv.end(), flags.begin(), flags.end());
   argv.insert(argv.end(), inputs.begin(), inputs.end());
   const testutil::RunResult r = run_specconv(argv, c.input_dir);
 
+  const bool format_flag = std::find(flags.begin(), flags.end(), "--format") != flags.end();
   const bool json = c.category == "k8s-to-ecs" ||  // to-ecs writes JSON
-                    (std::find(flags.begin(), flags.end(), "json") != flags.end() &&
-                     std::find(flags.begin(), flags.end(), "--format") != flags.end());
-  const fs::path out_file = c.dir / (fs::exists(c.dir / "expected.json") || json ? "expected.json" : "expected.yaml");
+                    (std::find(flags.begin(), flags.end(), "json") != flags.end() && format_flag);
+  const bool terraform = format_flag && (std::find(flags.begin(), flags.end(), "terraform") != flags.end() ||
+                                         std::find(flags.begin(), flags.end(), "tf") != flags.end());
+  const fs::path out_file = c.dir / (terraform                                          ? "expected.tf"
+                                     : fs::exists(c.dir / "expected.json") || json ? "expected.json"
+                                                                                   : "expected.yaml");
   const fs::path diag_file = c.dir / "expected.diagnostics.txt";
   const fs::path exit_file = c.dir / "expected.exit";
   const bool is_error_case = c.category == "errors";

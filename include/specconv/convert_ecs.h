@@ -12,8 +12,9 @@
 namespace specconv {
 
 /// json: one document per workload; cfn: one CloudFormation template (YAML) per namespace;
-/// api: one JSON array of {"api", "input"} calls per namespace, in dependency order.
-enum class EcsFormat { kJson, kCfn, kApi };
+/// api: one JSON array of {"api", "input"} calls per namespace, in dependency order;
+/// terraform: one Terraform configuration (HCL, a module's main.tf) per namespace.
+enum class EcsFormat { kJson, kCfn, kApi, kTerraform };
 
 struct ToEcsOptions {
   EcsFormat format = EcsFormat::kJson;
@@ -42,7 +43,9 @@ struct ToEcsOptions {
 [[nodiscard]] std::string join_ecs_documents(const std::vector<OutputDocument>& docs);
 
 /// Standard output for a format: json -> one JSON array of the documents; api -> one JSON array
-/// of every call of every namespace; cfn -> the templates as one YAML stream (`---` between).
+/// of every call of every namespace; cfn -> the templates as one YAML stream (`---` between);
+/// terraform -> the configurations one after the other, each under a `# namespace <name>` comment
+/// (several namespaces on stdout are not one module: write them with -o DIR).
 [[nodiscard]] std::string join_ecs_output(const std::vector<OutputDocument>& docs, EcsFormat format);
 
 /// The ONLY place Secret values are read: the text of the --emit-secret-values file, a JSON array

@@ -231,13 +231,18 @@ void render_namespaces(std::map<std::string, aws::NamespaceInput> namespaces, co
     std::sort(files.begin(), files.end());
     files.erase(std::unique(files.begin(), files.end()), files.end());
     const aws::Plan plan = aws::build_plan(std::move(in), co, d);
-    const io::Node doc = aws::render(plan, options.format);
-    if (options.format == EcsFormat::kApi && !d.has_errors() &&
-        !app::check_output_api(doc, {files.empty() ? std::string() : files.front(), "", 0, 0, -1}, d)) {
-      failed.insert(files.begin(), files.end());
+    std::string text;
+    if (options.format == EcsFormat::kApi) {
+      const io::Node doc = aws::render(plan, options.format);
+      if (!d.has_errors() && !app::check_output_api(doc, {files.empty() ? std::string() : files.front(), "", 0, 0, -1}, d)) {
+        failed.insert(files.begin(), files.end());
+      }
+      text = aws::render_text(doc, options.format);
+    } else {
+      text = aws::render_plan_text(plan, options.format);
     }
     result.diagnostics.append(d);
-    result.documents.push_back({ecs::ecs_name(ns), files, aws::render_text(doc, options.format), {}});
+    result.documents.push_back({ecs::ecs_name(ns), files, std::move(text), {}});
   }
 }
 
@@ -337,6 +342,12 @@ std::string join_ecs_output(const std::vector<OutputDocument>& docs, EcsFormat f
   if (format == EcsFormat::kCfn) {
     std::string out;
     for (const auto& d : docs) out += (out.empty() ? "" : "---\n") + d.text;
+    return out;
+  }
+  if (format == EcsFormat::kTerraform) {
+    if (docs.size() == 1) return docs.front().text;
+    std::string out;
+    for (const auto& d : docs) out += (out.empty() ? "" : "\n") + ("# namespace " + d.name + "\n") + d.text;
     return out;
   }
   io::Node arr = io::Node::array();

@@ -154,7 +154,7 @@ spec:
   const std::string values = secret_values_document({{"pull.yaml", pull}}, o, d);
   EXPECT_NE(values.find("secretsmanager:CreateSecret"), std::string::npos) << values;
   EXPECT_NE(values.find(R"({\"username\":\"robot\",\"password\":\"pull-pass\"})"), std::string::npos) << values;
-  for (const EcsFormat f : {EcsFormat::kJson, EcsFormat::kCfn, EcsFormat::kApi}) {
+  for (const EcsFormat f : {EcsFormat::kJson, EcsFormat::kCfn, EcsFormat::kApi, EcsFormat::kTerraform}) {
     o.format = f;
     const ConvertResult r = convert_to_ecs({{"pull.yaml", pull}}, o);
     const std::string out = join_ecs_output(r.documents, f);
@@ -168,7 +168,7 @@ spec:
 TEST(SecretsHygieneTest, CommandLineWritesValuesOnlyToThePrivateFile) {
   testutil::TempDir dir;
   testutil::write_file(dir.path() / "app.yaml", kFixture);
-  for (const char* format : {"json", "cfn", "api"}) {
+  for (const char* format : {"json", "cfn", "api", "terraform"}) {
     for (const bool sm : {false, true}) {
       const std::string values = std::string("values-") + format + (sm ? "-sm" : "-ssm") + ".json";
       const std::string out_dir = std::string("out-") + format + (sm ? "-sm" : "-ssm");

@@ -5,6 +5,7 @@
 
 #include "aws/render_api.h"
 #include "aws/render_cfn.h"
+#include "aws/render_terraform.h"
 #include "io/json_write.h"
 #include "io/yaml_write.h"
 
@@ -24,6 +25,11 @@ constexpr Resolves kResolves[] = {
     {EcsFormat::kCfn, "execution-role"},
     {EcsFormat::kApi, "target-group-placeholder"},  // the calls create the target groups
     {EcsFormat::kApi, "service-discovery"},         // ... and the Cloud Map services
+    {EcsFormat::kTerraform, "target-group-placeholder"},  // the configuration creates the target groups
+    {EcsFormat::kTerraform, "service-discovery"},         // ... and the Cloud Map services
+    {EcsFormat::kTerraform, "network-placeholder"},       // subnets and security groups are variables
+    {EcsFormat::kTerraform, "execution-role-needed"},     // the execution role is a variable or created
+    {EcsFormat::kTerraform, "execution-role"},
 };
 
 }  // namespace
@@ -32,6 +38,11 @@ io::Node render(const Plan& plan, EcsFormat format) { return format == EcsFormat
 
 std::string render_text(const io::Node& document, EcsFormat format) {
   return format == EcsFormat::kCfn ? io::to_yaml(document) : io::to_json(document, 2) + "\n";
+}
+
+std::string render_plan_text(const Plan& plan, EcsFormat format) {
+  if (format == EcsFormat::kTerraform) return render_terraform(plan);
+  return render_text(render(plan, format), format);
 }
 
 bool resolved_by(EcsFormat format, const Diagnostic& d) {

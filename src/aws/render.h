@@ -14,11 +14,16 @@
 
 namespace specconv::aws {
 
-/// The document of `format` (kCfn: a CloudFormation template; kApi: the array of API calls).
+/// The document of `format` (kCfn: a CloudFormation template; kApi: the array of API calls;
+/// kTerraform is text only, see render_plan_text).
 [[nodiscard]] io::Node render(const Plan& plan, EcsFormat format);
 
 /// The text of a rendered document: YAML for CloudFormation, JSON (2-space indent) for the rest.
 [[nodiscard]] std::string render_text(const io::Node& document, EcsFormat format);
+
+/// The text of `format`'s rendering of a plan: HCL for Terraform (render_terraform), else
+/// render_text(render(plan, format), format).
+[[nodiscard]] std::string render_plan_text(const Plan& plan, EcsFormat format);
 
 /// True when a writer diagnostic is about something the rendering of `format` creates itself.
 [[nodiscard]] bool resolved_by(EcsFormat format, const Diagnostic& d);

@@ -58,7 +58,8 @@ void add_to_ecs_flags(CLI::App& app, CliOptions& o) {
                  "*.json); - reads standard input. Multi-document YAML and kind: List are accepted")
       ->required();
   app.add_option("-o,--output", o.output_dir,
-                 "write one JSON file per workload into this folder (DIR/<family>.json) instead of one JSON array on stdout");
+                 "write one JSON file per workload into this folder (DIR/<family>.json) instead of one JSON array on "
+                 "stdout (cfn: DIR/<namespace>.yaml, api: DIR/<namespace>.json, terraform: DIR/<namespace>/main.tf)");
   app.add_option("--launch-type", o.launch_type, "FARGATE (default: task sizes snapped to the Fargate table) or EC2")
       ->transform(CLI::IsMember({"FARGATE", "EC2"}, CLI::ignore_case));
   app.add_option("--parameter-prefix", o.parameter_prefix,
@@ -76,8 +77,9 @@ void add_to_ecs_flags(CLI::App& app, CliOptions& o) {
       ->delimiter(',');
   app.add_option("--format", o.ecs_format,
                  "json: per-workload task definition + service documents (default); cfn: a CloudFormation template "
-                 "per namespace (YAML); api: the API calls per namespace in dependency order (JSON array)")
-      ->transform(CLI::IsMember({"json", "cfn", "api"}, CLI::ignore_case));
+                 "per namespace (YAML); api: the API calls per namespace in dependency order (JSON array); "
+                 "terraform (or tf): a Terraform configuration per namespace (HCL; with -o, DIR/<namespace>/main.tf)")
+      ->transform(CLI::IsMember({"json", "cfn", "api", "terraform", "tf"}, CLI::ignore_case));
   app.add_option("--emit-secret-values", o.emit_secret_values,
                  "write the calls that store the Secrets' values (base64-decoded) to this file, mode 0600; the only "
                  "way Secret data leaves specconv");

@@ -42,7 +42,7 @@ struct CliOptions {
   std::string cluster = "default";
   std::vector<std::string> subnets;
   std::vector<std::string> security_groups;
-  std::string ecs_format = "json";     // to-ecs --format: json, cfn, api
+  std::string ecs_format = "json";     // to-ecs --format: json, cfn, api, terraform (tf)
   std::string emit_secret_values;      // to-ecs --emit-secret-values FILE
   BatchCliOptions batch;  // convert, explain, completion, man (cli/batch_options.h)
 };

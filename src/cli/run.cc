@@ -92,6 +92,24 @@ void write_documents(const std::string& dir, const std::string& ext, std::vector
   write_files(dir, files, diags);
 }
 
+EcsFormat ecs_format(const std::string& name) {
+  if (name == "cfn") return EcsFormat::kCfn;
+  if (name == "api") return EcsFormat::kApi;
+  if (name == "terraform" || name == "tf") return EcsFormat::kTerraform;
+  return EcsFormat::kJson;
+}
+
+/// What follows a document's name in -o DIR: a file, or a module folder for Terraform.
+const char* output_suffix(EcsFormat format) {
+  switch (format) {
+    case EcsFormat::kCfn: return ".yaml";
+    case EcsFormat::kTerraform: return "/main.tf";
+    case EcsFormat::kJson:
+    case EcsFormat::kApi: break;
+  }
+  return ".json";
+}
+
 /// Inputs with at least one error. Taken after --strict promoted warnings, so a warning fails
 /// its input as well ("no partial output").
 std::set<std::string> failed_inputs(const Diagnostics& diags) {
@@ -174,7 +192,7 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
   options.subnets = o.subnets;
   options.security_groups = o.security_groups;
   options.limits = o.limits;
-  options.format = o.ecs_format == "cfn" ? EcsFormat::kCfn : o.ecs_format == "api" ? EcsFormat::kApi : EcsFormat::kJson;
+  options.format = ecs_format(o.ecs_format);
   ConvertResult result = convert_to_ecs(inputs, options);
   diags.append(result.diagnostics);
   if (o.strict) diags = diag::apply_strict(diags);
@@ -195,7 +213,7 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
     // When every input failed there is nothing to print, not even an empty JSON array.
     if (!good.empty() || !diags.has_errors()) out << join_ecs_output(good, options.format);
   } else {
-    write_documents(o.output_dir, options.format == EcsFormat::kCfn ? ".yaml" : ".json", std::move(good), diags);
+    write_documents(o.output_dir, output_suffix(options.format), std::move(good), diags);
   }
   if (o.diagnostics == "json") err << diag::render_json(diags);
   else err << diag::render_text(diags, !o.quiet);
