@@ -30,6 +30,11 @@ struct ToEcsOptions {
   std::string cluster = "default";
   std::vector<std::string> subnets;
   std::vector<std::string> security_groups;
+  /// --configmaps: how containers read ConfigMap keys. kDefault: environment entries for the
+  /// json format (nothing else would create SSM parameters), SSM String parameters (created by
+  /// the output) for cfn, api and terraform.
+  enum class ConfigMaps { kDefault, kEnvironment, kSsmParameters };
+  ConfigMaps config_maps = ConfigMaps::kDefault;
   ReadLimits limits;  // what the readers accept (include/specconv/limits.h)
 };
 

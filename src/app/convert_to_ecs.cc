@@ -179,6 +179,12 @@ aws::WorkloadInput write_workload(const k8s::LinkedWorkload& lw, const ecs::Writ
   return wi;
 }
 
+/// Whether ConfigMap values become plain environment entries (see ToEcsOptions::config_maps).
+bool inline_config_maps(const ToEcsOptions& options) {
+  using C = ToEcsOptions::ConfigMaps;
+  return options.config_maps == C::kEnvironment || (options.config_maps == C::kDefault && options.format == EcsFormat::kJson);
+}
+
 aws::Options plan_options(const ToEcsOptions& options) {
   aws::Options co;
   co.fargate = options.fargate;
@@ -195,7 +201,7 @@ aws::Options plan_options(const ToEcsOptions& options) {
 
 /// The kept workloads, ConfigMaps and Secrets of each namespace (none from a failed input).
 std::map<std::string, aws::NamespaceInput> group_by_namespace(std::vector<aws::WorkloadInput> written, const k8s::Manifests& all,
-                                                              const std::set<std::string>& failed) {
+                                                              const std::set<std::string>& failed, bool with_config_maps) {
   std::map<std::string, aws::NamespaceInput> namespaces;
   for (auto& wi : written) {
     bool bad = false;
@@ -207,6 +213,7 @@ std::map<std::string, aws::NamespaceInput> group_by_namespace(std::vector<aws::W
   }
   for (const auto& cm : all.config_maps) {
     if (failed.count(cm.meta.where.file) != 0) continue;  // its file failed later (a workload error)
+    if (!with_config_maps) continue;  // their values are environment entries: no parameters
     namespaces[cm.meta.namespace_name].namespace_name = cm.meta.namespace_name;
     namespaces[cm.meta.namespace_name].config_maps.push_back(&cm);
   }
@@ -272,6 +279,8 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
   link.secrets_manager = options.secrets_manager;
   link.region = options.region;
   link.account_id = options.account_id;
+  link.inline_config_maps = inline_config_maps(options);
+  link.parameters_created = options.format != EcsFormat::kJson && !link.inline_config_maps;
   Diagnostics linking;
   std::vector<k8s::LinkedWorkload> workloads = k8s::link_manifests(all, link, linking);
   result.diagnostics.append(linking);
@@ -325,7 +334,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     else result.documents.push_back({family, lw.files, io::to_json(aws::render_json(wi), 2) + "\n", {}});
   }
   if (!wiring) report_not_carried(raw, carried, result.diagnostics);
-  if (wiring) render_namespaces(group_by_namespace(std::move(written), all, failed), options, failed, result);
+  if (wiring) render_namespaces(group_by_namespace(std::move(written), all, failed, !inline_config_maps(options)), options, failed, result);
   // No partial output: a document that drew on a failed input is dropped.
   std::vector<OutputDocument> kept;
   for (auto& doc : result.documents) {

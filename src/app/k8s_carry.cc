@@ -131,6 +131,9 @@ const std::vector<Derived>& derived_fields() {
        {{"requests", "cpu"}, {"requests", "memory"}, {"requests", "nvidia.com/gpu"},
         {"limits", "cpu"}, {"limits", "memory"}, {"limits", "nvidia.com/gpu"}}},
       {{"portMappings"}, {"ports"}, {}},
+      // ConfigMap keys may be plain environment entries in ECS (--configmaps env): the references
+      // come back as written while the ECS values are unchanged.
+      {{"environment", "secrets"}, {"env", "envFrom"}, {}},
       {{"user", "readonlyRootFilesystem", "privileged", "linuxParameters"},
        {"securityContext"},
        {{"runAsUser"}, {"runAsGroup"}, {"readOnlyRootFilesystem"}, {"privileged"}, {"capabilities"}}},

@@ -31,6 +31,7 @@ struct BatchCliOptions {
   std::string launch_type;                // to-ecs --launch-type; "" = FARGATE unless an ECS origin annotation says otherwise
   std::string parameter_prefix = "/";
   std::string secret_store = "ssm";       // ssm | secretsmanager
+  std::string config_maps;                // to-ecs --configmaps env | ssm
   std::string region;
   std::string account_id;
   std::string execution_role_arn;

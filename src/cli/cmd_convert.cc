@@ -17,6 +17,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/run.h"
 #include "app/batch.h"
 #include "cli/batch_options.h"
 #include "cli/fail_policy.h"
@@ -104,6 +105,7 @@ int run_convert(const BatchCliOptions& o, std::ostream& /*out*/, std::ostream& e
   b.to_ecs.launch_type_explicit = !o.launch_type.empty();
   b.to_ecs.parameter_prefix = o.parameter_prefix;
   b.to_ecs.secrets_manager = o.secret_store == "secretsmanager";
+  b.to_ecs.config_maps = config_maps_option(o.config_maps);
   b.to_ecs.region = o.region;
   b.to_ecs.account_id = o.account_id;
   b.to_ecs.execution_role_arn = o.execution_role_arn;

@@ -80,6 +80,8 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
   c->add_option("--secret-store", o.secret_store,
                 "Kubernetes inputs: ssm (default) or secretsmanager (needs --region and --account-id)")
       ->transform(CLI::IsMember({"ssm", "secretsmanager"}, CLI::ignore_case));
+  c->add_option("--configmaps", o.config_maps, "Kubernetes inputs: env (default for json) or ssm (default for cfn, api, terraform)")
+      ->transform(CLI::IsMember({"env", "ssm"}, CLI::ignore_case));
   c->add_option("--region", o.region, "Kubernetes inputs: AWS region for generated ARNs");
   c->add_option("--account-id", o.account_id, "Kubernetes inputs: AWS account id for generated ARNs");
   c->add_option("--execution-role-arn", o.execution_role_arn, "Kubernetes inputs: task execution role ARN for every task definition");

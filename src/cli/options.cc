@@ -68,6 +68,10 @@ void add_to_ecs_flags(CLI::App& app, CliOptions& o) {
                  "where Secret keys live: ssm (SecureString parameters, default) or secretsmanager "
                  "(secret <namespace>/<secret>, one JSON key per Secret key; needs --region and --account-id)")
       ->transform(CLI::IsMember({"ssm", "secretsmanager"}, CLI::ignore_case));
+  app.add_option("--configmaps", o.config_maps,
+                 "how containers read ConfigMap keys: env (plain environment entries with the values the input holds; "
+                 "default for --format json) or ssm (SSM String parameters; default for cfn, api and terraform, which create them)")
+      ->transform(CLI::IsMember({"env", "ssm"}, CLI::ignore_case));
   app.add_option("--region", o.region, "AWS region for generated ARNs");
   app.add_option("--account-id", o.account_id, "AWS account id for generated ARNs");
   app.add_option("--execution-role-arn", o.execution_role_arn, "task execution role ARN written to every task definition");

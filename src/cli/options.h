@@ -36,6 +36,7 @@ struct CliOptions {
   std::string launch_type;  // "" = not given: FARGATE unless an ECS origin annotation says otherwise
   std::string parameter_prefix = "/";
   std::string secret_store = "ssm";
+  std::string config_maps;  // to-ecs --configmaps env | ssm; "" = env for json, ssm for cfn/api/terraform
   std::string region;
   std::string account_id;
   std::string execution_role_arn;

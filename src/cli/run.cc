@@ -54,6 +54,11 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
   return files;
 }
 
+ToEcsOptions::ConfigMaps config_maps_option(const std::string& flag) {
+  using C = ToEcsOptions::ConfigMaps;
+  return flag == "env" ? C::kEnvironment : flag == "ssm" ? C::kSsmParameters : C::kDefault;
+}
+
 ToK8sOptions to_k8s_options(const CliOptions& o) {
   ToK8sOptions options;
   options.namespace_name = o.namespace_name;
@@ -185,6 +190,7 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
   options.launch_type_explicit = !o.launch_type.empty();
   options.parameter_prefix = o.parameter_prefix;
   options.secrets_manager = o.secret_store == "secretsmanager";
+  options.config_maps = config_maps_option(o.config_maps);
   options.region = o.region;
   options.account_id = o.account_id;
   options.execution_role_arn = o.execution_role_arn;

@@ -11,6 +11,7 @@
 #include "app/k8s_writer.h"
 #include "cli/options.h"
 #include "specconv/convert.h"
+#include "specconv/convert_ecs.h"
 #include "specconv/diagnostics.h"
 
 namespace specconv::cli {
@@ -22,6 +23,9 @@ inline constexpr int kExitUsage = 2;
 /// Expands folders (recursively, sorted) into files with the given extensions; "-" stays.
 [[nodiscard]] std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs,
                                                    const std::set<std::string>& extensions, Diagnostics& diags);
+
+/// --configmaps env | ssm | "" (not given).
+[[nodiscard]] ToEcsOptions::ConfigMaps config_maps_option(const std::string& flag);
 
 /// The to-k8s options the flags say.
 [[nodiscard]] ToK8sOptions to_k8s_options(const CliOptions& o);

@@ -139,6 +139,7 @@ const std::vector<CodeInfo> kCodes = {
     {"service-discovery-limit", W, "k8s-to-ecs", "a workload selected by several ClusterIP Services registers in the first one's Cloud Map service only"},
     {"listener-conflict", W, "k8s-to-ecs", "two Ingresses/Services want one load balancer port with different protocols or targets"},
     {"config-value-skipped", W, "k8s-to-ecs", "a ConfigMap value an SSM String parameter cannot hold (empty, over 8 KB, binaryData)"},
+    {"ssm-parameter-needed", W, "k8s-to-ecs", "containers read ConfigMap keys from SSM parameters that the output does not create"},
     {"secure-string-parameters", N, "k8s-to-ecs", "Secret keys in SSM SecureString parameters are created from the --emit-secret-values file only"},
     {"irsa-task-role", N, "k8s-to-ecs", "the IRSA role becomes the task role: its trust policy must allow ecs-tasks.amazonaws.com (warning when only a name is known and a role is created)"},
     {"schedule-not-converted", W, "k8s-to-ecs", "a CronJob schedule with no EventBridge Scheduler form (both day fields set, time zone prefix)"},

@@ -222,10 +222,44 @@ void link_service_account(const LinkContext& ctx, const k8s::PodWorkload& pw, Li
   }
 }
 
-/// The container's env references (valueFrom) -> SSM / Secrets Manager references.
-void link_env_references(const LinkContext& ctx, const k8s::PodWorkload& pw, const std::string& ptr, LinkedWorkload& lw,
+/// The value of `key` in ConfigMap `obj` (nullptr: not known, e.g. binaryData).
+const std::string* config_value(const k8s::KeyedObject* obj, const std::string& key) {
+  if (obj == nullptr) return nullptr;
+  for (const auto& [k, v] : obj->values) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+/// A ConfigMap key as the container reads it: its value as a plain environment entry when the
+/// options say so and the input holds it (true), else nothing done (false).
+bool inline_config_value(const LinkContext& ctx, const k8s::KeyedObject* obj, const std::string& key, const std::string& name,
                          model::Container& c) {
+  const std::string* value = ctx.options.inline_config_maps ? config_value(obj, key) : nullptr;
+  if (value == nullptr) return false;
+  c.env.push_back({name, *value});
+  return true;
+}
+
+/// ConfigMap keys still read as SSM parameters that the output does not create, one warning a
+/// workload naming them all.
+void report_uncreated_parameters(const LinkContext& ctx, const LinkedWorkload& lw, const std::vector<std::string>& names) {
+  if (ctx.options.parameters_created || names.empty()) return;
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  ctx.diags.warning("ssm-parameter-needed", lw.where,
+                    "the task reads ConfigMap values from SSM parameters that this output does not create: " + list +
+                        "; create them (aws ssm put-parameter --type String), or convert with --configmaps env (values "
+                        "as environment entries, when the ConfigMap is in the input) or --format cfn|api|terraform");
+}
+
+/// The container's env references (valueFrom) -> SSM / Secrets Manager references, or plain
+/// values for ConfigMap keys (inline_config_maps). ConfigMap keys left as SSM parameters are
+/// added to `parameters`.
+void link_env_references(const LinkContext& ctx, const k8s::PodWorkload& pw, const std::string& ptr, LinkedWorkload& lw,
+                         model::Container& c, std::vector<std::string>& parameters) {
   const std::string& ns = pw.meta.namespace_name;
+  std::vector<model::SecretEnv> kept;
   for (model::SecretEnv& s : c.secret_env) {
     const bool secret = s.store == model::SecretStore::kKubernetesSecret;
     const std::string kind = secret ? "Secret" : "ConfigMap";
@@ -239,15 +273,19 @@ void link_env_references(const LinkContext& ctx, const k8s::PodWorkload& pw, con
                         "environment variable " + s.name + " refers to key \"" + s.key + "\" of " + kind + " \"" + ns +
                             "/" + s.object + "\", which has no such key");
     }
+    if (!secret && inline_config_value(ctx, obj, s.key, s.name, c)) continue;
     set_reference(ctx.options, secret, ns, s.object, s.key, s);
     if (secret) restore_secret_reference(lw.carry.container(c.name), s);
+    else parameters.push_back(s.reference);
+    kept.push_back(std::move(s));
   }
-  if (auto kept = lw.carry.containers.find(c.name); kept != lw.carry.containers.end()) kept->second.erase("secrets");
+  c.secret_env = std::move(kept);
+  if (auto carried = lw.carry.containers.find(c.name); carried != lw.carry.containers.end()) carried->second.erase("secrets");
 }
 
 /// The container's envFrom, expanded to one reference per key of the ConfigMap / Secret.
 void expand_env_from(const LinkContext& ctx, const k8s::PodWorkload& pw, const std::vector<k8s::EnvFromRef>& env_from,
-                     const std::string& ptr, LinkedWorkload& lw, model::Container& c) {
+                     const std::string& ptr, LinkedWorkload& lw, model::Container& c, std::vector<std::string>& parameters) {
   const std::string& ns = pw.meta.namespace_name;
   std::set<std::string> defined;
   for (const auto& e : c.env) defined.insert(e.name);
@@ -273,9 +311,11 @@ void expand_env_from(const LinkContext& ctx, const k8s::PodWorkload& pw, const s
         continue;
       }
       if (!defined.insert(name).second) continue;  // env wins over envFrom, first envFrom wins
+      if (!r.secret && inline_config_value(ctx, obj, key, name, c)) continue;
       model::SecretEnv s;
       s.name = name;
       set_reference(ctx.options, r.secret, ns, r.object, key, s);
+      if (!r.secret) parameters.push_back(s.reference);
       c.secret_env.push_back(std::move(s));
     }
   }
@@ -292,12 +332,16 @@ LinkedWorkload linked_workload(const LinkContext& ctx, const k8s::PodWorkload& p
   lw.where = pw.meta.where;
   lw.files = {pw.meta.where.file};
   link_service_account(ctx, pw, lw);
+  std::vector<std::string> parameters;  // ConfigMap keys read from SSM
   for (std::size_t ci = 0; ci < lw.workload.containers.size(); ++ci) {
     model::Container& c = lw.workload.containers[ci];
     const std::string ptr = ci < pw.container_pointers.size() ? pw.container_pointers[ci] : "";
-    link_env_references(ctx, pw, ptr, lw, c);
-    if (ci < pw.env_from.size()) expand_env_from(ctx, pw, pw.env_from[ci], ptr, lw, c);
+    link_env_references(ctx, pw, ptr, lw, c, parameters);
+    if (ci < pw.env_from.size()) expand_env_from(ctx, pw, pw.env_from[ci], ptr, lw, c, parameters);
   }
+  std::sort(parameters.begin(), parameters.end());
+  parameters.erase(std::unique(parameters.begin(), parameters.end()), parameters.end());
+  report_uncreated_parameters(ctx, lw, parameters);
   return lw;
 }
 

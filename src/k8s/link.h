@@ -24,6 +24,12 @@ struct LinkOptions {
   bool secrets_manager = false;
   std::string region;      // for Secrets Manager ARNs
   std::string account_id;  // for Secrets Manager ARNs
+  /// ConfigMap values the input holds become plain environment entries (they are not secret);
+  /// false: SSM String parameter references, as for every value whose ConfigMap is not given.
+  bool inline_config_maps = false;
+  /// The output creates the SSM parameters ConfigMaps become (cfn, api, terraform); false: each
+  /// workload's references to parameters nothing creates are reported (ssm-parameter-needed).
+  bool parameters_created = false;
 };
 
 struct LinkedWorkload {

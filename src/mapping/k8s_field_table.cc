@@ -260,9 +260,9 @@ const std::vector<FieldRow> kRows = {
 
     {"EnvVar", "name", "environment[].name / secrets[].name", F::kExact, ""},
     {"EnvVar", "value", "environment[].value", F::kExact, ""},
-    {"EnvVar", "valueFrom", "secrets[].valueFrom", F::kConverted, "see EnvVarSource"},
-    {"EnvVarSource", "configMapKeyRef", "secrets[].valueFrom (SSM parameter)", F::kConverted,
-     "SSM parameter named by the naming rule"},
+    {"EnvVar", "valueFrom", "environment[] / secrets[].valueFrom", F::kConverted, "see EnvVarSource"},
+    {"EnvVarSource", "configMapKeyRef", "environment[] (--configmaps env) / secrets[].valueFrom (SSM parameter)", F::kConverted,
+     "the ConfigMap's value (json default) or the SSM parameter named by the naming rule (cfn, api, terraform)"},
     {"EnvVarSource", "secretKeyRef", "secrets[].valueFrom (SSM parameter / Secrets Manager)", F::kConverted,
      "SSM SecureString, or Secrets Manager with --secrets-manager; named by the naming rule"},
     {"EnvVarSource", "fieldRef", "", F::kReported,
@@ -275,7 +275,7 @@ const std::vector<FieldRow> kRows = {
     {"KeySelector", "optional", kWorkload, F::kCarried, "ECS fails the task when a secret is missing; restored by to-k8s"},
 
     {"EnvFromSource", "prefix", "secrets[].name", F::kConverted, "prefix + key"},
-    {"EnvFromSource", "configMapRef", "secrets[] (SSM parameters)", F::kConverted, "one per key of the ConfigMap"},
+    {"EnvFromSource", "configMapRef", "environment[] / secrets[] (SSM parameters)", F::kConverted, "one per key of the ConfigMap, as configMapKeyRef"},
     {"EnvFromSource", "secretRef", "secrets[] (SSM parameters / Secrets Manager)", F::kConverted, "one per key of the Secret"},
     {"EnvFromRef", "name", "the parameter / secret names", F::kConverted, "naming rule: <namespace>/<name>/<key>"},
     {"EnvFromRef", "optional", "", F::kConverted, "an optional object missing from the input adds no variables, silently"},
