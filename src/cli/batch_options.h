@@ -33,6 +33,8 @@ struct BatchCliOptions {
   std::string secret_store = "ssm";       // ssm | secretsmanager
   std::string region;
   std::string account_id;
+  std::vector<std::string> parameters;  // CloudFormation inputs: --parameter KEY=VALUE
+  std::string stack_name;               // CloudFormation inputs: --stack-name
   std::string execution_role_arn;
   std::string cluster = "default";
   std::vector<std::string> subnets;
