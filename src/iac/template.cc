@@ -77,10 +77,49 @@ input::Kind pascal(input::Shape shape) {
   return k;
 }
 
+/// The IAM role of the template that `raw` names by Ref or Fn::GetAtt Arn ("" when none); `by_name`
+/// when it is a Ref (the role's name, where an ARN is expected).
+std::string role_named(Evaluator& ev, const io::Node& raw, bool& by_name) {
+  std::string id;
+  by_name = false;
+  if (const io::Node* ref = raw.is_object() ? raw.find("Ref") : nullptr; ref != nullptr && ref->is_string()) {
+    id = ref->text();
+    by_name = true;
+  } else if (const io::Node* att = raw.is_object() ? raw.find("Fn::GetAtt") : nullptr) {
+    if (att->is_string() && att->text().size() > 4 && att->text().compare(att->text().size() - 4, 4, ".Arn") == 0) {
+      id = att->text().substr(0, att->text().size() - 4);
+    } else if (att->is_array() && att->size() == 2 && att->items()[0].is_string() && att->items()[1].is_string() &&
+               att->items()[1].text() == "Arn") {
+      id = att->items()[0].text();
+    }
+  }
+  return ev.type_of(id) == "AWS::IAM::Role" ? id : "";
+}
+
+/// The task role, when a role of the template: read as its ARN, and what IRSA needs of it said.
+void link_task_role(Evaluator& ev, const std::string& id, io::Node& doc, Diagnostics& diags) {
+  const io::Node* props = ev.resource(id)->find("Properties");
+  const io::Node* raw = props != nullptr && props->is_object() ? props->find("TaskRoleArn") : nullptr;
+  bool by_name = false;
+  const std::string role = raw != nullptr ? role_named(ev, *raw, by_name) : "";
+  if (role.empty()) return;
+  const SourceLocation at{ev.file(), props_pointer(id) + "/TaskRoleArn", raw->line(), raw->column(), -1};
+  if (by_name) {
+    const std::optional<io::Node> arn = resource_att(ev, role, "Arn", *raw, at.pointer);
+    if (!arn) return;
+    set_name(doc, "TaskRoleArn", arn->text());
+    diags.warning("type-coerced", at, "TaskRoleArn is the name of role " + role + " (Ref), not its ARN: read as its ARN");
+  }
+  diags.note("template-task-role", at,
+             "role " + role + " becomes the IRSA role of the ServiceAccount: on EKS its trust policy must allow "
+             "sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider (it trusts ecs-tasks.amazonaws.com today)");
+}
+
 void read_task_definition(Evaluator& ev, const std::string& id, ecs::Bundle& b, Diagnostics& diags) {
   std::optional<io::Node> doc = ev.properties(id);
   if (!doc) return;
   set_name(*doc, "Family", task_family(ev, id));
+  link_task_role(ev, id, *doc, diags);
   ecs::read_ecs_as(*doc, pascal(input::Shape::kEcsTaskDefinition), ev.file(), props_pointer(id), b, diags);
 }
 

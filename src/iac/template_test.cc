@@ -90,6 +90,26 @@ TEST(TemplateReader, DiagnosticsPointIntoTheTemplateAsWritten) {
   EXPECT_EQ(unknown->location.line, 9);
 }
 
+TEST(TemplateReader, ATaskRoleGivenByNameIsReadAsItsArn) {
+  const char* json = R"({"Resources": {
+    "Role": {"Type": "AWS::IAM::Role", "Properties": {"RoleName": "app"}},
+    "Web": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"Family": "web", "TaskRoleArn": {"Ref": "Role"},
+            "ContainerDefinitions": [{"Name": "web", "Image": "nginx", "Memory": 64}]}}}})";
+  Diagnostics d;
+  const io::Node root = *io::load_json(json, "t.json", {}, d);
+  ecs::Bundle b;
+  read_template(root, "t.json", {}, {}, b, d);
+  ASSERT_EQ(b.task_definitions.size(), 1u);
+  EXPECT_EQ(b.task_definitions[0].workload.task_role, "arn:aws:iam::123456789012:role/app");
+  bool coerced = false, trust = false;
+  for (const Diagnostic& x : d.all()) {
+    coerced = coerced || (x.code == "type-coerced" && x.location.pointer == "/Resources/Web/Properties/TaskRoleArn");
+    trust = trust || x.code == "template-task-role";
+  }
+  EXPECT_TRUE(coerced);
+  EXPECT_TRUE(trust);
+}
+
 TEST(TemplateReader, HostileTemplatesAreLocatedErrors) {
   for (const char* bad : {
            R"({"Resources": {"T": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"Family": {"Fn::Sbu": "x"}}}}})",
