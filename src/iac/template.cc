@@ -123,10 +123,39 @@ void read_task_definition(Evaluator& ev, const std::string& id, ecs::Bundle& b, 
   ecs::read_ecs_as(*doc, pascal(input::Shape::kEcsTaskDefinition), ev.file(), props_pointer(id), b, diags);
 }
 
+/// The AWS::ECS::TaskSet of service `id` (one with `Service: !Ref id`), or "".
+std::string task_set_of(Evaluator& ev, const std::string& id) {
+  for (const auto& [other, r] : ev.root().find("Resources")->members()) {
+    if (ev.type_of(other) != "AWS::ECS::TaskSet") continue;
+    const io::Node* props = r.find("Properties");
+    const io::Node* service = props != nullptr && props->is_object() ? props->find("Service") : nullptr;
+    const io::Node* ref = service != nullptr && service->is_object() ? service->find("Ref") : nullptr;
+    if (ref != nullptr && ref->is_string() && ref->text() == id) return other;
+  }
+  return "";
+}
+
+/// An EXTERNAL deployment's service names no task definition: its task set does, and may hold the
+/// load balancers too (the task set's other settings are not read).
+void take_from_task_set(Evaluator& ev, const std::string& id, io::Node& doc, Diagnostics& diags) {
+  if (doc.find("TaskDefinition") != nullptr) return;
+  const std::string set = task_set_of(ev, id);
+  if (set.empty()) return;
+  for (const char* key : {"TaskDefinition", "LoadBalancers"}) {
+    if (doc.find(key) != nullptr) continue;
+    if (std::optional<io::Node> v = ev.property(set, key)) doc.set(key, std::move(*v));
+  }
+  const io::Node& r = *ev.resource(set);
+  diags.note("template-skipped", {ev.file(), "/Resources/" + io::escape_pointer_token(set), r.line(), r.column(), -1},
+             "service " + id + " is deployed by task set " + set + " (an EXTERNAL deployment): its task definition and load "
+             "balancers are read from it, its Scale and other settings are not");
+}
+
 void read_service(Evaluator& ev, const std::string& id, ecs::Bundle& b, Diagnostics& diags) {
   std::optional<io::Node> doc = ev.properties(id);
   if (!doc) return;
   set_name(*doc, "ServiceName", readable_name(ev, id, "ServiceName"));
+  take_from_task_set(ev, id, *doc, diags);
   for (auto& [key, value] : doc->members()) {
     if (key == "PlacementStrategies") key = "PlacementStrategy";  // CreateService's name
   }
@@ -210,6 +239,8 @@ void read_template(const io::Node& root, const std::string& file, const Template
       task_definition = true;
     } else if (type == "AWS::ECS::Service") {
       read_service(ev, id, bundle, diags);
+    } else if (type == "AWS::ECS::TaskSet") {
+      continue;  // read with its service
     } else if (!read_wiring(ev, id, type, bundle, diags)) {
       skipped[type].emplace_back(id, r.find("Type"));
     }

@@ -110,6 +110,20 @@ TEST(TemplateReader, ATaskRoleGivenByNameIsReadAsItsArn) {
   EXPECT_TRUE(trust);
 }
 
+TEST(TemplateReader, AnExternalDeploymentTakesItsTaskDefinitionFromItsTaskSet) {
+  const char* json = R"({"Resources": {
+    "Web": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"Family": "web",
+            "ContainerDefinitions": [{"Name": "web", "Image": "nginx", "Memory": 64}]}},
+    "Svc": {"Type": "AWS::ECS::Service", "Properties": {"DeploymentController": {"Type": "EXTERNAL"}}},
+    "Set": {"Type": "AWS::ECS::TaskSet", "Properties": {"Service": {"Ref": "Svc"}, "TaskDefinition": {"Ref": "Web"}}}}})";
+  Diagnostics d;
+  const io::Node root = *io::load_json(json, "t.json", {}, d);
+  ecs::Bundle b;
+  read_template(root, "t.json", {}, {}, b, d);
+  ASSERT_EQ(b.services.size(), 1u);
+  EXPECT_EQ(b.services[0].task_definition, "arn:aws:ecs:us-east-1:123456789012:task-definition/web");
+}
+
 TEST(TemplateReader, HostileTemplatesAreLocatedErrors) {
   for (const char* bad : {
            R"({"Resources": {"T": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"Family": {"Fn::Sbu": "x"}}}}})",
