@@ -162,13 +162,38 @@ void read_service(Evaluator& ev, const std::string& id, ecs::Bundle& b, Diagnost
   ecs::read_ecs_as(*doc, pascal(input::Shape::kEcsService), ev.file(), props_pointer(id), b, diags);
 }
 
+/// The used properties of a wiring resource, evaluated (`unmapped`: the others, not evaluated).
+std::optional<io::Node> used_properties_of(Evaluator& ev, const std::string& id, const std::string& type,
+                                           std::vector<std::string>& unmapped) {
+  const io::Node& r = *ev.resource(id);
+  const io::Node* raw = r.find("Properties");
+  io::Node props = io::Node::object();
+  props.set_position(raw != nullptr ? raw->line() : r.line(), raw != nullptr ? raw->column() : r.column());
+  if (raw == nullptr || raw->is_null()) return props;
+  if (!raw->is_object()) {
+    ev.fail(*raw, props_pointer(id), "Properties must be an object");
+    return std::nullopt;
+  }
+  const std::vector<std::string_view>& used = used_properties(type);
+  for (const auto& [key, value] : raw->members()) {
+    if (std::find(used.begin(), used.end(), key) == used.end()) {
+      unmapped.push_back(key);
+    } else if (std::optional<io::Node> v = ev.property(id, key)) {
+      props.set(key, std::move(*v));
+    }
+    if (ev.failed()) return std::nullopt;
+  }
+  return props;
+}
+
 /// A load balancing or scaling resource, read by the describe-* reader; false for other types.
 bool read_wiring(Evaluator& ev, const std::string& id, const std::string& type, ecs::Bundle& b, Diagnostics& diags) {
-  if (!is_wiring_type(type)) return false;
-  std::optional<io::Node> props = ev.properties(id);
+  if (used_properties(type).empty()) return false;
+  std::vector<std::string> unmapped;
+  std::optional<io::Node> props = used_properties_of(ev, id, type, unmapped);
   if (!props) return true;
   WiringDocument w = wiring_document(ev, id, type, *props);
-  if (w.list_key.empty() || ev.failed()) return !w.list_key.empty() || ev.failed();
+  if (ev.failed()) return true;
   io::Node doc = io::Node::object();
   io::Node list = io::Node::array();
   list.push(std::move(w.item));
@@ -181,8 +206,9 @@ bool read_wiring(Evaluator& ev, const std::string& id, const std::string& type, 
     if (d.location.pointer.rfind(inner, 0) == 0) d.location.pointer = ptr + d.location.pointer.substr(inner.size());
     diags.report(std::move(d));
   }
-  for (const std::string& key : w.unmapped) {
-    const io::Node* p = props->find(key);
+  const io::Node* raw = ev.resource(id)->find("Properties");
+  for (const std::string& key : unmapped) {
+    const io::Node* p = raw->find(key);
     diags.note("template-skipped", {ev.file(), ptr + "/" + io::escape_pointer_token(key), p->line(), p->column(), -1},
                type + " property " + key + " is not converted (no Kubernetes counterpart specconv makes)");
   }

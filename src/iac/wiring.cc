@@ -2,19 +2,17 @@
 #include "iac/wiring.h"
 
 #include <algorithm>
-#include <initializer_list>
+#include <map>
 
 #include "iac/physical.h"
 
 namespace specconv::iac {
 namespace {
 
-/// Copies `keys` of `from` into `to`; what `from` has beyond them and `also` is unmapped.
-void copy(const io::Node& from, io::Node& to, std::initializer_list<std::string_view> keys,
-          std::initializer_list<std::string_view> also, std::vector<std::string>& unmapped) {
+/// Copies the (used, evaluated) properties into the describe-* entry: the names are the same.
+void copy(const io::Node& from, io::Node& to) {
   for (const auto& [key, value] : from.members()) {
-    if (std::find(keys.begin(), keys.end(), key) != keys.end()) to.set(key, value);
-    else if (std::find(also.begin(), also.end(), key) == also.end()) unmapped.push_back(key);
+    if (to.find(key) == nullptr || key == "Type" || key == "Scheme") to.set(key, value);
   }
 }
 
@@ -65,32 +63,29 @@ io::Node load_balancers_of(Evaluator& ev, const std::string& target_group, const
 }
 
 WiringDocument target_group(Evaluator& ev, const std::string& id, const io::Node& props) {
-  WiringDocument d{"TargetGroups", io::Node::object(), {}};
+  WiringDocument d{"TargetGroups", io::Node::object()};
   d.item.set_position(props.line(), props.column());
   std::optional<io::Node> self = resource_ref(ev, id, props, "");
   if (self) d.item.set("TargetGroupArn", *self);
   d.item.set("TargetGroupName", text(readable_name(ev, id, "Name"), props));
-  copy(props, d.item,
-       {"Protocol", "Port", "TargetType", "HealthCheckPath", "HealthCheckProtocol", "HealthyThresholdCount",
-        "UnhealthyThresholdCount", "HealthCheckIntervalSeconds", "HealthCheckTimeoutSeconds"},
-       {"Name"}, d.unmapped);
+  copy(props, d.item);
   if (self) d.item.set("LoadBalancerArns", load_balancers_of(ev, self->text(), props));
   return d;
 }
 
 WiringDocument listener(Evaluator& ev, const std::string& id, const io::Node& props) {
-  WiringDocument d{"Listeners", io::Node::object(), {}};
+  WiringDocument d{"Listeners", io::Node::object()};
   d.item.set_position(props.line(), props.column());
   if (std::optional<io::Node> self = resource_ref(ev, id, props, "")) d.item.set("ListenerArn", *self);
-  copy(props, d.item, {"LoadBalancerArn", "Port", "Protocol", "Certificates", "DefaultActions"}, {}, d.unmapped);
+  copy(props, d.item);
   return d;
 }
 
 WiringDocument rule(Evaluator& ev, const std::string& id, const io::Node& props) {
-  WiringDocument d{"Rules", io::Node::object(), {}};
+  WiringDocument d{"Rules", io::Node::object()};
   d.item.set_position(props.line(), props.column());
   if (std::optional<io::Node> self = resource_ref(ev, id, props, "")) d.item.set("RuleArn", *self);
-  copy(props, d.item, {"Conditions", "Actions"}, {"ListenerArn", "Priority"}, d.unmapped);
+  copy(props, d.item);
   if (const io::Node* p = props.find("Priority"); p != nullptr && p->is_scalar()) {
     d.item.set("Priority", text(p->is_int() ? std::to_string(p->as_int()) : p->text(), *p));
   }
@@ -98,25 +93,25 @@ WiringDocument rule(Evaluator& ev, const std::string& id, const io::Node& props)
 }
 
 WiringDocument load_balancer(Evaluator& ev, const std::string& id, const io::Node& props) {
-  WiringDocument d{"LoadBalancers", io::Node::object(), {}};
+  WiringDocument d{"LoadBalancers", io::Node::object()};
   d.item.set_position(props.line(), props.column());
   if (std::optional<io::Node> self = resource_ref(ev, id, props, "")) d.item.set("LoadBalancerArn", *self);
   d.item.set("LoadBalancerName", text(readable_name(ev, id, "Name"), props));
   d.item.set("Type", text("application", props));
   d.item.set("Scheme", text("internet-facing", props));  // CloudFormation's defaults
-  copy(props, d.item, {"Type", "Scheme"}, {"Name"}, d.unmapped);
+  copy(props, d.item);
   return d;
 }
 
 WiringDocument scalable_target(const io::Node& props) {
-  WiringDocument d{"ScalableTargets", io::Node::object(), {}};
+  WiringDocument d{"ScalableTargets", io::Node::object()};
   d.item.set_position(props.line(), props.column());
-  copy(props, d.item, {"ResourceId", "MinCapacity", "MaxCapacity", "ServiceNamespace", "ScalableDimension"}, {}, d.unmapped);
+  copy(props, d.item);
   return d;
 }
 
 WiringDocument scaling_policy(Evaluator& ev, const std::string& id, const io::Node& props) {
-  WiringDocument d{"ScalingPolicies", io::Node::object(), {}};
+  WiringDocument d{"ScalingPolicies", io::Node::object()};
   d.item.set_position(props.line(), props.column());
   d.item.set("PolicyName", text(readable_name(ev, id, "PolicyName"), props));
   if (const io::Node* t = props.find("ScalingTargetId"); t != nullptr && t->is_string()) {  // id|dimension|namespace
@@ -128,15 +123,29 @@ WiringDocument scaling_policy(Evaluator& ev, const std::string& id, const io::No
       if (bar2 != std::string::npos) d.item.set("ServiceNamespace", text(s.substr(bar2 + 1), *t));
     }
   }
-  copy(props, d.item, {"PolicyType", "ResourceId", "ServiceNamespace", "ScalableDimension", "TargetTrackingScalingPolicyConfiguration"},
-       {"PolicyName", "ScalingTargetId", "StepScalingPolicyConfiguration"}, d.unmapped);
+  copy(props, d.item);
   return d;
 }
 
 }  // namespace
 
-bool is_wiring_type(const std::string& type) {
-  return type.rfind("AWS::ElasticLoadBalancingV2::", 0) == 0 || type.rfind("AWS::ApplicationAutoScaling::", 0) == 0;
+const std::vector<std::string_view>& used_properties(const std::string& type) {
+  static const std::map<std::string, std::vector<std::string_view>, std::less<>> kUsed = {
+      {"AWS::ElasticLoadBalancingV2::TargetGroup",
+       {"Name", "Protocol", "Port", "TargetType", "HealthCheckPath", "HealthCheckProtocol", "HealthyThresholdCount",
+        "UnhealthyThresholdCount", "HealthCheckIntervalSeconds", "HealthCheckTimeoutSeconds"}},
+      {"AWS::ElasticLoadBalancingV2::Listener", {"LoadBalancerArn", "Port", "Protocol", "Certificates", "DefaultActions"}},
+      {"AWS::ElasticLoadBalancingV2::ListenerRule", {"ListenerArn", "Priority", "Conditions", "Actions"}},
+      {"AWS::ElasticLoadBalancingV2::LoadBalancer", {"Name", "Type", "Scheme"}},
+      {"AWS::ApplicationAutoScaling::ScalableTarget",
+       {"ResourceId", "MinCapacity", "MaxCapacity", "ServiceNamespace", "ScalableDimension"}},
+      {"AWS::ApplicationAutoScaling::ScalingPolicy",
+       {"PolicyName", "PolicyType", "ScalingTargetId", "ResourceId", "ServiceNamespace", "ScalableDimension",
+        "TargetTrackingScalingPolicyConfiguration", "StepScalingPolicyConfiguration"}},
+  };
+  static const std::vector<std::string_view> kNone;
+  const auto it = kUsed.find(type);
+  return it == kUsed.end() ? kNone : it->second;
 }
 
 WiringDocument wiring_document(Evaluator& ev, const std::string& id, const std::string& type, const io::Node& props) {

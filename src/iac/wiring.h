@@ -12,15 +12,16 @@
 namespace specconv::iac {
 
 struct WiringDocument {
-  std::string list_key;               // TargetGroups, Listeners, Rules, LoadBalancers, ScalableTargets, ScalingPolicies
-  io::Node item;                      // one entry of that list
-  std::vector<std::string> unmapped;  // properties given that the document leaves out
+  std::string list_key;  // TargetGroups, Listeners, Rules, LoadBalancers, ScalableTargets, ScalingPolicies
+  io::Node item;         // one entry of that list
 };
 
-/// A load balancing or scaling type (what wiring_document reads).
-[[nodiscard]] bool is_wiring_type(const std::string& type);
+/// The properties of a load balancing or scaling type that the conversion uses (only these are
+/// evaluated; the rest are reported); empty for any other type.
+[[nodiscard]] const std::vector<std::string_view>& used_properties(const std::string& type);
 
-/// The document of resource `id` of `type`; list_key is empty for a type that is not wiring.
+/// The document of resource `id` of `type` from its used properties, evaluated; list_key is empty
+/// for a type that is not wiring.
 [[nodiscard]] WiringDocument wiring_document(Evaluator& ev, const std::string& id, const std::string& type, const io::Node& props);
 
 }  // namespace specconv::iac
