@@ -21,7 +21,7 @@ std::string load_balancer_arn(Evaluator& ev, const std::string& id) {
 std::string listener_arn(Evaluator& ev, const std::string& id) {
   std::string lb = ev.property_text(id, "LoadBalancerArn");
   if (const auto pos = lb.find(":loadbalancer/"); pos != std::string::npos) lb.replace(pos, 14, ":listener/");
-  else lb = arn(ev, "elasticloadbalancing", true, "listener/app/unknown/unknown");
+  else lb = arn(ev, "elasticloadbalancing", true, "listener/app/REPLACE_ME_ALB/unknown");  // not an ALB name: no IngressGroup
   return lb + "/" + id;
 }
 
@@ -30,7 +30,7 @@ std::string listener_arn(Evaluator& ev, const std::string& id) {
 std::string rule_arn(Evaluator& ev, const std::string& id) {
   std::string l = ev.property_text(id, "ListenerArn");
   if (const auto pos = l.find(":listener/"); pos != std::string::npos) l.replace(pos, 10, ":listener-rule/");
-  else l = arn(ev, "elasticloadbalancing", true, "listener-rule/app/unknown/unknown/unknown");
+  else l = arn(ev, "elasticloadbalancing", true, "listener-rule/app/REPLACE_ME_ALB/unknown/unknown");  // a listener of another stack
   return l + "/" + id;
 }
 
