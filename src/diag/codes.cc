@@ -42,7 +42,6 @@ const std::vector<CodeInfo> kCodes = {
     {"template-placeholder", W, "input", "a value a CloudFormation template does not determine offline (Fn::ImportValue, a parameter without Default, a nested stack's output): a REPLACE_ME_ placeholder is written; --parameter gives it"},
     {"template-skipped", N, "input", "a CloudFormation resource type or property that is not converted, or a resource whose Condition is false"},
     {"template-not-applied", W, "input", "a part of a CloudFormation template that is not read yet (Transform, scheduled tasks)"},
-    {"template-task-role", N, "input", "a template's task role becomes the IRSA role of the ServiceAccount: its trust policy must allow the EKS cluster's OIDC provider (a role given by name through Ref is read as its ARN)"},
     {"template-no-task-definition", E, "input", "a CloudFormation template without an AWS::ECS::TaskDefinition: nothing to convert"},
     {"wrong-direction", E, "input", "a Kubernetes manifest given to to-k8s (or the reverse)"},
     {"not-kubernetes", E, "input", "a YAML document without apiVersion and kind"},

@@ -96,7 +96,8 @@ std::string role_named(Evaluator& ev, const io::Node& raw, bool& by_name) {
   return ev.type_of(id) == "AWS::IAM::Role" ? id : "";
 }
 
-/// The task role, when a role of the template: read as its ARN, and what IRSA needs of it said.
+/// The task role, when a role of the template given by name (Ref): read as its ARN, which the IRSA
+/// ServiceAccount names (the trust-policy note is the emitter's, irsa-trust-policy).
 void link_task_role(Evaluator& ev, const std::string& id, io::Node& doc, Diagnostics& diags) {
   const io::Node* props = ev.resource(id)->find("Properties");
   const io::Node* raw = props != nullptr && props->is_object() ? props->find("TaskRoleArn") : nullptr;
@@ -104,15 +105,11 @@ void link_task_role(Evaluator& ev, const std::string& id, io::Node& doc, Diagnos
   const std::string role = raw != nullptr ? role_named(ev, *raw, by_name) : "";
   if (role.empty()) return;
   const SourceLocation at{ev.file(), props_pointer(id) + "/TaskRoleArn", raw->line(), raw->column(), -1};
-  if (by_name) {
-    const std::optional<io::Node> arn = resource_att(ev, role, "Arn", *raw, at.pointer);
-    if (!arn) return;
-    set_name(doc, "TaskRoleArn", arn->text());
-    diags.warning("type-coerced", at, "TaskRoleArn is the name of role " + role + " (Ref), not its ARN: read as its ARN");
-  }
-  diags.note("template-task-role", at,
-             "role " + role + " becomes the IRSA role of the ServiceAccount: on EKS its trust policy must allow "
-             "sts:AssumeRoleWithWebIdentity from the cluster's OIDC provider (it trusts ecs-tasks.amazonaws.com today)");
+  if (!by_name) return;
+  const std::optional<io::Node> arn = resource_att(ev, role, "Arn", *raw, at.pointer);
+  if (!arn) return;
+  set_name(doc, "TaskRoleArn", arn->text());
+  diags.warning("type-coerced", at, "TaskRoleArn is the name of role " + role + " (Ref), not its ARN: read as its ARN");
 }
 
 void read_task_definition(Evaluator& ev, const std::string& id, ecs::Bundle& b, Diagnostics& diags) {
