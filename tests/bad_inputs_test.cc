@@ -427,3 +427,50 @@ TEST(BadInput, AFileThatFailsInAFolderWritesNothingAndSaysWhy) {
 
 }  // namespace
 }  // namespace specconv
+
+// ---- CloudFormation templates (to-k8s) ----------------------------------------------------
+
+namespace specconv {
+namespace {
+
+std::string task_definition_template(const std::string& family) {
+  return R"({"Resources": {"Web": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"Family": )" + family +
+         R"(, "ContainerDefinitions": [{"Name": "web", "Image": "nginx", "Memory": 64}]}}}})";
+}
+
+TEST(BadInput, TemplateWithAnUnknownIntrinsic) {
+  expect_rejected(convert("to-k8s", "t.json", task_definition_template(R"({"Fn::Sbu": "web"})")), "template-intrinsic",
+                  "t.json:1:");
+}
+
+TEST(BadInput, TemplateWithAReferenceCycle) {
+  expect_rejected(convert("to-k8s", "cycle.yaml",
+                          "Resources:\n  Web:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Family: !Sub '${Web}-x'\n"
+                          "      ContainerDefinitions: [{Name: web, Image: nginx, Memory: 64}]\n"),
+                  "template-intrinsic", "cycle.yaml:5:");
+}
+
+TEST(BadInput, TemplateSubBomb) {
+  std::string bomb = "\"" + std::string(1000, 'x') + "\"";
+  for (int i = 0; i < 30; ++i) bomb = R"({"Fn::Sub": ["${a}${a}", {"a": )" + bomb + "}]}";
+  expect_rejected(convert("to-k8s", "bomb.json", task_definition_template(bomb)), "template-intrinsic", "bomb.json:1:");
+}
+
+TEST(BadInput, TemplateHugeJoin) {
+  std::string items;
+  for (int i = 0; i < 100000; ++i) items += std::string(i > 0 ? "," : "") + "\"abcdefghij\"";
+  expect_rejected(convert("to-k8s", "join.json", task_definition_template(R"({"Fn::Join": ["", [)" + items + "]]}"),
+                          {"--max-string-length", "100000"}),
+                  "template-intrinsic", "join.json:1:");
+}
+
+TEST(BadInput, TemplateJunkResourcesAndSections) {
+  expect_rejected(convert("to-k8s", "junk.json", R"({"Resources": {"Web": "junk"}})"), "type-mismatch", "junk.json:1:");
+  expect_rejected(convert("to-k8s", "extra.json", R"({"Resources": {"Web": {"Type": "AWS::SNS::Topic"}}, "Junk": []})"),
+                  "unknown-key", "extra.json:1:");
+  expect_rejected(convert("to-k8s", "none.json", R"({"Resources": {"Topic": {"Type": "AWS::SNS::Topic"}}})"),
+                  "template-no-task-definition", "none.json:1:");
+}
+
+}  // namespace
+}  // namespace specconv

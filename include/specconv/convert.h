@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "specconv/diagnostics.h"
@@ -19,6 +20,15 @@ struct InputText {
 
 enum class OutputFormat { kYaml, kJson };
 
+/// What a CloudFormation template input cannot say itself (docs/iac-inputs.md): parameter values
+/// and the pseudo parameters. Empty strings take the documented defaults.
+struct TemplateInputs {
+  std::vector<std::pair<std::string, std::string>> parameters;  // --parameter KEY=VALUE (also answers Fn::ImportValue KEY)
+  std::string region;      // --region: AWS::Region (default us-east-1)
+  std::string account_id;  // --account-id: AWS::AccountId (default 123456789012)
+  std::string stack_name;  // --stack-name: AWS::StackName (default: the file name without .template.json, .json, .yaml, ...)
+};
+
 struct ToK8sOptions {
   std::string namespace_name;
   bool external_secrets = false;
@@ -27,6 +37,7 @@ struct ToK8sOptions {
   std::string scheme;  // internet-facing or internal for load balancers the input gives no scheme; "" = internal, warned
   OutputFormat format = OutputFormat::kYaml;
   ReadLimits limits;  // what the readers accept (include/specconv/limits.h)
+  TemplateInputs templates;  // CloudFormation template inputs
 };
 
 /// One converted workload: its Kubernetes name and the rendered objects (a YAML stream of

@@ -53,12 +53,13 @@ Detected detect_input(std::string_view name, std::string_view text) {
   if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; })) {
     return d;  // empty: unknown
   }
-  // YAML is Kubernetes; JSON that is not a Kubernetes object (broken JSON included) goes to the ECS
+  // YAML is Kubernetes (a CloudFormation template aside); JSON that is not a Kubernetes object (broken JSON included) goes to the ECS
   // reader, which reports what it is not.
   const input::Kind kind = input::sniff(text);
   const std::string ext = fs::path(std::string(name)).extension().string();
   const bool yaml = ext == ".yaml" || ext == ".yml";
   d.direction = yaml || kind.platform() == input::Platform::kKubernetes ? Direction::kToEcs : Direction::kToK8s;
+  if (kind.shape == input::Shape::kCloudFormationTemplate) d.direction = Direction::kToK8s;  // YAML templates too
   d.companion = kind.companion();
   return d;
 }

@@ -11,8 +11,10 @@
 #include "app/k8s_document.h"
 #include "app/pairing.h"
 #include "ecs/reader.h"
+#include "iac/template.h"
 #include "input/kind.h"
 #include "io/json_load.h"
+#include "io/yaml_load.h"
 #include "io/key_spelling.h"
 #include "k8s/emit.h"
 
@@ -67,6 +69,85 @@ const io::Node* task_definition_json(const io::Node& root, const std::string& po
   return family_of(td) == family ? td : nullptr;
 }
 
+/// A YAML CloudFormation template's one document (short-form tags read as the long form).
+std::optional<io::Node> load_yaml_template(const InputText& in, const io::Limits& limits, Diagnostics& d) {
+  io::YamlLoad y = io::load_yaml(in.text, in.path, limits, d, io::YamlTags::kCloudFormation);
+  if (!y.ok) return std::nullopt;
+  if (y.documents.size() != 1) {
+    d.error("unrecognized-input", {in.path, "", 1, 1, -1}, "a CloudFormation template is one YAML document, this stream has " +
+                                                               std::to_string(y.documents.size()));
+    return std::nullopt;
+  }
+  return std::move(y.documents.front().root);
+}
+
+bool ends_with(const std::string& s, std::string_view end) {
+  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+
+/// A file of a `cdk synth` output folder other than the templates: its manifest, tree and asset
+/// lists (by name and a top-level "version"), and anything inside an asset folder (cdk.out/asset.*/).
+bool cdk_out_extra(const std::string& path, const io::Node* root) {
+  if (path.find("cdk.out/asset.") != std::string::npos) return true;
+  const std::string name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+  const bool named = name == "manifest.json" || name == "tree.json" || name == "cdk.out" || ends_with(name, ".assets.json");
+  return named && root != nullptr && root->is_object() && root->find("version") != nullptr &&
+         input::classify(*root).shape == input::Shape::kUnknown;
+}
+
+/// One input read into `part`: ECS JSON by the ECS reader, a CloudFormation template (JSON or
+/// YAML) by the template reader. Returns the parsed tree (for locating later diagnostics).
+std::optional<io::Node> read_input(const InputText& in, const ToK8sOptions& options, ecs::Bundle& part, Diagnostics& d) {
+  if (blank(in.text)) {
+    d.error("empty-input", {in.path, "", 0, 0, -1}, "the file is empty: nothing to convert");
+    return std::nullopt;
+  }
+  if (cdk_out_extra(in.path, nullptr)) {
+    d.note("template-skipped", {in.path, "", 0, 0, -1}, "a file of a cdk.out asset folder, not a template: ignored");
+    return std::nullopt;
+  }
+  const std::size_t first = in.text.find_first_not_of(" \t\r\n");
+  const bool object_or_array = in.text[first] == '{' || in.text[first] == '[';
+  if (!object_or_array && input::sniff(in.text).shape == input::Shape::kCloudFormationTemplate) {
+    std::optional<io::Node> root = load_yaml_template(in, options.limits, d);
+    if (root) iac::read_template(*root, in.path, options.templates, options.limits, part, d);
+    return root;
+  }
+  if (!starts_like_json(in.text)) {
+    // Kubernetes YAML given to the ECS direction: say so plainly (a text check; no need to parse
+    // what will not be converted).
+    const bool k8s = input::sniff(in.text).shape == input::Shape::kKubernetesObject;
+    d.error(k8s ? "wrong-direction" : "not-json", {in.path, "", 1, 1, -1},
+            k8s ? "this is a Kubernetes manifest; convert it with `specconv to-ecs`"
+                : "ECS input must be JSON (a task definition, service, or describe-* output)");
+    return std::nullopt;
+  }
+  std::optional<io::Node> root = io::load_json(in.text, in.path, options.limits, d);
+  if (!root) return root;
+  if (cdk_out_extra(in.path, &*root)) {
+    d.note("template-skipped", {in.path, "", root->line(), root->column(), -1},
+           "cdk.out's manifest, tree or asset list, not a template: ignored (the *.template.json files beside it are read)");
+    return std::nullopt;
+  }
+  if (root->is_object() && input::classify(*root).shape == input::Shape::kCloudFormationTemplate) {
+    iac::read_template(*root, in.path, options.templates, options.limits, part, d);
+  } else {
+    ecs::read_ecs(*root, in.path, part, d);
+  }
+  return root;
+}
+
+void merge(ecs::Bundle& bundle, ecs::Bundle& part) {
+  for (auto& x : part.task_definitions) bundle.task_definitions.push_back(std::move(x));
+  for (auto& x : part.services) bundle.services.push_back(std::move(x));
+  for (auto& x : part.target_groups) bundle.target_groups.push_back(std::move(x));
+  for (auto& x : part.listeners) bundle.listeners.push_back(std::move(x));
+  for (auto& x : part.rules) bundle.rules.push_back(std::move(x));
+  for (auto& x : part.load_balancers) bundle.load_balancers.push_back(std::move(x));
+  for (auto& x : part.scalable_targets) bundle.scalable_targets.push_back(std::move(x));
+  for (auto& x : part.scaling_policies) bundle.scaling_policies.push_back(std::move(x));
+}
+
 /// Keeps every workload (what convert_to_k8s_objects without a sink returns).
 class KeepAll final : public K8sSink {
  public:
@@ -81,43 +162,14 @@ class KeepAll final : public K8sSink {
 
 K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const ToK8sOptions& options, K8sSink& sink) {
   K8sObjects result;
-  const io::Limits& limits = options.limits;
   std::set<std::string> failed;
   ecs::Bundle bundle;
   std::map<std::string, io::Node> trees;  // parsed inputs, to give later diagnostics a line:col
   for (const InputText& in : inputs) {
     Diagnostics d;
-    if (blank(in.text)) {
-      d.error("empty-input", {in.path, "", 0, 0, -1}, "the file is empty: nothing to convert");
-    } else if (!starts_like_json(in.text)) {
-      // Kubernetes YAML given to the ECS direction: say so plainly (a text check; no need to
-      // parse what will not be converted).
-      const input::Shape shape = input::sniff(in.text).shape;
-      if (shape == input::Shape::kCloudFormationTemplate) {
-        d.error("unrecognized-input", {in.path, "", 1, 1, -1},
-                "this is a CloudFormation template, which specconv does not read yet: convert the deployed stack's "
-                "describe-task-definition and describe-services output, or the task definition's Properties alone");
-      } else {
-        const bool k8s = shape == input::Shape::kKubernetesObject;
-        d.error(k8s ? "wrong-direction" : "not-json", {in.path, "", 1, 1, -1},
-                k8s ? "this is a Kubernetes manifest; convert it with `specconv to-ecs`"
-                    : "ECS input must be JSON (a task definition, service, or describe-* output)");
-      }
-    } else if (auto root = io::load_json(in.text, in.path, limits, d)) {
-      ecs::Bundle part;
-      ecs::read_ecs(*root, in.path, part, d);
-      trees.emplace(in.path, *root);
-      if (!d.has_errors()) {
-        for (auto& x : part.task_definitions) bundle.task_definitions.push_back(std::move(x));
-        for (auto& x : part.services) bundle.services.push_back(std::move(x));
-        for (auto& x : part.target_groups) bundle.target_groups.push_back(std::move(x));
-        for (auto& x : part.listeners) bundle.listeners.push_back(std::move(x));
-        for (auto& x : part.rules) bundle.rules.push_back(std::move(x));
-        for (auto& x : part.load_balancers) bundle.load_balancers.push_back(std::move(x));
-        for (auto& x : part.scalable_targets) bundle.scalable_targets.push_back(std::move(x));
-        for (auto& x : part.scaling_policies) bundle.scaling_policies.push_back(std::move(x));
-      }
-    }
+    ecs::Bundle part;
+    if (std::optional<io::Node> root = read_input(in, options, part, d)) trees.emplace(in.path, std::move(*root));
+    if (!d.has_errors()) merge(bundle, part);
     if (d.has_errors()) failed.insert(in.path);
     result.diagnostics.append(d);
   }

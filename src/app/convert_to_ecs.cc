@@ -47,7 +47,7 @@ bool starts_like_json(const std::string& text) {
 }
 
 constexpr const char* kTemplateGiven =
-    "this is a CloudFormation template (the AWS side), not Kubernetes manifests; specconv does not read templates yet";
+    "this is a CloudFormation template (the AWS side), not Kubernetes manifests; convert it with `specconv to-k8s`";
 
 /// Reads one input file into `part`; problems go to `d`.
 void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& part, std::vector<app::RawObject>& raw,

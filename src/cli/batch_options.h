@@ -34,6 +34,8 @@ struct BatchCliOptions {
   std::string config_maps;                // to-ecs --configmaps env | ssm
   std::string region;
   std::string account_id;
+  std::vector<std::string> parameters;  // CloudFormation inputs: --parameter KEY=VALUE
+  std::string stack_name;               // CloudFormation inputs: --stack-name
   std::string execution_role_arn;
   std::string cluster = "default";
   std::vector<std::string> subnets;

@@ -21,6 +21,7 @@
 #include "app/batch.h"
 #include "cli/batch_options.h"
 #include "cli/fail_policy.h"
+#include "cli/run.h"
 #include "diag/render.h"
 
 namespace specconv::cli {
@@ -96,6 +97,9 @@ int run_convert(const BatchCliOptions& o, std::ostream& /*out*/, std::ostream& e
     err << "specconv: --secret-store secretsmanager needs --region and --account-id (Secrets Manager ARNs name both)\n";
     return 2;
   }
+  const std::optional<TemplateInputs> templates = template_inputs(o.parameters, o.region, o.account_id, o.stack_name, err);
+  if (!templates) return 2;
+  b.to_k8s.templates = *templates;
   b.to_k8s.namespace_name = o.namespace_name;
   b.to_k8s.external_secrets = o.secrets == "external-secrets";
   b.to_k8s.ssm_store = o.ssm_store;

@@ -68,6 +68,8 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
                 "ECS inputs: refs (env valueFrom.secretKeyRef only, default) or external-secrets (also ExternalSecret objects)")
       ->transform(CLI::IsMember({"refs", "external-secrets"}, CLI::ignore_case));
   c->add_option("--ssm-store", o.ssm_store, "ECS inputs: ClusterSecretStore name for SSM parameters (with --secrets external-secrets)");
+  c->add_option("--parameter", o.parameters, "CloudFormation templates: KEY=VALUE for a template parameter (repeatable)");
+  c->add_option("--stack-name", o.stack_name, "CloudFormation templates: AWS::StackName (default: the file name)");
   c->add_option("--secretsmanager-store", o.secrets_manager_store,
                 "ECS inputs: ClusterSecretStore name for Secrets Manager secrets (with --secrets external-secrets)");
   c->add_option("--scheme", o.scheme,
@@ -82,8 +84,8 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
       ->transform(CLI::IsMember({"ssm", "secretsmanager"}, CLI::ignore_case));
   c->add_option("--configmaps", o.config_maps, "Kubernetes inputs: env (default for json) or ssm (default for cfn, api, terraform)")
       ->transform(CLI::IsMember({"env", "ssm"}, CLI::ignore_case));
-  c->add_option("--region", o.region, "Kubernetes inputs: AWS region for generated ARNs");
-  c->add_option("--account-id", o.account_id, "Kubernetes inputs: AWS account id for generated ARNs");
+  c->add_option("--region", o.region, "Kubernetes inputs: AWS region for generated ARNs; CloudFormation templates: AWS::Region");
+  c->add_option("--account-id", o.account_id, "Kubernetes inputs: AWS account id for generated ARNs; CloudFormation templates: AWS::AccountId");
   c->add_option("--execution-role-arn", o.execution_role_arn, "Kubernetes inputs: task execution role ARN for every task definition");
   c->add_option("--cluster", o.cluster, "Kubernetes inputs: ECS cluster name for services and scaling targets (default: default)");
   c->add_option("--subnets", o.subnets, "Kubernetes inputs: subnet ids for awsvpc networkConfiguration")->delimiter(',');

@@ -21,7 +21,8 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o) {
                  "Task definitions (register input or describe-task-definition output), services "
                  "(create-service input or describe-services output), and optional wiring "
                  "(describe-target-groups/-listeners/-rules/-load-balancers, describe-scalable-targets, "
-                 "describe-scaling-policies)");
+                 "describe-scaling-policies); CloudFormation templates (JSON or YAML, `cdk synth` output, a "
+                 "cdk.out folder), named by content (docs/iac-inputs.md)");
   app.add_option("-o,--output", o.output_dir,
                  "write one file per workload into this folder (DIR/<name>.yaml) instead of one stream on stdout");
   app.add_option("--format", o.format, "output format: yaml (multi-document stream) or json (a v1 List)")
@@ -49,6 +50,12 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o) {
   app.add_option("--diagnostics", o.diagnostics, "how diagnostics are written to stderr: text or json")
       ->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case));
   app.add_flag("-q,--quiet", o.quiet, "do not print notes (warnings and errors are still printed)");
+  app.add_option("--parameter", o.parameters,
+                 "CloudFormation templates: KEY=VALUE for a template parameter (repeatable; also answers Fn::ImportValue "
+                 "KEY, and LogicalId or LogicalId.Attribute for a resource's Ref or Fn::GetAtt)");
+  app.add_option("--region", o.region, "CloudFormation templates: AWS::Region (default us-east-1)");
+  app.add_option("--account-id", o.account_id, "CloudFormation templates: AWS::AccountId (default 123456789012)");
+  app.add_option("--stack-name", o.stack_name, "CloudFormation templates: AWS::StackName (default: the file name without .template.json)");
   add_limit_flags(app, o.limits);
 }
 

@@ -32,6 +32,9 @@ struct CliOptions {
   bool quiet = false;
   int verbose = 0;
   ReadLimits limits;  // --max-file-size, --max-depth, ... (cli/commands.h add_limit_flags)
+  // to-k8s: CloudFormation template inputs (also --region, --account-id)
+  std::vector<std::string> parameters;  // --parameter KEY=VALUE
+  std::string stack_name;               // --stack-name
   // to-ecs
   std::string launch_type;  // "" = not given: FARGATE unless an ECS origin annotation says otherwise
   std::string parameter_prefix = "/";

@@ -135,19 +135,43 @@ std::vector<Output> without_failed_inputs(std::vector<Output> outputs, const std
   return good;
 }
 
+}  // namespace
+
+std::optional<TemplateInputs> template_inputs(const std::vector<std::string>& parameters, const std::string& region,
+                                              const std::string& account_id, const std::string& stack_name, std::ostream& err) {
+  TemplateInputs t;
+  for (const std::string& p : parameters) {
+    const std::size_t eq = p.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      err << "specconv: --parameter " << p << ": expected KEY=VALUE\n";
+      return std::nullopt;
+    }
+    t.parameters.emplace_back(p.substr(0, eq), p.substr(eq + 1));
+  }
+  t.region = region;
+  t.account_id = account_id;
+  t.stack_name = stack_name;
+  return t;
+}
+
+namespace {
+
 int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   if (!o.environments.empty() || !o.kustomize_dir.empty()) return run_kustomize(o, out, err);
   if (o.inputs.empty()) {
     err << "specconv to-k8s: no inputs: give ECS JSON files or folders (or --env NAME=PATH with --kustomize DIR)\n";
     return kExitUsage;
   }
+  const std::optional<TemplateInputs> templates = template_inputs(o.parameters, o.region, o.account_id, o.stack_name, err);
+  if (!templates) return kExitUsage;
   Diagnostics diags;
   const io::Limits& limits = o.limits;
   std::vector<InputText> inputs;
   for (const std::string& file : expand_inputs(o.inputs, {".json"}, diags)) {
     if (auto text = io::read_input(file, limits, diags)) inputs.push_back({file, std::move(*text)});
   }
-  const ToK8sOptions options = to_k8s_options(o);
+  ToK8sOptions options = to_k8s_options(o);
+  options.templates = *templates;
   // The writer gets each workload as soon as it is converted (a stream or folder renders it and
   // drops its objects); what it writes is decided at the end, when failures are known.
   if (!o.oidc_provider.empty() && (o.output_dir.empty() || !app::oidc_issuer(o.oidc_provider))) {

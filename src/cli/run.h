@@ -4,6 +4,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -35,6 +36,12 @@ void write_files(const std::string& dir, const std::vector<app::OutputFile>& fil
 
 /// to-k8s --env NAME=PATH... --kustomize DIR (cmd_kustomize.cc).
 [[nodiscard]] int run_kustomize(const CliOptions& o, std::ostream& out, std::ostream& err);
+
+/// --parameter KEY=VALUE..., --region, --account-id, --stack-name as TemplateInputs; nullopt
+/// (after a message on `err`) when a parameter has no `=`.
+[[nodiscard]] std::optional<TemplateInputs> template_inputs(const std::vector<std::string>& parameters, const std::string& region,
+                                                            const std::string& account_id, const std::string& stack_name,
+                                                            std::ostream& err);
 
 [[nodiscard]] int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 

@@ -925,7 +925,6 @@ void read_wiring(Cursor& c, Bundle& bundle) {
 }
 
 void read_ecs(const Node& root, const std::string& file, Bundle& bundle, Diagnostics& diags) {
-  io::ReadContext ctx{file, -1, &diags, false, io::KeyStyle::kCamel};
   if (root.is_array()) {
     if (root.items().empty()) {
       diags.error("empty-input", {file, "", root.line(), root.column(), -1},
@@ -955,9 +954,13 @@ void read_ecs(const Node& root, const std::string& file, Bundle& bundle, Diagnos
                     io::kind_name(root.kind()));
     return;
   }
-  const input::Kind kind = input::classify(root);
-  ctx.keys = kind.keys;
-  Cursor c(root, ctx, "");
+  read_ecs_as(root, input::classify(root), file, "", bundle, diags);
+}
+
+void read_ecs_as(const Node& root, const input::Kind& kind, const std::string& file, const std::string& pointer,
+                 Bundle& bundle, Diagnostics& diags) {
+  io::ReadContext ctx{file, -1, &diags, false, kind.keys};
+  Cursor c(root, ctx, pointer);
   switch (kind.shape) {
     case input::Shape::kEcsTaskDefinition: read_task_definition(c, bundle, {}); return;
     case input::Shape::kEcsConverted: read_to_ecs_document(c, bundle); return;
@@ -970,13 +973,12 @@ void read_ecs(const Node& root, const std::string& file, Bundle& bundle, Diagnos
       return;
     case input::Shape::kEcsWiring: read_wiring(c, bundle); return;
     case input::Shape::kCloudFormationTemplate:
-      diags.error("unrecognized-input", {file, "", root.line(), root.column(), -1},
-                  "this is a CloudFormation template, which specconv does not read yet: convert the deployed stack's "
-                  "describe-task-definition and describe-services output, or the task definition's Properties alone");
+      diags.error("unrecognized-input", {file, pointer, root.line(), root.column(), -1},
+                  "this is a CloudFormation template: `specconv to-k8s` reads it (the template reader), not the ECS reader");
       return;
     default: break;
   }
-  diags.error("unrecognized-input", {file, "", root.line(), root.column(), -1},
+  diags.error("unrecognized-input", {file, pointer, root.line(), root.column(), -1},
               "not an ECS task definition, service, or describe-* output: none of containerDefinitions, "
               "taskDefinition, serviceName, services, TargetGroups, Listeners, Rules, ScalingPolicies found");
 }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "ecs/bundle.h"
+#include "input/kind.h"
 #include "io/tree.h"
 #include "specconv/diagnostics.h"
 
@@ -20,5 +21,11 @@ namespace specconv::ecs {
 /// Reads one parsed JSON document into `bundle`. Problems are reported to `diags`; an object
 /// with errors is still added (the caller decides by diags.has_errors()).
 void read_ecs(const io::Node& root, const std::string& file, Bundle& bundle, Diagnostics& diags);
+
+/// Reads one object as the document `kind` names (a task definition, service or wiring, in
+/// `kind.keys` spelling), its pointers rooted at `pointer`: a document found inside a larger one,
+/// such as a CloudFormation resource's Properties (`/Resources/Web/Properties`).
+void read_ecs_as(const io::Node& root, const input::Kind& kind, const std::string& file, const std::string& pointer,
+                 Bundle& bundle, Diagnostics& diags);
 
 }  // namespace specconv::ecs

@@ -196,8 +196,8 @@ struct Abort {};
 /// limit ends that.
 class Builder : public YAML::EventHandler {
  public:
-  Builder(const std::string& file, const Limits& limits, Diagnostics& diags)
-      : file_(file), limits_(limits), diags_(diags) {}
+  Builder(const std::string& file, const Limits& limits, Diagnostics& diags, YamlTags tags)
+      : file_(file), limits_(limits), diags_(diags), tags_(tags) {}
 
   std::vector<YamlDocument> take_documents() { return std::move(documents_); }
   [[nodiscard]] std::size_t documents_seen() const { return documents_seen_; }
@@ -255,17 +255,20 @@ class Builder : public YAML::EventHandler {
                         : Node::string(is_ascii(value) ? value : utf8_escapes_repaired(value));
     if (tag == "?" && value == "<<" && expecting_key()) fail(mark, "yaml-merge-key", "merge keys (<<) are not supported by Kubernetes' YAML reader");
     position(n, mark);
+    if (const std::string fn = intrinsic(tag); !fn.empty() && !expecting_key()) n = wrapped(fn, std::move(n));
     add(std::move(n), anchor, mark, /*counted=*/false, value.size());
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
     open(Node::array(), anchor, mark);
+    stack_.back().wrap = intrinsic(tag);
   }
   void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
     open(Node::object(), anchor, mark);
+    stack_.back().wrap = intrinsic(tag);
   }
   void OnMapEnd() override { close(); }
 
@@ -279,7 +282,22 @@ class Builder : public YAML::EventHandler {
     std::string key;
     YAML::Mark key_mark;
     std::set<std::string, std::less<>> keys;
+    std::string wrap;  // a CloudFormation short-form tag: the long form's key
   };
+
+  /// The long-form key of a CloudFormation short-form tag (`!Sub` -> "Fn::Sub"), or "".
+  std::string intrinsic(const std::string& tag) const {
+    if (tags_ != YamlTags::kCloudFormation || tag.size() < 2 || tag[0] != '!' || tag[1] == '!') return "";
+    const std::string name = tag.substr(1);
+    return name == "Ref" || name == "Condition" ? name : "Fn::" + name;
+  }
+
+  static Node wrapped(const std::string& key, Node value) {
+    Node n = Node::object();
+    n.set_position(value.line(), value.column());
+    n.set(key, std::move(value));
+    return n;
+  }
 
   bool expecting_key() const { return !stack_.empty() && stack_.back().node.is_object() && !stack_.back().has_key; }
 
@@ -334,6 +352,7 @@ class Builder : public YAML::EventHandler {
   void close() {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
+    if (!f.wrap.empty()) f.node = wrapped(f.wrap, std::move(f.node));
     if (f.anchor != 0) anchors_[f.anchor] = Anchored{f.node, f.values, f.bytes};
     attach(std::move(f.node), f.key_mark);
   }
@@ -378,6 +397,7 @@ class Builder : public YAML::EventHandler {
   const std::string& file_;
   const Limits& limits_;
   Diagnostics& diags_;
+  YamlTags tags_;
   std::vector<Frame> stack_;
   struct Anchored {
     Node node;
@@ -532,7 +552,7 @@ Node resolve_plain_scalar(const std::string& s) {
 }
 
 YamlLoad load_yaml(std::string_view text, const std::string& file, const Limits& limits,
-                   Diagnostics& diags) {
+                   Diagnostics& diags, YamlTags tags) {
   YamlLoad result;
   // yaml-cpp reads 2-10 MB/s (plain multi-line scalars are the slowest): a YAML stream has its
   // own, lower size limit so that no file keeps it busy for more than about a second.
@@ -565,7 +585,7 @@ YamlLoad load_yaml(std::string_view text, const std::string& file, const Limits&
     result.ok = false;
     return result;
   }
-  Builder builder(file, limits, diags);
+  Builder builder(file, limits, diags, tags);
   try {
     std::istringstream in{std::string(text)};
     YAML::Parser parser(in);

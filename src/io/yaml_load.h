@@ -25,8 +25,13 @@ struct YamlLoad {
   std::vector<YamlDocument> documents;
   bool ok = true;
 };
+/// What local tags (`!Ref x`) mean. kIgnore: nothing (Kubernetes); kCloudFormation: the short form
+/// of an intrinsic function, read as its long form (`!Ref x` -> {"Ref": "x"}, `!Sub s` ->
+/// {"Fn::Sub": "s"}, `!Condition c` -> {"Condition": "c"}); an unknown tag `!X` becomes
+/// {"Fn::X": ...} for the template reader to report.
+enum class YamlTags { kIgnore, kCloudFormation };
 [[nodiscard]] YamlLoad load_yaml(std::string_view text, const std::string& file,
-                                 const Limits& limits, Diagnostics& diags);
+                                 const Limits& limits, Diagnostics& diags, YamlTags tags = YamlTags::kIgnore);
 
 /// How a plain (unquoted) YAML scalar is typed by kubectl's YAML 1.1 reader.
 [[nodiscard]] Node resolve_plain_scalar(const std::string& text);

@@ -111,3 +111,36 @@ TEST(LoadYaml, RealNestingIsStillCountedAroundScalars) {
 
 }  // namespace
 }  // namespace specconv::io
+
+namespace specconv::io {
+namespace {
+
+TEST(LoadYaml, CloudFormationShortFormTagsBecomeTheLongForm) {
+  Diagnostics d;
+  const std::string text =
+      "A: !Ref Name\n"
+      "B: !GetAtt Role.Arn\n"
+      "C: !Join [\"-\", [!Ref X, b]]\n"
+      "D: !If [Cond, {a: 1}, !Ref AWS::NoValue]\n"
+      "E: !Sub\n  - '${V}'\n  - V: 1\n"
+      "F: plain\n";
+  YamlLoad y = load_yaml(text, "t.yaml", Limits{}, d, YamlTags::kCloudFormation);
+  ASSERT_TRUE(y.ok) << d.all().size();
+  const Node& root = y.documents.at(0).root;
+  ASSERT_NE(root.find("A")->find("Ref"), nullptr);
+  EXPECT_EQ(root.find("A")->find("Ref")->text(), "Name");
+  EXPECT_EQ(root.find("B")->find("Fn::GetAtt")->text(), "Role.Arn");
+  const Node& join = *root.find("C")->find("Fn::Join");
+  ASSERT_TRUE(join.is_array());
+  EXPECT_EQ(join.items()[1].items()[0].find("Ref")->text(), "X");
+  EXPECT_EQ(root.find("C")->line(), 3);
+  EXPECT_EQ(root.find("D")->find("Fn::If")->items()[2].find("Ref")->text(), "AWS::NoValue");
+  EXPECT_TRUE(root.find("E")->find("Fn::Sub")->is_array());
+  EXPECT_EQ(root.find("F")->text(), "plain");
+  // Without the option, tags are dropped as before (Kubernetes manifests).
+  YamlLoad plain = load_yaml(text, "t.yaml", Limits{}, d);
+  EXPECT_EQ(plain.documents.at(0).root.find("A")->text(), "Name");
+}
+
+}  // namespace
+}  // namespace specconv::io

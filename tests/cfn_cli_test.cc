@@ -1,0 +1,82 @@
+// CloudFormation templates through the command line: a cdk.out folder, a YAML template on
+// standard input, --parameter, and a `convert` batch.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "testutil/process.h"
+
+namespace specconv {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using testutil::read_file;
+using testutil::run_specconv;
+using testutil::TempDir;
+using testutil::write_file;
+
+const fs::path kGolden = fs::path(SPECCONV_TEST_DATA) / "golden" / "ecs-to-k8s";
+
+std::string alb_template() { return read_file(kGolden / "cfn-cdk-alb-fargate-https" / "aws-ecs-integ-alb-fg-https.template.json"); }
+std::string yaml_template() { return read_file(kGolden / "cfn-yaml-short-form-tags" / "public-service.yml"); }
+
+TEST(CloudFormationCli, CdkOutFolderReadsTheTemplatesAndIgnoresTheRest) {
+  TempDir dir;
+  const fs::path out = dir.path() / "cdk.out";
+  fs::create_directories(out / "asset.0123abcd");
+  write_file(out / "aws-ecs-integ-alb-fg-https.template.json", alb_template());
+  write_file(out / "manifest.json", R"({"version": "36.0.0", "artifacts": {}})");
+  write_file(out / "tree.json", R"({"version": "tree-0.1", "tree": {"id": "App"}})");
+  write_file(out / "aws-ecs-integ-alb-fg-https.assets.json", R"({"version": "36.0.0", "files": {}, "dockerImages": {}})");
+  write_file(out / "asset.0123abcd" / "package.json", R"({"name": "handler"})");
+  const auto r = run_specconv({"to-k8s", "cdk.out"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("kind: Ingress"));
+  EXPECT_THAT(r.out, HasSubstr("name: myservice"));
+  EXPECT_THAT(r.err, HasSubstr("manifest.json:1:1: note: cdk.out's manifest, tree or asset list, not a template: ignored"));
+  EXPECT_THAT(r.err, HasSubstr("package.json: note: a file of a cdk.out asset folder"));
+}
+
+TEST(CloudFormationCli, YamlTemplateOnStandardInput) {
+  const auto r = run_specconv({"to-k8s", "-q", "-"}, {}, yaml_template());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("kind: Deployment"));
+  EXPECT_THAT(r.err, HasSubstr("-:86:7: /Resources/Service/Properties/Cluster/Fn::ImportValue: warning:"));
+}
+
+TEST(CloudFormationCli, ParametersAndPseudoParametersFromFlags) {
+  TempDir dir;
+  write_file(dir.path() / "service.yml", yaml_template());
+  const auto r = run_specconv({"to-k8s", "-q", "service.yml", "--parameter", "ServiceName=shop", "--parameter", "ImageUrl=nginx:1.27",
+                               "--parameter", "production:ClusterName=prod", "--region", "eu-west-1"},
+                              dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("name: shop"));
+  EXPECT_THAT(r.out, HasSubstr("image: nginx:1.27"));
+  EXPECT_THAT(r.out, HasSubstr(R"(\"cluster\":\"prod\")"));
+  EXPECT_THAT(r.err, ::testing::Not(HasSubstr("production:ClusterName")));
+  const auto bad = run_specconv({"to-k8s", "service.yml", "--parameter", "NoEquals"}, dir.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("expected KEY=VALUE"));
+}
+
+TEST(CloudFormationCli, ConvertBatchTakesYamlAndJsonTemplates) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "in");
+  write_file(dir.path() / "in" / "service.yml", yaml_template());
+  write_file(dir.path() / "in" / "aws-ecs-integ-alb-fg-https.template.json", alb_template());
+  const auto r = run_specconv({"convert", "-q", "in", "-o", "out"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::string all;
+  for (const auto& e : fs::recursive_directory_iterator(dir.path() / "out")) {
+    if (e.is_regular_file()) all += read_file(e.path());
+  }
+  EXPECT_THAT(all, HasSubstr("name: myservice"));
+  EXPECT_THAT(all, HasSubstr("name: nginx"));
+}
+
+}  // namespace
+}  // namespace specconv
