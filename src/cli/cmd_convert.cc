@@ -17,7 +17,6 @@
 #include <sstream>
 #include <thread>
 
-#include "cli/run.h"
 #include "app/batch.h"
 #include "cli/batch_options.h"
 #include "cli/fail_policy.h"

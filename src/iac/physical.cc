@@ -53,7 +53,7 @@ std::string ref_text(Evaluator& ev, const std::string& id, const std::string& ty
   if (type == "AWS::Logs::LogGroup") return readable_name(ev, id, "LogGroupName");
   if (type == "AWS::SSM::Parameter") return readable_name(ev, id, "Name");
   if (type == "AWS::SecretsManager::Secret") return arn(ev, "secretsmanager", true, "secret:" + readable_name(ev, id, "Name"));
-  if (type == "AWS::CertificateManager::Certificate") return arn(ev, "acm", true, "certificate/" + id);
+  if (type == "AWS::CertificateManager::Certificate") return arn(ev, "acm", true, "certificate/REPLACE_ME_" + id);
   if (type == "AWS::ServiceDiscovery::Service") return "srv-" + id;
   if (type.rfind("AWS::ServiceDiscovery::", 0) == 0) return "ns-" + id;
   if (type == "AWS::EFS::FileSystem") return "fs-" + id;
@@ -67,7 +67,11 @@ std::string ref_text(Evaluator& ev, const std::string& id, const std::string& ty
 
 /// What Fn::GetAtt returns for the attributes other resources take from the types read.
 std::string att_text(Evaluator& ev, const std::string& id, const std::string& type, const std::string& attribute) {
-  if (type == "AWS::IAM::Role" && attribute == "Arn") return arn(ev, "iam", false, "role/" + readable_name(ev, id, "RoleName"));
+  if (type == "AWS::IAM::Role" && attribute == "Arn") {
+    // Without RoleName, CloudFormation names the role <stack>-<id>-<random>: unknown offline.
+    const bool named = !ev.property_text(id, "RoleName").empty();
+    return arn(ev, "iam", false, "role/" + std::string(named ? "" : "REPLACE_ME_") + readable_name(ev, id, "RoleName"));
+  }
   if (type == "AWS::ECS::Service" && attribute == "Name") return readable_name(ev, id, "ServiceName");
   if (type == "AWS::ECS::Cluster" && attribute == "Arn") return arn(ev, "ecs", true, "cluster/" + readable_name(ev, id, "ClusterName"));
   if (type == "AWS::ECS::TaskDefinition" && attribute == "TaskDefinitionArn") return ref_text(ev, id, type);
@@ -113,6 +117,10 @@ std::optional<io::Node> resource_ref(Evaluator& ev, const std::string& id, const
     ev.placeholder(at, pointer, v + " stands for the ID AWS gives " + id + " when the stack is deployed: pass --parameter " + id +
                                     "=ID (or replace it in the output)");
   }
+  if (type == "AWS::CertificateManager::Certificate") {
+    ev.placeholder(at, pointer, v + " stands for the ARN ACM gives " + id + " when the stack is deployed: pass --parameter " + id +
+                                    "=ARN (or replace it in the output)");
+  }
   return located(io::Node::string(std::move(v)), at);
 }
 
@@ -131,6 +139,11 @@ std::optional<io::Node> resource_att(Evaluator& ev, const std::string& id, const
   std::string v = att_text(ev, id, type, attribute);
   if (ev.failed()) return std::nullopt;
   if (v.empty()) v = ev.settings().stack_name + "-" + id + "-" + attribute;
+  if (v.find("REPLACE_ME_") != std::string::npos) {
+    ev.placeholder(at, pointer, v + " stands for the " + attribute + " CloudFormation gives " + id +
+                                    " when the stack is deployed (it has no name of its own in the template): pass --parameter " +
+                                    id + "." + attribute + "=VALUE (or replace it in the output)");
+  }
   return located(io::Node::string(std::move(v)), at);
 }
 

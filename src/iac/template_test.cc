@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "io/json_load.h"
 #include "io/yaml_load.h"
 
@@ -40,7 +42,12 @@ TEST(TemplateReader, ResourcesBecomeTheBundleTheApiPathMakes) {
   ASSERT_FALSE(d.has_errors()) << d.all().front().message;
   ASSERT_EQ(b.task_definitions.size(), 1u);
   EXPECT_EQ(b.task_definitions[0].family, "WebTaskDef");  // CDK's stack prefix and hash dropped
-  EXPECT_EQ(b.task_definitions[0].workload.task_role, "arn:aws:iam::123456789012:role/TaskRole");
+  // The role has no RoleName: CloudFormation generates its name, so the ARN is a visible
+  // placeholder with a warning that says what to pass.
+  EXPECT_EQ(b.task_definitions[0].workload.task_role, "arn:aws:iam::123456789012:role/REPLACE_ME_TaskRole");
+  EXPECT_TRUE(std::any_of(d.all().begin(), d.all().end(), [](const Diagnostic& x) {
+    return x.code == "template-placeholder" && x.message.find("--parameter TaskRole.Arn=") != std::string::npos;
+  }));
   EXPECT_EQ(b.task_definitions[0].workload.source_pointer, "/Resources/WebTaskDef1A2B3C4D/Properties");
   ASSERT_EQ(b.services.size(), 1u);
   EXPECT_EQ(b.services[0].service.service_name, "WebService");
