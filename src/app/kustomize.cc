@@ -264,13 +264,10 @@ std::map<std::string, Node> build_overlay(const std::vector<Entry>& entries, con
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const Entry& e = entries[i];
     const std::string id = e.kind + "/" + e.ns + "/" + e.name;
-    if (!in_base[i]) {
-      if (e.per_env[env] != nullptr) out[id] = *e.per_env[env];
-      continue;
-    }
-    Node doc = *e.per_env[0];
-    if (auto p = patch_by_id.find(id); p != patch_by_id.end()) doc = strategic_apply(doc, p->second);
-    for (const Node& r : overlay.replicas.items()) {
+    if (!in_base[i] && e.per_env[env] == nullptr) continue;
+    Node doc = in_base[i] ? *e.per_env[0] : *e.per_env[env];
+    if (auto p = patch_by_id.find(id); in_base[i] && p != patch_by_id.end()) doc = strategic_apply(doc, p->second);
+    for (const Node& r : overlay.replicas.items()) {  // the transformer: every resource of the overlay
       if (replica_kind(e.kind) && r.find("name")->text() == e.name) {
         if (doc.find("spec") == nullptr) doc.set("spec", Node::object());
         doc.find("spec")->set("replicas", *r.find("count"));
@@ -351,6 +348,10 @@ KustomizeLayout kustomize_layout(const std::vector<Environment>& envs) {
   layout.files.push_back({"base/kustomization.yaml", io::to_yaml(kustomization(base_files, nullptr)), "", {}});
 
   for (std::size_t env = 0; env < envs.size(); ++env) {
+    std::map<std::string, int> names = replica_names;  // the replicas transformer also sees the overlay's own objects
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (!in_base[i] && entries[i].per_env[env] != nullptr && replica_kind(entries[i].kind)) ++names[entries[i].name];
+    }
     Overlay overlay;
     std::vector<std::string> resources = {"../../base"};
     for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -360,7 +361,7 @@ KustomizeLayout kustomize_layout(const std::vector<Environment>& envs) {
         continue;
       }
       Node patch = patches[i][env].is_object() ? patches[i][env] : Node::object();
-      take_replicas(e, replica_names, patch, overlay.replicas);
+      take_replicas(e, names, patch, overlay.replicas);
       if (patch.size() > 0) overlay.patches.emplace_back("patch-" + file_name(e), patch_document(e, std::move(patch)));
     }
     use_images(entries, in_base, env, overlay);
