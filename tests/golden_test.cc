@@ -35,6 +35,7 @@ namespace fs = std::filesystem;
 using testutil::first_difference;
 using testutil::case_input_files;
 using testutil::read_case_args;
+using testutil::env_is;
 using testutil::read_file;
 using testutil::run_specconv;
 using testutil::write_file;
@@ -94,11 +95,6 @@ std::vector<GoldenCase> find_cases() {
     }
   }
   return cases;
-}
-
-bool env_is(const char* name, const char* value) {
-  const char* v = std::getenv(name);
-  return v != nullptr && std::string(v) == value;
 }
 
 std::string build_dir() {

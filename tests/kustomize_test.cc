@@ -21,6 +21,7 @@ namespace specconv {
 namespace {
 
 namespace fs = std::filesystem;
+using testutil::env_is;
 using testutil::read_file;
 using testutil::run_process;
 using testutil::run_specconv;
@@ -60,11 +61,6 @@ std::map<std::string, io::Node> objects(const std::string& yaml) {
   }
   EXPECT_FALSE(d.has_errors());
   return out;
-}
-
-bool env_is(const char* name, const char* value) {
-  const char* v = std::getenv(name);
-  return v != nullptr && std::string(v) == value;
 }
 
 TEST(Kustomize, ShopEnvironmentsLayoutMatchesGolden) {

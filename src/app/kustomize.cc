@@ -8,6 +8,7 @@
 #include "app/k8s_document.h"
 #include "app/strategic_patch.h"
 #include "io/yaml_write.h"
+#include "mapping/names.h"
 
 namespace specconv::app {
 namespace {
@@ -20,7 +21,9 @@ struct Entry {
   std::vector<const Node*> per_env;  // nullptr where the environment has none
 };
 
-std::string id_of(const K8sObject& o) { return o.kind + "/" + o.namespace_name + "/" + o.name; }
+/// "kind/namespace/name": one object identity across environments.
+std::string identity(const std::string& kind, const std::string& ns, const std::string& name) { return kind + "/" + ns + "/" + name; }
+std::string id_of(const K8sObject& o) { return identity(o.kind, o.namespace_name, o.name); }
 
 /// Every object of every environment, in the order they first appear.
 std::vector<Entry> match_objects(const std::vector<Environment>& envs) {
@@ -64,12 +67,7 @@ void check_kinds(const std::vector<Environment>& envs, Diagnostics& diags) {
   }
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return s;
-}
-
-std::string file_name(const Entry& e) { return lower(e.kind) + "-" + e.name + (e.ns.empty() ? "" : "." + e.ns) + ".yaml"; }
+std::string file_name(const Entry& e) { return mapping::ascii_lower(e.kind) + "-" + e.name + (e.ns.empty() ? "" : "." + e.ns) + ".yaml"; }
 
 /// A patch file: the object's identity, then what differs.
 Node patch_document(const Entry& e, Node patch) {
@@ -259,11 +257,11 @@ std::map<std::string, Node> build_overlay(const std::vector<Entry>& entries, con
   for (const auto& [file, doc] : overlay.patches) {
     const Node* meta = doc.find("metadata");
     const Node* ns = meta->find("namespace");
-    patch_by_id[doc.find("kind")->text() + "/" + (ns != nullptr ? ns->text() : "") + "/" + meta->find("name")->text()] = doc;
+    patch_by_id[identity(doc.find("kind")->text(), ns != nullptr ? ns->text() : "", meta->find("name")->text())] = doc;
   }
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const Entry& e = entries[i];
-    const std::string id = e.kind + "/" + e.ns + "/" + e.name;
+    const std::string id = identity(e.kind, e.ns, e.name);
     if (!in_base[i] && e.per_env[env] == nullptr) continue;
     Node doc = in_base[i] ? *e.per_env[0] : *e.per_env[env];
     if (auto p = patch_by_id.find(id); in_base[i] && p != patch_by_id.end()) doc = strategic_apply(doc, p->second);
@@ -287,7 +285,7 @@ bool reproduces(const std::map<std::string, Node>& built, const std::vector<Entr
   for (const Entry& e : entries) {
     if (e.per_env[env] == nullptr) continue;
     ++present;
-    const auto it = built.find(e.kind + "/" + e.ns + "/" + e.name);
+    const auto it = built.find(identity(e.kind, e.ns, e.name));
     if (it == built.end() || !same_tree(it->second, *e.per_env[env])) return false;
   }
   return present == built.size();

@@ -22,11 +22,6 @@ bool is_alnum(char c) { return is_lower_alnum(c) || is_upper(c); }
 
 char ascii_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return ascii_lower(c); });
-  return out;
-}
 
 // [a-z0-9]([-a-z0-9]*[a-z0-9])?, length not checked.
 bool is_label_shape(std::string_view s) {
@@ -229,13 +224,15 @@ std::string alb_group_name(std::string_view load_balancer_arn) {
   if (load_balancer_arn.rfind("arn:", 0) != 0 || at == std::string_view::npos) return "";
   const std::string_view rest = load_balancer_arn.substr(at + kApp.size());
   const std::string_view name = rest.substr(0, rest.find('/'));
-  std::string out;
-  for (char c : name) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return "";  // not an ALB name
-    out += c;
-  }
+  const std::string out = ascii_lower(name);
+  if (!std::all_of(out.begin(), out.end(), [](char c) { return is_lower_alnum(c) || c == '-'; })) return "";  // not an ALB name
   if (out.empty() || out.size() > 32 || out.front() == '-' || out.back() == '-') return "";
+  return out;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) { return ascii_lower(c); });
   return out;
 }
 

@@ -29,6 +29,9 @@ inline constexpr std::size_t kMaxLabelValueLength = 63;
 
 [[nodiscard]] bool is_valid_name(std::string_view name, NameKind kind);
 
+/// `s` with ASCII letters lower-cased (other bytes as they are).
+[[nodiscard]] std::string ascii_lower(std::string_view s);
+
 // 5 lower-case hex digits from an FNV-1a hash of `s`: the suffix that keeps a shortened name
 // unique. Part of the output format: changing it renames resources.
 [[nodiscard]] std::string hash_digits(std::string_view s);

@@ -179,4 +179,9 @@ FirstDifference first_difference(const std::string& expected, const std::string&
   return d;
 }
 
+bool env_is(const char* name, const char* value) {
+  const char* v = std::getenv(name);
+  return v != nullptr && std::string(v) == value;
+}
+
 }  // namespace specconv::testutil

@@ -25,6 +25,9 @@ RunResult run_process(const std::string& binary, const std::vector<std::string>&
 RunResult run_specconv(const std::vector<std::string>& args, const std::filesystem::path& cwd = {},
                        const std::string& stdin_text = {});
 
+/// Whether environment variable `name` is set to `value` (e.g. UPDATE_GOLDEN=1, CI=true).
+bool env_is(const char* name, const char* value);
+
 /// Path of the specconv binary under test.
 std::string specconv_binary();
 
