@@ -472,5 +472,11 @@ TEST(BadInput, TemplateJunkResourcesAndSections) {
                   "template-no-task-definition", "none.json:1:");
 }
 
+TEST(BadInput, TextThatLooksLikeATemplateButHasNoResources) {
+  // Found by fuzz_to_k8s: the Resources line is inside a quoted scalar, so the document has none.
+  expect_rejected(convert("to-k8s", "scalar.yaml", "Description: 'x\nResources: Type: AWS::X'\n"), "missing-field",
+                  "scalar.yaml:1:1");
+}
+
 }  // namespace
 }  // namespace specconv

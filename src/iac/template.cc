@@ -29,8 +29,16 @@ bool well_formed(const io::Node& root, const std::string& file, Diagnostics& dia
                   "\"" + key + "\" is not a section of a CloudFormation template");
     }
   }
-  const io::Node& resources = *root.find("Resources");
-  for (const auto& [id, r] : resources.members()) {
+  const io::Node* resources = root.is_object() ? root.find("Resources") : nullptr;
+  if (resources == nullptr || !resources->is_object()) {
+    // The text looked like a template (a Resources: line, an AWS:: type) but the document is not one.
+    diags.error(resources == nullptr ? "missing-field" : "type-mismatch",
+                {file, resources == nullptr ? "" : "/Resources", resources != nullptr ? resources->line() : root.line(),
+                 resources != nullptr ? resources->column() : root.column(), -1},
+                "a CloudFormation template is an object whose Resources is an object of resources");
+    return false;
+  }
+  for (const auto& [id, r] : resources->members()) {
     const std::string ptr = "/Resources/" + io::escape_pointer_token(id);
     const io::Node* type = r.is_object() ? r.find("Type") : nullptr;
     if (type == nullptr || !type->is_string()) {
