@@ -20,11 +20,11 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
-const fs::path kCases = fs::path(SPECCONV_TEST_DATA) / "golden";
-const fs::path kTask = kCases / "ecs-to-k8s" / "rollout-150-50-3-replicas" / "task-definition.json";
-const fs::path kWebAlb = kCases / "ecs-to-k8s" / "fargate-web-alb";
-const fs::path kDaemon = kCases / "ecs-to-k8s" / "daemon-daemonset";  // prints notes
-const fs::path kManifest = kCases / "k8s-to-ecs" / "configmap-secret-env" / "app.yaml";
+const fs::path kGoldenCases = fs::path(SPECCONV_TEST_DATA) / "golden";
+const fs::path kTask = kGoldenCases / "ecs-to-k8s" / "rollout-150-50-3-replicas" / "task-definition.json";
+const fs::path kWebAlb = kGoldenCases / "ecs-to-k8s" / "fargate-web-alb";
+const fs::path kDaemon = kGoldenCases / "ecs-to-k8s" / "daemon-daemonset";  // prints notes
+const fs::path kManifest = kGoldenCases / "k8s-to-ecs" / "configmap-secret-env" / "app.yaml";
 
 TEST(CliPolish, MistypedFlagSuggestsTheFlag) {
   const auto r = run_specconv({"to-k8s", "--namepsace", "team", kTask.string()});
@@ -134,6 +134,35 @@ testutil::RunResult convert_quirks(std::vector<std::string> flags) {
   std::vector<std::string> args = {"convert", (dir.path() / "in").string(), "-o", (dir.path() / "out").string()};
   args.insert(args.end(), flags.begin(), flags.end());
   return run_specconv(args);
+}
+
+TEST(CliPolish, NameRenamesAWorkloadAndTheWayBackRestoresTheEcsName) {
+  TempDir tmp;
+  const auto r = run_specconv({"to-k8s", kWebAlb.string(), "--name", "shop-web=storefront", "-o", (tmp.path() / "k8s").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string yaml = testutil::read_file(tmp.path() / "k8s" / "storefront.yaml");
+  EXPECT_THAT(yaml, HasSubstr("kind: Deployment\nmetadata:\n  name: storefront\n"));
+  EXPECT_THAT(yaml, HasSubstr("name: storefront\n            port:"));  // the Ingress backend follows
+  EXPECT_THAT(yaml, HasSubstr("specconv.io/original-name: shop-web\n"));
+  EXPECT_THAT(yaml, Not(HasSubstr("\n  name: shop-web\n")));  // no object keeps the old name
+  const auto back = run_specconv({"to-ecs", (tmp.path() / "k8s").string()});
+  ASSERT_EQ(back.exit_code, 0) << back.err;
+  const auto ecs = nlohmann::json::parse(back.out);
+  EXPECT_EQ(ecs.at(0).at("taskDefinition").at("family"), "shop-web");
+  EXPECT_EQ(ecs.at(0).at("service").at("serviceName"), "shop-web");
+}
+
+TEST(CliPolish, NameThatMatchesNothingIsAWarningAndABadNewNameAUsageError) {
+  const auto unused = run_specconv({"to-k8s", kWebAlb.string(), "--name", "wbe=storefront"});
+  EXPECT_EQ(unused.exit_code, 0) << unused.err;
+  EXPECT_THAT(unused.err, HasSubstr("--name: warning: --name wbe=storefront: no workload of this run is named wbe"));
+  EXPECT_THAT(unused.out, HasSubstr("name: shop-web\n"));
+  for (const std::string bad : {"web=Store_Front", "=storefront", "web", "web=1web"}) {
+    const auto r = run_specconv({"to-k8s", kWebAlb.string(), "--name", bad});
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_THAT(r.out, IsEmpty());
+    EXPECT_THAT(r.err, HasSubstr("specconv to-k8s: --name " + bad + ": expected OLD=NEW"));
+  }
 }
 
 TEST(CliCiExit, ConvertPrintsWarningsOneLineEachAndQuietHidesThem) {

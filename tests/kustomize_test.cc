@@ -83,30 +83,103 @@ TEST(Kustomize, ShopEnvironmentsLayoutMatchesGolden) {
             "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ../../base\n");
 }
 
-TEST(Kustomize, EachOverlayGivesItsEnvironmentsConversionWithRealKubectl) {
+/// kubectl, or "" (and a reason to skip) when it is not installed.
+std::string kubectl_path() {
   const auto which = run_process("/bin/sh", {"-c", "command -v kubectl"});
-  if (which.exit_code != 0) {
-    GTEST_SKIP() << "kubectl not found: `kubectl kustomize` of each overlay is not checked here (the in-process "
-                    "check of the same property still runs in every --kustomize run)";
+  return which.exit_code == 0 ? which.out.substr(0, which.out.find('\n')) : "";
+}
+
+constexpr const char* kNoKubectl =
+    "kubectl not found: `kubectl kustomize` of each overlay is not checked here (the in-process check of the same "
+    "property still runs in every --kustomize run)";
+
+/// `kubectl kustomize` of overlays/<env> gives the same objects as `direct` (to-k8s arguments, run in `cwd`).
+void expect_overlay_is_direct_conversion(const std::string& kubectl, const fs::path& layout, const std::string& env,
+                                         const std::vector<std::string>& direct_args, const fs::path& cwd) {
+  const auto built = run_process(kubectl, {"kustomize", (layout / "overlays" / env).string()});
+  ASSERT_EQ(built.exit_code, 0) << built.err;
+  const auto direct = run_specconv(direct_args, cwd);
+  ASSERT_EQ(direct.exit_code, 0) << direct.err;
+  const auto a = objects(built.out);
+  const auto b = objects(direct.out);
+  ASSERT_EQ(a.size(), b.size()) << env;
+  for (const auto& [id, doc] : b) {
+    ASSERT_TRUE(a.count(id)) << env << ": kubectl kustomize lacks " << id;
+    EXPECT_TRUE(app::same_tree(a.at(id), doc)) << env << ": " << id << " differs from the direct conversion";
   }
+}
+
+TEST(Kustomize, EachOverlayGivesItsEnvironmentsConversionWithRealKubectl) {
+  const std::string kubectl = kubectl_path();
+  if (kubectl.empty()) GTEST_SKIP() << kNoKubectl;
   TempDir tmp;
   const fs::path out = tmp.path() / "layout";
   const auto r = run_specconv(kustomize_args(out.string()), kSource);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const auto& e : kEnvs) {
-    const std::string kubectl = which.out.substr(0, which.out.find('\n'));
-    const auto built = run_process(kubectl, {"kustomize", (out / "overlays" / e).string()});
-    ASSERT_EQ(built.exit_code, 0) << built.err;
-    const auto direct = run_specconv({"to-k8s", "examples/ecs/shop-envs/" + e}, kSource);
-    ASSERT_EQ(direct.exit_code, 0) << direct.err;
-    const auto a = objects(built.out);
-    const auto b = objects(direct.out);
-    ASSERT_EQ(a.size(), b.size()) << e;
-    for (const auto& [id, doc] : b) {
-      ASSERT_TRUE(a.count(id)) << e << ": kubectl kustomize lacks " << id;
-      EXPECT_TRUE(app::same_tree(a.at(id), doc)) << e << ": " << id << " differs from the direct conversion";
+    expect_overlay_is_direct_conversion(kubectl, out, e, {"to-k8s", "examples/ecs/shop-envs/" + e}, kSource);
+  }
+}
+
+/// shop-envs copied into `dir`, its service and family named shop-web-<env> in each environment.
+void write_suffixed_environments(const fs::path& dir) {
+  for (const auto& e : kEnvs) {
+    const fs::path from = kSource / "examples" / "ecs" / "shop-envs" / e;
+    fs::create_directories(dir / e);
+    for (const auto& f : fs::directory_iterator(from)) {
+      std::string text = read_file(f.path());
+      for (const std::string key : {"\"serviceName\": ", "\"taskDefinition\": ", "\"family\": "}) {
+        const std::string was = key + "\"shop-web\"";
+        if (auto at = text.find(was); at != std::string::npos) text.replace(at, was.size(), key + "\"shop-web-" + e + "\"");
+      }
+      testutil::write_file(dir / e / f.path().filename(), text);
     }
   }
+}
+
+TEST(Kustomize, EnvironmentSpecificNamesShareOneBaseThroughName) {
+  TempDir tmp;
+  write_suffixed_environments(tmp.path());
+  std::vector<std::string> args = {"to-k8s", "--kustomize", "out"};
+  for (const auto& e : kEnvs) args.insert(args.end(), {"--env", e + "=" + e, "--name", "shop-web-" + e + "=shop-web"});
+  const auto r = run_specconv(args, tmp.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("unused-rename"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::exists(tmp.path() / "out" / "base" / "deployment-shop-web.yaml"));
+  // The Deployment is in the base: the overlays patch it (its original name among the differences).
+  const std::string prod = read_file(tmp.path() / "out" / "overlays" / "prod" / "patch-deployment-shop-web.yaml");
+  EXPECT_NE(prod.find("specconv.io/original-name: shop-web-prod"), std::string::npos) << prod;
+  EXPECT_FALSE(fs::exists(tmp.path() / "out" / "overlays" / "prod" / "deployment-shop-web.yaml"));
+  const std::string kubectl = kubectl_path();
+  if (kubectl.empty()) GTEST_SKIP() << kNoKubectl;
+  for (const auto& e : kEnvs) {
+    expect_overlay_is_direct_conversion(kubectl, tmp.path() / "out", e,
+                                        {"to-k8s", e, "--name", "shop-web-" + e + "=shop-web"}, tmp.path());
+  }
+}
+
+TEST(Kustomize, ANameThatMergesTwoWorkloadsIsALocatedErrorAndWritesNothing) {
+  const fs::path two = kSource / "tests" / "golden" / "ecs-to-k8s" / "shared-alb-two-services";
+  TempDir tmp;
+  const auto r = run_specconv(
+      {"to-k8s", "--env", "dev=" + two.string(), "--kustomize", "out", "--name", "shop-admin=shop-web"}, tmp.path());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("web-service.json:3:3: /serviceName: error: --name shop-admin=shop-web merges two workloads"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(tmp.path() / "out"));
+}
+
+TEST(Kustomize, ANameNoEnvironmentHasIsReportedOnce) {
+  TempDir tmp;
+  std::vector<std::string> args = kustomize_args((tmp.path() / "out").string());
+  args.insert(args.end(), {"--name", "shop-wbe=web"});
+  const auto r = run_specconv(args, kSource);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string warning = "--name shop-wbe=web: no workload of any environment is named shop-wbe [unused-rename]";
+  const auto at = r.err.find(warning);
+  EXPECT_NE(at, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(warning, at + 1), std::string::npos) << "one warning, not one per environment:\n" << r.err;
 }
 
 TEST(Kustomize, OneNameTwoControllerKindsIsALocatedErrorAndWritesNothing) {
@@ -144,6 +217,7 @@ TEST(Kustomize, FlagCombinationsThatCannotWorkAreUsageErrors) {
            {"to-k8s", "--env", "Dev/1=x", "--kustomize", "out"},          // not a folder name
            {"to-k8s", "x.json", "--env", "dev=x", "--kustomize", "out"},  // both kinds of inputs
            {"to-k8s", "--env", "dev=x", "--kustomize", "out", "--format", "json"},
+           {"to-k8s", "--env", "dev=x", "--kustomize", "out", "--name", "web-dev=Web"},  // NEW is no DNS label
            {"to-k8s"}}) {
     const auto r = run_specconv(args);
     EXPECT_EQ(r.exit_code, 2) << args.back() << "\n" << r.err;

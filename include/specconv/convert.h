@@ -3,6 +3,7 @@
 // objects (`convert_to_k8s_objects`) or, rendered, one text per workload (`convert_to_k8s`).
 #pragma once
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,6 +39,10 @@ struct ToK8sOptions {
   OutputFormat format = OutputFormat::kYaml;
   ReadLimits limits;  // what the readers accept (include/specconv/limits.h)
   TemplateInputs templates;  // CloudFormation template inputs
+  /// --name OLD=NEW: the workload whose ECS service name or task family is OLD (or whose Kubernetes
+  /// name would be OLD) is named NEW, a DNS label the caller has checked.
+  std::map<std::string, std::string> renames;
+  bool warn_unused_renames = true;  // a warning (unused-rename) for each OLD no workload has
 };
 
 /// One converted workload: its Kubernetes name and the rendered objects (a YAML stream of

@@ -47,6 +47,7 @@ struct K8sObjects {
   std::vector<K8sWorkload> workloads;
   Diagnostics diagnostics;
   std::vector<std::string> failed_inputs;  // inputs with errors: nothing of theirs is here
+  std::vector<std::string> renames_used;   // the ToK8sOptions::renames keys that named a workload
 };
 
 }  // namespace specconv

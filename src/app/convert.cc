@@ -148,6 +148,18 @@ void merge(ecs::Bundle& bundle, ecs::Bundle& part) {
   for (auto& x : part.scaling_policies) bundle.scaling_policies.push_back(std::move(x));
 }
 
+/// A warning for each --name OLD=NEW whose OLD named no workload (a typo, or a name of another run).
+void warn_unused_renames(const std::map<std::string, std::string>& renames, const std::set<std::string>& used,
+                         Diagnostics& diags) {
+  for (const auto& [old_name, new_name] : renames) {
+    if (used.count(old_name) == 0) {
+      diags.warning("unused-rename", {"--name", "", 0, 0, -1},
+                    "--name " + old_name + "=" + new_name + ": no workload of this run is named " + old_name +
+                        " (as ECS service, task family or Kubernetes name)");
+    }
+  }
+}
+
 /// Keeps every workload (what convert_to_k8s_objects without a sink returns).
 class KeepAll final : public K8sSink {
  public:
@@ -180,6 +192,7 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
   emit.ssm_store = options.ssm_store;
   emit.secrets_manager_store = options.secrets_manager_store;
   emit.scheme = options.scheme;
+  emit.renames = options.renames;
 
   Diagnostics pairing;
   std::vector<app::Paired> workloads = app::pair_ecs(bundle, pairing);
@@ -189,6 +202,7 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
   }
   result.diagnostics.append(pairing);
 
+  std::set<std::string> used;  // --name keys that named a workload
   app::K8sCollector collect(result.diagnostics, failed, sink);
   for (const app::Paired& p : workloads) {
     app::EmittedWorkload e;
@@ -196,12 +210,15 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
     e.files = p.files;
     e.kept = &p.carry;
     e.emitted = k8s::emit_workload(p.workload, p.carry, emit, e.diagnostics);
+    if (!e.emitted.renamed_by.empty()) used.insert(e.emitted.renamed_by);
     if (auto t = trees.find(p.workload.source_file); t != trees.end()) {
       e.task_definition = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
     }
     collect.add(std::move(e));  // done with it: the sink renders it or keeps it
   }
   result.failed_inputs.assign(failed.begin(), failed.end());
+  result.renames_used.assign(used.begin(), used.end());
+  if (options.warn_unused_renames) warn_unused_renames(options.renames, used, result.diagnostics);
   result.diagnostics = locate(result.diagnostics, trees);
   return result;
 }

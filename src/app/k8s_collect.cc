@@ -32,14 +32,29 @@ SourceLocation where(const EmittedWorkload& w) {
   return {w.workload->has_service ? w.workload->service_file : w.workload->source_file, "", 0, 0, -1};
 }
 
+/// Where the workload's name comes from: the service's serviceName, else the task's family.
+SourceLocation name_location(const EmittedWorkload& w) {
+  const model::Workload& m = *w.workload;
+  if (m.has_service) return {m.service_file, m.service_pointer + "/serviceName", 0, 0, -1};
+  return {m.source_file, m.source_pointer + "/family", 0, 0, -1};
+}
+
 /// The carry may give a workload back its Kubernetes name; two workloads may not write one name.
-void restore_carry(EmittedWorkload& w, std::set<std::string>& taken) {
+/// `taken`: the names written so far, each with the --name key that gave it ("" when none).
+void restore_carry(EmittedWorkload& w, std::map<std::string, std::string>& taken) {
   if (w.diagnostics.has_errors()) return;
   const std::string carried = restore_k8s_carry(*w.workload, *w.kept, w.task_definition, w.emitted.objects);
   const std::string written = carried.empty() ? w.emitted.workload : carried;
-  if (!taken.insert(written).second) {
+  const auto [it, added] = taken.emplace(written, w.emitted.renamed_by);
+  if (added) return;
+  const std::string& rename = w.emitted.renamed_by.empty() ? it->second : w.emitted.renamed_by;
+  if (rename.empty()) {
     w.diagnostics.error("duplicate-output", where(w),
                         "another input already produced a workload named \"" + written + "\"; this one is skipped");
+  } else {
+    w.diagnostics.error("duplicate-output", name_location(w),
+                        "--name " + rename + "=" + written + " merges two workloads into one name (\"" + written +
+                            "\"), which cannot be done; this one is skipped");
   }
 }
 

@@ -6,6 +6,7 @@
 // renders it and drops its trees, a whole-run layout keeps it.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -42,7 +43,7 @@ class K8sCollector {
   Diagnostics& diagnostics_;
   std::set<std::string>& failed_;
   K8sSink& sink_;
-  std::set<std::string> taken_;  // workload names written
+  std::map<std::string, std::string> taken_;  // workload names written, with the --name key that gave each
   std::set<std::string> seen_;   // shareable objects already kept
 };
 

@@ -2,6 +2,7 @@
 // then written as one kustomize base and an overlay per environment (app/kustomize.h).
 #include <algorithm>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,12 @@ int run_kustomize(const CliOptions& o, std::ostream& /*out*/, std::ostream& err)
     err << "specconv to-k8s: " << problem << "\n";
     return kExitUsage;
   }
+  const auto renames = name_renames(o.renames, err);
+  if (!renames) return kExitUsage;
+  ToK8sOptions options = to_k8s_options(o);
+  options.renames = *renames;
+  options.warn_unused_renames = false;  // a rename may be for one environment only: checked over all below
+  std::set<std::string> used;
   Diagnostics diags;
   std::vector<app::Environment> converted;
   for (const EnvInputs& env : envs) {
@@ -72,9 +79,16 @@ int run_kustomize(const CliOptions& o, std::ostream& /*out*/, std::ostream& err)
     for (const std::string& file : files) {
       if (auto text = io::read_input(file, o.limits, diags)) inputs.push_back({file, std::move(*text)});
     }
-    K8sObjects run = convert_to_k8s_objects(inputs, to_k8s_options(o));
+    K8sObjects run = convert_to_k8s_objects(inputs, options);
     diags.append(run.diagnostics);
+    used.insert(run.renames_used.begin(), run.renames_used.end());
     converted.push_back({env.name, std::move(run.workloads), env.paths});
+  }
+  for (const auto& [old_name, new_name] : *renames) {
+    if (used.count(old_name) == 0) {
+      diags.warning("unused-rename", {"--name", "", 0, 0, -1},
+                    "--name " + old_name + "=" + new_name + ": no workload of any environment is named " + old_name);
+    }
   }
   if (o.strict) diags = diag::apply_strict(diags);
   if (!diags.has_errors()) {

@@ -27,6 +27,7 @@ struct CliOptions {
   std::vector<std::string> environments;  // to-k8s --env NAME=PATH (repeatable)
   std::string kustomize_dir;              // to-k8s --kustomize DIR
   std::string oidc_provider;              // to-k8s --oidc-provider ARN
+  std::vector<std::string> renames;       // to-k8s, convert --name OLD=NEW (repeatable)
   std::string diagnostics = "text";
   bool strict = false;
   bool quiet = false;

@@ -13,6 +13,7 @@
 #include "diag/codes.h"
 #include "diag/render.h"
 #include "io/file.h"
+#include "mapping/names.h"
 #include "mapping/mappings_doc.h"
 #include "specconv/convert.h"
 #include "specconv/convert_ecs.h"
@@ -154,6 +155,25 @@ std::optional<TemplateInputs> template_inputs(const std::vector<std::string>& pa
   return t;
 }
 
+std::optional<std::map<std::string, std::string>> name_renames(const std::vector<std::string>& names, std::ostream& err) {
+  std::map<std::string, std::string> renames;
+  for (const std::string& n : names) {
+    const std::size_t eq = n.find('=');
+    const std::string old_name = n.substr(0, eq == std::string::npos ? 0 : eq);
+    const std::string new_name = eq == std::string::npos ? "" : n.substr(eq + 1);
+    if (old_name.empty() || !mapping::is_valid_name(new_name, mapping::NameKind::kRfc1035Label)) {
+      err << "specconv to-k8s: --name " << n << ": expected OLD=NEW, NEW a Kubernetes name (lower-case letters, digits and "
+             "'-', starting with a letter, at most 63 characters)\n";
+      return std::nullopt;
+    }
+    if (auto [it, added] = renames.emplace(old_name, new_name); !added && it->second != new_name) {
+      err << "specconv to-k8s: --name " << old_name << " is given twice, as " << it->second << " and " << new_name << "\n";
+      return std::nullopt;
+    }
+  }
+  return renames;
+}
+
 namespace {
 
 int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
@@ -164,6 +184,8 @@ int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   }
   const std::optional<TemplateInputs> templates = template_inputs(o.parameters, o.region, o.account_id, o.stack_name, err);
   if (!templates) return kExitUsage;
+  const auto renames = name_renames(o.renames, err);
+  if (!renames) return kExitUsage;
   Diagnostics diags;
   const io::Limits& limits = o.limits;
   std::vector<InputText> inputs;
@@ -172,6 +194,7 @@ int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   }
   ToK8sOptions options = to_k8s_options(o);
   options.templates = *templates;
+  options.renames = *renames;
   // The writer gets each workload as soon as it is converted (a stream or folder renders it and
   // drops its objects); what it writes is decided at the end, when failures are known.
   if (!o.oidc_provider.empty() && (o.output_dir.empty() || !app::oidc_issuer(o.oidc_provider))) {

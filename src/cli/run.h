@@ -4,6 +4,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -42,6 +43,11 @@ void write_files(const std::string& dir, const std::vector<app::OutputFile>& fil
 [[nodiscard]] std::optional<TemplateInputs> template_inputs(const std::vector<std::string>& parameters, const std::string& region,
                                                             const std::string& account_id, const std::string& stack_name,
                                                             std::ostream& err);
+
+/// --name OLD=NEW... as a map; nullopt (after a message on `err`) when one is malformed, NEW is
+/// no DNS label, or one OLD is given two names.
+[[nodiscard]] std::optional<std::map<std::string, std::string>> name_renames(const std::vector<std::string>& names,
+                                                                             std::ostream& err);
 
 [[nodiscard]] int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 

@@ -178,18 +178,39 @@ std::pair<std::string, std::string> ingress_path(const std::string& pattern, boo
 struct WorkloadName {
   std::string source;
   std::string name;
-  bool renamed = false;
+  bool renamed = false;     // name is not source (annotated with the original name)
+  std::string renamed_by;   // the --name OLD that gave it its name; "" when none did
 };
 
-WorkloadName workload_name(const model::Workload& w, Diagnostics& diags) {
+/// The --name NEW for the workload: OLD is its ECS name or the Kubernetes name it would get.
+const std::string* requested_name(const EmitOptions& opt, const std::string& source, const std::string& derived,
+                                  std::string& matched) {
+  for (const std::string* key : {&source, &derived}) {
+    if (auto it = opt.renames.find(*key); it != opt.renames.end()) {
+      matched = *key;
+      return &it->second;
+    }
+  }
+  return nullptr;
+}
+
+WorkloadName workload_name(const model::Workload& w, const EmitOptions& opt, Diagnostics& diags) {
   WorkloadName n;
   n.source = w.has_service && !w.service_name.empty() ? w.service_name : w.name;
-  const auto renamed = mapping::to_k8s_name(n.source, mapping::NameKind::kRfc1035Label);
-  n.name = renamed.name;
-  n.renamed = renamed.changed;
-  if (renamed.changed) {
-    diags.note("renamed-resource",
-               w.has_service ? service_location(w, "/serviceName") : task_location(w, "/family"),
+  const auto derived = mapping::to_k8s_name(n.source, mapping::NameKind::kRfc1035Label);
+  const SourceLocation at = w.has_service ? service_location(w, "/serviceName") : task_location(w, "/family");
+  if (const std::string* wanted = requested_name(opt, n.source, derived.name, n.renamed_by)) {
+    n.name = *wanted;
+    n.renamed = n.name != n.source;
+    diags.note("renamed-resource", at, "\"" + n.source + "\" is named \"" + n.name + "\" in Kubernetes, as --name " +
+                                           n.renamed_by + "=" + n.name + " asks (original kept in " +
+                                           kAnnotationOriginalName + ")");
+    return n;
+  }
+  n.name = derived.name;
+  n.renamed = derived.changed;
+  if (derived.changed) {
+    diags.note("renamed-resource", at,
                "\"" + n.source + "\" is named \"" + n.name + "\" in Kubernetes (original kept in " +
                    kAnnotationOriginalName + ")");
   }
@@ -795,8 +816,9 @@ void add_ingress(const EmitContext& ctx, const std::vector<ServicePort>& ports) 
 
 Emitted emit_workload(const model::Workload& w, const carry::EcsCarry& kept, const EmitOptions& opt, Diagnostics& diags) {
   Emitted out;
-  const WorkloadName n = workload_name(w, diags);
+  const WorkloadName n = workload_name(w, opt, diags);
   out.workload = n.name;
+  out.renamed_by = n.renamed_by;
   PodSpec pod = build_pod_spec(w, kept, n.name, diags);
 
   Node labels = selector_labels(n.name);

@@ -23,6 +23,7 @@ struct Object {
 
 struct Emitted {
   std::string workload;  // DNS name of the workload (used for output file names)
+  std::string renamed_by;  // the EmitOptions::renames key that named it; "" when none did
   std::vector<Object> objects;
 };
 

@@ -1,6 +1,7 @@
 // Options of the ECS -> Kubernetes direction (one struct per stage; see docs/architecture.md).
 #pragma once
 
+#include <map>
 #include <string>
 
 namespace specconv::k8s {
@@ -13,6 +14,9 @@ struct EmitOptions {
   /// --scheme: internet-facing or internal, for load balancers whose scheme the input does not
   /// say; "" = internal, with a warning (assumed-scheme).
   std::string scheme;
+  /// --name OLD=NEW: OLD is an ECS service name or task family, or the Kubernetes name the workload
+  /// would get; NEW (a DNS label, checked by the caller) is its Kubernetes name.
+  std::map<std::string, std::string> renames;
 };
 
 }  // namespace specconv::k8s
