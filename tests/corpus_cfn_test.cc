@@ -49,7 +49,7 @@ TEST_P(CloudFormationCorpus, ConvertsOrIsRejectedWithALocatedError) {
   }
 }
 
-std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
+std::string cfn_test_name(const ::testing::TestParamInfo<std::string>& info) {
   std::string s = info.param;
   for (char& c : s) {
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
@@ -57,7 +57,7 @@ std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
   return s;
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, CloudFormationCorpus, ::testing::ValuesIn(templates()), test_name);
+INSTANTIATE_TEST_SUITE_P(Corpus, CloudFormationCorpus, ::testing::ValuesIn(templates()), cfn_test_name);
 
 }  // namespace
 }  // namespace specconv

@@ -20,23 +20,23 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kCorpus = fs::path(SPECCONV_TEST_DATA) / "corpus";
+const fs::path kK8sCorpus = fs::path(SPECCONV_TEST_DATA) / "corpus";
 
 std::vector<std::string> k8s_files() {
   std::vector<std::string> files;
   std::error_code ec;
-  if (!fs::is_directory(kCorpus / "k8s", ec)) return files;
-  for (const auto& e : fs::recursive_directory_iterator(kCorpus / "k8s")) {
+  if (!fs::is_directory(kK8sCorpus / "k8s", ec)) return files;
+  for (const auto& e : fs::recursive_directory_iterator(kK8sCorpus / "k8s")) {
     const auto ext = e.path().extension();
     if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".json")) {
-      files.push_back(fs::relative(e.path(), kCorpus).string());
+      files.push_back(fs::relative(e.path(), kK8sCorpus).string());
     }
   }
   std::sort(files.begin(), files.end());
   return files;
 }
 
-std::string test_name(const std::string& file) {
+std::string k8s_test_name(const std::string& file) {
   std::string s = file;
   for (char& c : s) {
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
@@ -70,21 +70,21 @@ TEST_P(CorpusK8sTest, ConvertsOrIsRejectedWithADiagnostic) {
   for (const char* format : {"json", "cfn", "api", "terraform"}) {
     for (const char* launch : {"FARGATE", "EC2"}) {
       const std::string what = file + " (--format " + format + " --launch-type " + launch + ")";
-      check_run(what, testutil::run_specconv({"to-ecs", "--format", format, "--launch-type", launch, file}, kCorpus), format);
+      check_run(what, testutil::run_specconv({"to-ecs", "--format", format, "--launch-type", launch, file}, kK8sCorpus), format);
     }
   }
 }
 
 INSTANTIATE_TEST_SUITE_P(CorpusK8s, CorpusK8sTest, ::testing::ValuesIn(k8s_files()),
-                         [](const ::testing::TestParamInfo<std::string>& info) { return test_name(info.param); });
+                         [](const ::testing::TestParamInfo<std::string>& info) { return k8s_test_name(info.param); });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(CorpusK8sTest);
 
-TEST(CorpusK8sFiles, AreFound) { EXPECT_GE(k8s_files().size(), 40u) << "expected the Kubernetes corpus under " << kCorpus; }
+TEST(CorpusK8sFiles, AreFound) { EXPECT_GE(k8s_files().size(), 40u) << "expected the Kubernetes corpus under " << kK8sCorpus; }
 
 // All at once, as one cluster: still 0 or 1, no crash, in every format.
 TEST(CorpusK8sFiles, ConvertTogether) {
   for (const char* format : {"json", "cfn", "api", "terraform"}) {
-    check_run(std::string("whole corpus, ") + format, testutil::run_specconv({"to-ecs", "--format", format, "k8s"}, kCorpus),
+    check_run(std::string("whole corpus, ") + format, testutil::run_specconv({"to-ecs", "--format", format, "k8s"}, kK8sCorpus),
               format);
   }
 }

@@ -17,22 +17,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kCorpus = fs::path(SPECCONV_TEST_DATA) / "corpus";
+const fs::path kEcsCorpus = fs::path(SPECCONV_TEST_DATA) / "corpus";
 
 std::vector<std::string> corpus_files() {
   std::vector<std::string> files;
   std::error_code ec;
-  if (!fs::is_directory(kCorpus / "ecs", ec)) return files;
-  for (const auto& e : fs::recursive_directory_iterator(kCorpus / "ecs")) {
+  if (!fs::is_directory(kEcsCorpus / "ecs", ec)) return files;
+  for (const auto& e : fs::recursive_directory_iterator(kEcsCorpus / "ecs")) {
     if (e.is_regular_file() && e.path().extension() == ".json") {
-      files.push_back(fs::relative(e.path(), kCorpus).string());
+      files.push_back(fs::relative(e.path(), kEcsCorpus).string());
     }
   }
   std::sort(files.begin(), files.end());
   return files;
 }
 
-std::string test_name(const std::string& file) {
+std::string ecs_test_name(const std::string& file) {
   std::string s = file;
   for (char& c : s) {
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
@@ -61,23 +61,23 @@ class CorpusTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(CorpusTest, ConvertsOrIsRejectedWithADiagnostic) {
   const std::string& file = GetParam();
-  check_run(file, testutil::run_specconv({"to-k8s", file}, kCorpus), true);
-  check_run(file + " (external-secrets)", testutil::run_specconv({"to-k8s", "--secrets", "external-secrets", file}, kCorpus),
+  check_run(file, testutil::run_specconv({"to-k8s", file}, kEcsCorpus), true);
+  check_run(file + " (external-secrets)", testutil::run_specconv({"to-k8s", "--secrets", "external-secrets", file}, kEcsCorpus),
             true);
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, CorpusTest, ::testing::ValuesIn(corpus_files()),
-                         [](const ::testing::TestParamInfo<std::string>& info) { return test_name(info.param); });
+                         [](const ::testing::TestParamInfo<std::string>& info) { return ecs_test_name(info.param); });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(CorpusTest);
 
 TEST(CorpusFiles, AreFound) {
-  EXPECT_GE(corpus_files().size(), 60u) << "expected the ECS corpus under " << kCorpus;
+  EXPECT_GE(corpus_files().size(), 60u) << "expected the ECS corpus under " << kEcsCorpus;
 }
 
 // All at once (services may pair with task definitions of other files): still 0 or 1, no crash.
 TEST(CorpusFiles, ConvertTogether) {
   std::vector<std::string> args = {"to-k8s", "ecs"};
-  check_run("whole corpus", testutil::run_specconv(args, kCorpus), false);
+  check_run("whole corpus", testutil::run_specconv(args, kEcsCorpus), false);
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 #include "roundtrip/ecs_equal.h"
 #include "specconv/convert.h"
 #include "specconv/convert_ecs.h"
+#include "testutil/process.h"
 
 namespace specconv {
 namespace {
@@ -30,15 +31,9 @@ namespace {
 namespace fs = std::filesystem;
 using io::Node;
 
-const fs::path kSource = fs::path(SPECCONV_SOURCE_DIR);
-const fs::path kShared = kSource / ".." / "shared";
+const fs::path kRepo = fs::path(SPECCONV_SOURCE_DIR);
+const fs::path kShared = kRepo / ".." / "shared";
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 /// What one round trip of a set of inputs found.
 struct Outcome {
@@ -170,7 +165,7 @@ Outcome round_trip(const std::vector<InputText>& inputs) {
 
 // ---------------------------------------------------------------- the cases
 
-struct Case {
+struct EcsCase {
   std::string folder;  // source folder label, for the per-folder figures
   std::string name;
   std::vector<fs::path> files;
@@ -190,7 +185,7 @@ std::vector<fs::path> json_files(const fs::path& dir) {
   return files;
 }
 
-void add_folder_cases(const std::string& label, const fs::path& root, std::vector<Case>& cases) {
+void add_folder_cases(const std::string& label, const fs::path& root, std::vector<EcsCase>& cases) {
   std::error_code ec;
   if (!fs::is_directory(root, ec)) return;
   std::vector<fs::path> dirs;
@@ -204,7 +199,7 @@ void add_folder_cases(const std::string& label, const fs::path& root, std::vecto
   }
 }
 
-void add_file_cases(const std::string& label, const fs::path& root, std::vector<Case>& cases) {
+void add_file_cases(const std::string& label, const fs::path& root, std::vector<EcsCase>& cases) {
   std::error_code ec;
   if (!fs::is_directory(root, ec)) return;
   std::vector<fs::path> files;
@@ -215,17 +210,17 @@ void add_file_cases(const std::string& label, const fs::path& root, std::vector<
   for (const auto& f : files) cases.push_back({label, fs::relative(f, root).string(), {f}});
 }
 
-std::vector<Case> all_cases() {
-  std::vector<Case> cases;
-  add_folder_cases("examples", kSource / "examples" / "ecs", cases);
-  add_folder_cases("golden", kSource / "tests" / "golden" / "ecs-to-k8s", cases);
-  add_file_cases("corpus", kSource / "tests" / "corpus" / "ecs", cases);
+std::vector<EcsCase> all_cases() {
+  std::vector<EcsCase> cases;
+  add_folder_cases("examples", kRepo / "examples" / "ecs", cases);
+  add_folder_cases("golden", kRepo / "tests" / "golden" / "ecs-to-k8s", cases);
+  add_file_cases("corpus", kRepo / "tests" / "corpus" / "ecs", cases);
   std::error_code ec;
   if (fs::is_directory(kShared, ec)) add_file_cases("shared", kShared / "corpus" / "ecs", cases);
   return cases;
 }
 
-std::string case_name(const Case& c) {
+std::string case_name(const EcsCase& c) {
   std::string s = c.folder + "__" + c.name;
   for (char& ch : s) {
     if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
@@ -233,9 +228,9 @@ std::string case_name(const Case& c) {
   return s;
 }
 
-std::vector<InputText> load(const Case& c) {
+std::vector<InputText> load(const EcsCase& c) {
   std::vector<InputText> inputs;
-  for (const auto& f : c.files) inputs.push_back({f.string(), read_text(f)});
+  for (const auto& f : c.files) inputs.push_back({f.string(), testutil::read_file(f)});
   return inputs;
 }
 
@@ -251,10 +246,10 @@ bool has_task_definition(const std::vector<InputText>& inputs) {
   return false;
 }
 
-class RoundTripEcs : public ::testing::TestWithParam<Case> {};
+class RoundTripEcs : public ::testing::TestWithParam<EcsCase> {};
 
 TEST_P(RoundTripEcs, ComesBackSemanticallyEqual) {
-  const Case& c = GetParam();
+  const EcsCase& c = GetParam();
   const auto inputs = load(c);
   if (!has_task_definition(inputs)) GTEST_SKIP() << "no ECS task definition in " << c.name;
   const Outcome o = round_trip(inputs);
@@ -264,14 +259,14 @@ TEST_P(RoundTripEcs, ComesBackSemanticallyEqual) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, RoundTripEcs, ::testing::ValuesIn(all_cases()),
-                         [](const ::testing::TestParamInfo<Case>& info) { return case_name(info.param); });
+                         [](const ::testing::TestParamInfo<EcsCase>& info) { return case_name(info.param); });
 
 // The figures of docs/round-trip.md: files round-tripped per source folder, rejected inputs,
 // accepted differences per code. Also fails when a folder that must be there is missing.
 TEST(RoundTripEcsFigures, EveryFolderIsCoveredAndCounted) {
   std::map<std::string, int> cases, round_tripped, rejected, skipped, invalid;
   std::map<std::string, int> accepted;
-  for (const Case& c : all_cases()) {
+  for (const EcsCase& c : all_cases()) {
     ++cases[c.folder];
     const auto inputs = load(c);
     if (!has_task_definition(inputs)) {
@@ -304,7 +299,7 @@ TEST(RoundTripEcsFigures, EveryFolderIsCoveredAndCounted) {
 
 // Every accepted code is listed, with its reason, in docs/round-trip.md.
 TEST(RoundTripEcsDocs, EveryLossyCodeIsListedInTheDocs) {
-  const std::string doc = read_text(kSource / "docs" / "round-trip.md");
+  const std::string doc = testutil::read_file(kRepo / "docs" / "round-trip.md");
   ASSERT_NE(doc.find("## ECS → Kubernetes → ECS"), std::string::npos);
   for (const auto& c : roundtrip::lossy_codes()) {
     EXPECT_NE(doc.find("| `" + std::string(c.code) + "` |"), std::string::npos)

@@ -22,6 +22,7 @@
 #include "roundtrip/k8s_equal.h"
 #include "specconv/convert.h"
 #include "specconv/convert_ecs.h"
+#include "testutil/process.h"
 
 namespace specconv {
 namespace {
@@ -66,12 +67,6 @@ RoundTrip round_trip(const std::vector<InputText>& inputs, bool fargate) {
   return rt;
 }
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 bool manifest_file(const fs::path& p) {
   const auto ext = p.extension();
@@ -80,15 +75,15 @@ bool manifest_file(const fs::path& p) {
 
 /// One case: a set of files converted together (a golden case folder, an example folder) or one
 /// corpus file.
-struct Case {
+struct K8sCase {
   std::string folder;  // for the per-folder counts
   std::string name;
   std::vector<fs::path> files;
   bool fargate = true;
 };
 
-std::vector<Case> cases() {
-  std::vector<Case> out;
+std::vector<K8sCase> k8s_cases() {
+  std::vector<K8sCase> out;
   const fs::path src(SPECCONV_SOURCE_DIR);
   std::error_code ec;
   auto folder_cases = [&](const fs::path& root, const std::string& label) {
@@ -99,13 +94,13 @@ std::vector<Case> cases() {
     }
     std::sort(dirs.begin(), dirs.end());
     for (const fs::path& d : dirs) {
-      Case c{label, label + "/" + d.filename().string(), {}, true};
+      K8sCase c{label, label + "/" + d.filename().string(), {}, true};
       for (const auto& e : fs::directory_iterator(d)) {
         const std::string n = e.path().filename().string();
         if (e.is_regular_file() && manifest_file(e.path()) && n.rfind("expected", 0) != 0) c.files.push_back(e.path());
       }
       std::sort(c.files.begin(), c.files.end());
-      if (fs::exists(d / "args") && read_text(d / "args").find("EC2") != std::string::npos) c.fargate = false;
+      if (fs::exists(d / "args") && testutil::read_file(d / "args").find("EC2") != std::string::npos) c.fargate = false;
       if (!c.files.empty()) out.push_back(std::move(c));
     }
   };
@@ -116,7 +111,7 @@ std::vector<Case> cases() {
       if (e.is_regular_file() && manifest_file(e.path())) files.push_back(e.path());
     }
     std::sort(files.begin(), files.end());
-    for (const fs::path& f : files) out.push_back(Case{label, label + "/" + f.filename().string(), {f}, true});
+    for (const fs::path& f : files) out.push_back(K8sCase{label, label + "/" + f.filename().string(), {f}, true});
   };
   folder_cases(src / "examples" / "k8s", "examples/k8s");
   folder_cases(src / "tests" / "golden" / "k8s-to-ecs", "tests/golden/k8s-to-ecs");
@@ -126,9 +121,9 @@ std::vector<Case> cases() {
   return out;
 }
 
-RoundTrip run_case(const Case& c) {
+RoundTrip run_case(const K8sCase& c) {
   std::vector<InputText> inputs;
-  for (const fs::path& f : c.files) inputs.push_back({f.filename().string(), read_text(f)});
+  for (const fs::path& f : c.files) inputs.push_back({f.filename().string(), testutil::read_file(f)});
   RoundTrip rt = round_trip(inputs, c.fargate);
   if (rt.rejected && c.fargate) rt = round_trip(inputs, false);  // e.g. a DaemonSet: --launch-type EC2
   return rt;
@@ -140,10 +135,10 @@ std::string report(const std::vector<roundtrip::K8sDifference>& diffs) {
   return s;
 }
 
-class RoundTripK8s : public ::testing::TestWithParam<Case> {};
+class RoundTripK8s : public ::testing::TestWithParam<K8sCase> {};
 
 TEST_P(RoundTripK8s, ObjectsComeBackSemanticallyEqual) {
-  const Case& c = GetParam();
+  const K8sCase& c = GetParam();
   const RoundTrip rt = run_case(c);
   if (rt.rejected) GTEST_SKIP() << c.name << ": rejected by to-ecs (not a round-trip case)";
   EXPECT_TRUE(rt.unaccepted.empty()) << c.name << ": " << rt.unaccepted.size()
@@ -153,7 +148,7 @@ TEST_P(RoundTripK8s, ObjectsComeBackSemanticallyEqual) {
                                      << rt.k8s_back;
 }
 
-std::string case_name(const ::testing::TestParamInfo<Case>& info) {
+std::string k8s_case_name(const ::testing::TestParamInfo<K8sCase>& info) {
   std::string s = info.param.name;
   for (char& ch : s) {
     if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
@@ -161,7 +156,7 @@ std::string case_name(const ::testing::TestParamInfo<Case>& info) {
   return s;
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, RoundTripK8s, ::testing::ValuesIn(cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Files, RoundTripK8s, ::testing::ValuesIn(k8s_cases()), k8s_case_name);
 
 /// Prints the figures (files per folder, accepted differences per code) and checks that the
 /// repository's own inputs round-trip at all (a test that never compares anything must fail).
@@ -169,7 +164,7 @@ TEST(RoundTripK8sSummary, CountsPerFolderAndAcceptedPerCode) {
   std::map<std::string, std::pair<int, int>> per_folder;  // folder -> (round-tripped, rejected)
   std::map<std::string, int> per_code;
   std::size_t objects = 0;
-  for (const Case& c : cases()) {
+  for (const K8sCase& c : k8s_cases()) {
     const RoundTrip rt = run_case(c);
     auto& slot = per_folder[c.folder];
     if (rt.rejected) {
@@ -197,7 +192,7 @@ TEST(RoundTripK8sSummary, CountsPerFolderAndAcceptedPerCode) {
 /// reported as differences), everything else still comes back.
 TEST(RoundTripK8sEdits, EcsEditsWinOverTheCarry) {
   const fs::path dir = fs::path(SPECCONV_SOURCE_DIR) / "examples" / "k8s" / "shop";
-  const std::vector<InputText> inputs = {{"workloads.yaml", read_text(dir / "workloads.yaml")}};
+  const std::vector<InputText> inputs = {{"workloads.yaml", testutil::read_file(dir / "workloads.yaml")}};
   const ConvertResult first = convert_to_ecs(inputs, ToEcsOptions{});
   ASSERT_FALSE(first.diagnostics.has_errors());
   std::string json = join_ecs_output(first.documents, EcsFormat::kJson);
@@ -235,7 +230,7 @@ TEST(RoundTripK8sEdits, JsonArrayInputRoundTripsAndTiesLossToItsDocument) {
 }
 
 TEST(RoundTripK8sDocs, EveryLossyCodeIsDocumented) {
-  const std::string doc = read_text(fs::path(SPECCONV_SOURCE_DIR) / "docs" / "round-trip.md");
+  const std::string doc = testutil::read_file(fs::path(SPECCONV_SOURCE_DIR) / "docs" / "round-trip.md");
   ASSERT_FALSE(doc.empty());
   for (const auto& c : roundtrip::k8s_lossy_codes()) {
     EXPECT_NE(doc.find("| `" + std::string(c.code) + "` |"), std::string::npos)

@@ -44,7 +44,7 @@ std::string on_path(const std::string& program) {
 }
 
 /// A case: its folder (the working directory), its inputs and the flags it converts with.
-struct Case {
+struct TfCase {
   std::string name;
   fs::path dir;
   std::vector<std::string> inputs;
@@ -66,8 +66,8 @@ std::vector<std::string> terraform_flags(std::vector<std::string> flags) {
 }
 
 /// The golden to-ecs inputs and the Kubernetes examples; cases that differ only in --format once.
-std::vector<Case> cases() {
-  std::vector<Case> all;
+std::vector<TfCase> tf_cases() {
+  std::vector<TfCase> all;
   std::set<std::string> seen;
   auto add = [&](const std::string& name, const fs::path& dir) {
     const std::vector<std::string> flags = terraform_flags(testutil::read_case_args(dir));
@@ -187,7 +187,7 @@ TEST(TerraformValidate, EveryToEcsGoldenInputAndExample) {
   const fs::path root = tmp.path() / "root";
   std::string calls = kRequiredProviders;
   int written = 0;
-  for (const Case& c : cases()) {
+  for (const TfCase& c : tf_cases()) {
     const fs::path out = root / "out" / c.name;
     std::vector<std::string> args = {"to-ecs"};
     args.insert(args.end(), c.flags.begin(), c.flags.end());

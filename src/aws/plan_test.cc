@@ -15,16 +15,13 @@
 #include "aws/render_cfn.h"
 #include "aws/render_json.h"
 #include "io/json_load.h"
+#include "testutil/json.h"
 
 namespace specconv::aws {
 namespace {
 
 using io::Node;
 
-Node json(const std::string& text) {
-  Diagnostics ignored;
-  return *io::load_json(text, "t.json", io::Limits{}, ignored);
-}
 
 model::LoadBalancerBinding alb_binding(const std::string& tg, const std::string& container, std::vector<model::HttpRoute> routes) {
   model::LoadBalancerBinding b;
@@ -78,9 +75,9 @@ struct Shop {
     in.namespace_name = "shop";
     const char* web_td = R"({"family": "web", "containerDefinitions": [{"name": "web", "secrets": [
         {"name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:r:a:secret:shop/db:password::"}]}]})";
-    in.workloads.push_back({&workloads[0], json(web_td), json(R"({"serviceName": "web", "taskDefinition": "web", "desiredCount": 1})"), Node::array()});
-    in.workloads.push_back({&workloads[1], json(R"({"family": "api"})"), json(R"({"serviceName": "api", "taskDefinition": "api"})"), Node::array()});
-    in.workloads.push_back({&workloads[2], json(R"({"family": "report"})"), Node(), Node::array()});
+    in.workloads.push_back({&workloads[0], testutil::parse_json(web_td), testutil::parse_json(R"({"serviceName": "web", "taskDefinition": "web", "desiredCount": 1})"), Node::array()});
+    in.workloads.push_back({&workloads[1], testutil::parse_json(R"({"family": "api"})"), testutil::parse_json(R"({"serviceName": "api", "taskDefinition": "api"})"), Node::array()});
+    in.workloads.push_back({&workloads[2], testutil::parse_json(R"({"family": "report"})"), Node(), Node::array()});
     in.config_maps = {&cfg};
     in.secrets = {&db};
   }
@@ -258,7 +255,7 @@ TEST(AwsRenderJson, OneDocumentPerWorkloadWithTheWritersInputsAsTheyAre) {
   EXPECT_EQ(*web.find("service"), shop.in.workloads[0].service);
   EXPECT_EQ(web.find("autoscaling"), nullptr);  // no HPA: no envelopes
   EXPECT_EQ(render_json(shop.in.workloads[2]), shop.in.workloads[2].task_definition);  // a CronJob: the task definition only
-  shop.in.workloads[0].autoscaling.push(json(R"({"api": "application-autoscaling:RegisterScalableTarget", "input": {}})"));
+  shop.in.workloads[0].autoscaling.push(testutil::parse_json(R"({"api": "application-autoscaling:RegisterScalableTarget", "input": {}})"));
   EXPECT_EQ(render_json(shop.in.workloads[0]).find("autoscaling")->size(), 1u);
 }
 

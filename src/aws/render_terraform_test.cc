@@ -10,16 +10,11 @@
 
 #include "aws/terraform_args.h"
 #include "io/json_load.h"
+#include "testutil/json.h"
 
 namespace specconv::aws {
 namespace {
 
-io::Node json(const std::string& text) {
-  Diagnostics d;
-  auto n = io::load_json(text, "", io::Limits{}, d);
-  EXPECT_TRUE(n.has_value()) << text;
-  return n ? *n : io::Node();
-}
 
 Plan small_plan() {
   Plan p;
@@ -63,7 +58,7 @@ Plan small_plan() {
   TaskDefinition td;
   td.id = {Kind::kTaskDefinition, "WebTaskDefinition"};
   td.family = "web";
-  td.body = json(R"({"family": "web", "networkMode": "awsvpc", "containerDefinitions": [{"name": "web",
+  td.body = testutil::parse_json(R"({"family": "web", "networkMode": "awsvpc", "containerDefinitions": [{"name": "web",
       "image": "nginx", "secrets": [{"name": "PASSWORD", "valueFrom": "copied"}]}],
       "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
       "tags": [{"key": "team", "value": "a"}]})");
@@ -72,7 +67,7 @@ Plan small_plan() {
   p.task_definitions.push_back(td);
   Service s;
   s.id = {Kind::kService, "WebService"};
-  s.body = json(R"({"cluster": "default", "serviceName": "web", "taskDefinition": "web", "desiredCount": 2,
+  s.body = testutil::parse_json(R"({"cluster": "default", "serviceName": "web", "taskDefinition": "web", "desiredCount": 2,
       "deploymentConfiguration": {"maximumPercent": 200, "minimumHealthyPercent": 100},
       "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["x"], "securityGroups": ["y"],
       "assignPublicIp": "DISABLED"}}, "healthCheckGracePeriodSeconds": 30})");
@@ -150,7 +145,7 @@ TEST(RenderTerraform, Deterministic) { EXPECT_EQ(render_terraform(small_plan()),
 
 TEST(TerraformArguments, IrregularNamesAndShapes) {
   io::HclBody body;
-  add_terraform_arguments(json(R"({"volumes": [{"name": "data", "host": {"sourcePath": "/d"}},
+  add_terraform_arguments(testutil::parse_json(R"({"volumes": [{"name": "data", "host": {"sourcePath": "/d"}},
       {"name": "efs", "efsVolumeConfiguration": {"fileSystemId": "fs-1"}}],
       "ephemeralStorage": {"sizeInGiB": 30}, "placementStrategy": [{"type": "spread", "field": "host"}],
       "enableECSManagedTags": true, "skipMe": 1})"),

@@ -8,21 +8,16 @@
 
 #include "io/json_load.h"
 #include "io/json_write.h"
+#include "testutil/json.h"
 
 namespace specconv::k8s {
 
 using io::Node;
 namespace {
 
-Node json(const std::string& text) {
-  Diagnostics ignored;
-  std::optional<Node> n = io::load_json(text, "test.json", io::Limits{}, ignored);
-  EXPECT_TRUE(n.has_value()) << text;
-  return n.value_or(Node());
-}
 
 std::string upgraded(const std::string& spec) {
-  Node n = json(spec);
+  Node n = testutil::parse_json(spec);
   upgrade_ingress_spec(n);
   return io::to_json(n, -1);
 }
@@ -35,23 +30,23 @@ TEST(IngressUpgrade, V1beta1SpecTakesTheV1Form) {
                          R"({"path": "/api", "backend": {"service": {"name": "api", "port": {"name": "http"}}}, "pathType": "ImplementationSpecific"},)"
                          R"({"path": "/x", "pathType": "Prefix", "backend": {"service": {"name": "x", "port": {}}}}]}}],)"
                          R"("defaultBackend": {"service": {"name": "web", "port": {"number": 80}}}})";
-  EXPECT_EQ(upgraded(v1beta1), io::to_json(json(v1), -1));
+  EXPECT_EQ(upgraded(v1beta1), io::to_json(testutil::parse_json(v1), -1));
 }
 
 TEST(IngressUpgrade, V1SpecIsUnchanged) {
   const std::string v1 = R"({"defaultBackend": {"service": {"name": "web", "port": {"number": 80}}}, "rules": [{"http":
       {"paths": [{"path": "/", "pathType": "Exact", "backend": {"resource": {"kind": "Bucket", "name": "b"}}}]}}]})";
-  EXPECT_EQ(upgraded(v1), io::to_json(json(v1), -1));
+  EXPECT_EQ(upgraded(v1), io::to_json(testutil::parse_json(v1), -1));
 }
 
 TEST(IngressUpgrade, LeavesWhatIsNoIngressShapeAlone) {
   for (const std::string text : {"null", "[1, 2]", R"({"rules": 3})", R"({"rules": [7, {"http": {"paths": [null, "p"]}}]})"}) {
-    EXPECT_EQ(upgraded(text), io::to_json(json(text), -1)) << text;
+    EXPECT_EQ(upgraded(text), io::to_json(testutil::parse_json(text), -1)) << text;
   }
 }
 
 TEST(IngressUpgrade, BackendWithoutServiceNameIsKept) {
-  Node b = json(R"({"service": {"name": "web", "port": {"number": 8080}}})");
+  Node b = testutil::parse_json(R"({"service": {"name": "web", "port": {"number": 8080}}})");
   const Node before = b;
   upgrade_ingress_backend(b);
   EXPECT_EQ(b, before);

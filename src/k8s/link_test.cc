@@ -11,7 +11,7 @@
 namespace specconv::k8s {
 namespace {
 
-k8s::Manifests read(const std::string& yaml, Diagnostics& d) {
+k8s::Manifests read_manifests(const std::string& yaml, Diagnostics& d) {
   k8s::Manifests m;
   io::YamlLoad y = io::load_yaml(yaml, "t.yaml", io::Limits{}, d);
   io::ReadContext ctx{"t.yaml", 0, &d, true};
@@ -113,7 +113,7 @@ spec:
 
 TEST(Link, SecretReferencesFollowTheNamingRule) {
   Diagnostics d;
-  auto out = link_manifests(read(kApp, d), LinkOptions{}, d);
+  auto out = link_manifests(read_manifests(kApp, d), LinkOptions{}, d);
   ASSERT_EQ(out.size(), 1u);
   const auto& c = out[0].workload.containers.at(0);
   const auto* s = secret(c, "DB_PASSWORD");
@@ -127,7 +127,7 @@ TEST(Link, SecretReferencesFollowTheNamingRule) {
   sm.account_id = "123456789012";
   sm.parameter_prefix = "/prod/";
   Diagnostics d2;
-  auto out2 = link_manifests(read(kApp, d2), sm, d2);
+  auto out2 = link_manifests(read_manifests(kApp, d2), sm, d2);
   const auto& c2 = out2[0].workload.containers.at(0);
   EXPECT_EQ(secret(c2, "DB_PASSWORD")->reference,
             "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/db:password::");
@@ -136,7 +136,7 @@ TEST(Link, SecretReferencesFollowTheNamingRule) {
 
 TEST(Link, EnvFromExpandsPerKeyAndEnvWins) {
   Diagnostics d;
-  auto out = link_manifests(read(kApp, d), LinkOptions{}, d);
+  auto out = link_manifests(read_manifests(kApp, d), LinkOptions{}, d);
   const auto& c = out.at(0).workload.containers.at(0);
   ASSERT_NE(secret(c, "LOG_LEVEL"), nullptr);
   EXPECT_EQ(secret(c, "LOG_LEVEL")->reference, "/shop/cfg/LOG_LEVEL");
@@ -148,7 +148,7 @@ TEST(Link, EnvFromExpandsPerKeyAndEnvWins) {
 
 TEST(Link, MissingReferencesAreNamedWarnings) {
   Diagnostics d;
-  auto out = link_manifests(read(kApp, d), LinkOptions{}, d);
+  auto out = link_manifests(read_manifests(kApp, d), LinkOptions{}, d);
   EXPECT_TRUE(warns(d, "missing-reference", "ConfigMap \"shop/nowhere\""));
   EXPECT_TRUE(warns(d, "missing-reference", "Service \"shop/ghost\""));
   EXPECT_FALSE(d.has_errors());
@@ -156,13 +156,13 @@ TEST(Link, MissingReferencesAreNamedWarnings) {
 
 TEST(Link, ServiceAccountRoleBecomesTaskRole) {
   Diagnostics d;
-  auto out = link_manifests(read(kApp, d), LinkOptions{}, d);
+  auto out = link_manifests(read_manifests(kApp, d), LinkOptions{}, d);
   EXPECT_EQ(out.at(0).workload.task_role, "arn:aws:iam::123456789012:role/api");
 }
 
 TEST(Link, IngressWithoutAnnotationsRoutesToTheWorkload) {
   Diagnostics d;
-  auto out = link_manifests(read(kApp, d), LinkOptions{}, d);
+  auto out = link_manifests(read_manifests(kApp, d), LinkOptions{}, d);
   const auto& w = out.at(0).workload;
   ASSERT_EQ(w.load_balancers.size(), 1u);
   const auto& b = w.load_balancers[0];
@@ -179,7 +179,7 @@ TEST(Link, IngressWithoutAnnotationsRoutesToTheWorkload) {
 
 TEST(Link, HpaSetsAutoscalingAndDesiredCount) {
   Diagnostics d;
-  auto out = link_manifests(read(kApp, d), LinkOptions{}, d);
+  auto out = link_manifests(read_manifests(kApp, d), LinkOptions{}, d);
   const auto& w = out.at(0).workload;
   ASSERT_TRUE(w.autoscaling);
   EXPECT_EQ(w.autoscaling->min_replicas, 2);
@@ -192,7 +192,7 @@ TEST(Link, HpaSetsAutoscalingAndDesiredCount) {
 
 TEST(Link, NamespacesSeparateObjects) {
   Diagnostics d;
-  auto m = read(R"(apiVersion: v1
+  auto m = read_manifests(R"(apiVersion: v1
 kind: Service
 metadata: {name: s, namespace: other}
 spec:

@@ -11,12 +11,11 @@
 namespace specconv::roundtrip {
 namespace {
 
-io::Node json(const std::string& text) { return testutil::parse_json(text); }
 
 const Origin kOrigin{"td.json", ""};
 
 Comparison compare_td(const std::string& a, const std::string& b, const Diagnostics& first = {}) {
-  return compare_task_definitions(json(a), json(b), first, kOrigin);
+  return compare_task_definitions(testutil::parse_json(a), testutil::parse_json(b), first, kOrigin);
 }
 
 TEST(EcsEqual, IdenticalDocumentsAreEqual) {
@@ -136,33 +135,33 @@ TEST(EcsEqual, UnrelatedDiagnosticsDoNotExcuseADifference) {
 TEST(EcsEqual, DiagnosticsOfAnotherDocumentInTheSameFileDoNotExcuse) {
   Diagnostics first;
   first.warning("lossy-cpu-rounding", {"td.json", "/1/containerDefinitions/0/cpu"}, "second document");
-  EXPECT_FALSE(compare_task_definitions(json(kCpu100), json(kCpu104), first, {"td.json", "/0"}).equal());
+  EXPECT_FALSE(compare_task_definitions(testutil::parse_json(kCpu100), testutil::parse_json(kCpu104), first, {"td.json", "/0"}).equal());
   Diagnostics own;
   own.warning("lossy-cpu-rounding", {"td.json", "/0/containerDefinitions/0/cpu"}, "this document");
-  EXPECT_TRUE(compare_task_definitions(json(kCpu100), json(kCpu104), own, {"td.json", "/0"}).equal());
+  EXPECT_TRUE(compare_task_definitions(testutil::parse_json(kCpu100), testutil::parse_json(kCpu104), own, {"td.json", "/0"}).equal());
 }
 
 TEST(EcsEqual, ServicesCompareWithTheirDefaults) {
-  const io::Node a = json(R"({"serviceName":"web","taskDefinition":"arn:aws:ecs:r:1:task-definition/web:7","desiredCount":2,
+  const io::Node a = testutil::parse_json(R"({"serviceName":"web","taskDefinition":"arn:aws:ecs:r:1:task-definition/web:7","desiredCount":2,
       "networkConfiguration":{"awsvpcConfiguration":{"subnets":["s1","s2"]}}})");
-  const io::Node b = json(R"({"serviceName":"web","taskDefinition":"web","desiredCount":2,"launchType":"EC2",
+  const io::Node b = testutil::parse_json(R"({"serviceName":"web","taskDefinition":"web","desiredCount":2,"launchType":"EC2",
       "schedulingStrategy":"REPLICA","deploymentConfiguration":{"maximumPercent":200,"minimumHealthyPercent":100},
       "networkConfiguration":{"awsvpcConfiguration":{"subnets":["s2","s1"],"assignPublicIp":"DISABLED"}}})");
   const auto c = compare_services(a, b, {}, kOrigin);
   EXPECT_TRUE(c.equal()) << describe(c.differences);
-  const io::Node d = json(R"({"serviceName":"web","taskDefinition":"web","desiredCount":3})");
+  const io::Node d = testutil::parse_json(R"({"serviceName":"web","taskDefinition":"web","desiredCount":3})");
   const auto diff = compare_services(a, d, {}, kOrigin);
   ASSERT_FALSE(diff.equal());
   EXPECT_EQ(diff.differences[0].pointer, "/desiredCount");
 }
 
 TEST(EcsEqual, DescribeOutputIsUnwrapped) {
-  const auto docs = ecs_documents(json(R"({"taskDefinition":{"family":"f","containerDefinitions":[]},
+  const auto docs = ecs_documents(testutil::parse_json(R"({"taskDefinition":{"family":"f","containerDefinitions":[]},
       "tags":[{"key":"team","value":"a"}]})"));
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].pointer, "/taskDefinition");
   ASSERT_NE(docs[0].node.find("tags"), nullptr);
-  const auto services = ecs_documents(json(R"({"services":[{"serviceName":"a"},{"serviceName":"b"}],"failures":[]})"));
+  const auto services = ecs_documents(testutil::parse_json(R"({"services":[{"serviceName":"a"},{"serviceName":"b"}],"failures":[]})"));
   ASSERT_EQ(services.size(), 2u);
   EXPECT_EQ(services[1].kind, DocumentKind::kService);
   EXPECT_EQ(services[1].pointer, "/services/1");

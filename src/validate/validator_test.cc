@@ -12,6 +12,7 @@
 #include "diag/render.h"
 #include "io/json_load.h"
 #include "io/yaml_load.h"
+#include "testutil/json.h"
 
 namespace specconv::validate {
 namespace {
@@ -25,12 +26,6 @@ io::Node yaml(const std::string& text) {
   return r.documents.at(0).root;
 }
 
-io::Node json(const std::string& text) {
-  Diagnostics d;
-  auto r = io::load_json(text, "t.json", io::Limits{}, d);
-  EXPECT_TRUE(r.has_value());
-  return *r;
-}
 
 Diagnostics k8s(const std::string& text) {
   Diagnostics d;
@@ -40,7 +35,7 @@ Diagnostics k8s(const std::string& text) {
 
 Diagnostics ecs(const std::string& text) {
   Diagnostics d;
-  check_ecs_document(builtin_registry(), json(text), {"t.json", "", 0, 0, -1}, d);
+  check_ecs_document(builtin_registry(), testutil::parse_json(text), {"t.json", "", 0, 0, -1}, d);
   return d;
 }
 
@@ -224,7 +219,7 @@ TEST(ValidateOutputCheck, AnInvalidOutputIsAnInternalError) {
   EXPECT_EQ(d.all()[0].code, "invalid-output");
   EXPECT_EQ(d.all()[0].location.file, "in.json");
   Diagnostics ok;
-  EXPECT_TRUE(app::check_output_ecs(json(kTask), nullptr, {"in.yaml", "", 0, 0, -1}, ok));
+  EXPECT_TRUE(app::check_output_ecs(testutil::parse_json(kTask), nullptr, {"in.yaml", "", 0, 0, -1}, ok));
   EXPECT_TRUE(ok.empty());
 }
 
