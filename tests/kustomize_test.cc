@@ -209,6 +209,24 @@ TEST(Kustomize, AnEnvironmentWithoutInputsWritesNothing) {
   EXPECT_FALSE(fs::exists(tmp.path() / "out"));
 }
 
+TEST(Kustomize, TrustPoliciesAreWrittenBesideEachOverlay) {
+  TempDir tmp;
+  std::vector<std::string> args = kustomize_args((tmp.path() / "out").string());
+  const std::string provider = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC";
+  args.insert(args.end(), {"--oidc-provider", provider});
+  const auto r = run_specconv(args, kSource);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const auto& e : kEnvs) {
+    const fs::path policy = tmp.path() / "out" / "overlays" / e / "shop-web.trust-policy.json";
+    ASSERT_TRUE(fs::exists(policy)) << e;
+    EXPECT_NE(read_file(policy).find("\"oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub\": \"system:serviceaccount:default:shop-web\""),
+              std::string::npos);
+    // Not a resource of the overlay: kustomize builds the overlay without it.
+    EXPECT_EQ(read_file(tmp.path() / "out" / "overlays" / e / "kustomization.yaml").find("trust-policy"), std::string::npos);
+  }
+  EXPECT_FALSE(fs::exists(tmp.path() / "out" / "base" / "shop-web.trust-policy.json"));
+}
+
 TEST(Kustomize, FlagCombinationsThatCannotWorkAreUsageErrors) {
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
            {"to-k8s", "--env", "dev=x"},                                  // no --kustomize
@@ -218,6 +236,7 @@ TEST(Kustomize, FlagCombinationsThatCannotWorkAreUsageErrors) {
            {"to-k8s", "x.json", "--env", "dev=x", "--kustomize", "out"},  // both kinds of inputs
            {"to-k8s", "--env", "dev=x", "--kustomize", "out", "--format", "json"},
            {"to-k8s", "--env", "dev=x", "--kustomize", "out", "--name", "web-dev=Web"},  // NEW is no DNS label
+           {"to-k8s", "--env", "dev=x", "--kustomize", "out", "--oidc-provider", "arn:aws:iam::1:role/x"},
            {"to-k8s"}}) {
     const auto r = run_specconv(args);
     EXPECT_EQ(r.exit_code, 2) << args.back() << "\n" << r.err;

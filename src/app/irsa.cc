@@ -33,15 +33,10 @@ std::string role_of(const K8sObject& o) {
 class TrustPolicyWriter final : public K8sWriter {
  public:
   TrustPolicyWriter(std::unique_ptr<K8sWriter> inner, std::string provider_arn)
-      : inner_(std::move(inner)), provider_(std::move(provider_arn)), issuer_(oidc_issuer(provider_).value_or("")) {}
+      : inner_(std::move(inner)), provider_(std::move(provider_arn)) {}
 
   void add(K8sWorkload&& workload) override {
-    for (const K8sObject& o : workload.objects) {
-      if (role_of(o).empty()) continue;
-      const std::string ns = o.namespace_name.empty() ? "default" : o.namespace_name;
-      files_.push_back({safe_file_name(workload.name) + ".trust-policy.json",
-                        io::to_json(irsa_trust_policy(provider_, issuer_, ns, o.name), 2) + "\n", workload.name, workload.sources});
-    }
+    for (OutputFile& f : trust_policy_files(workload, provider_)) files_.push_back(std::move(f));
     inner_->add(std::move(workload));
   }
 
@@ -56,11 +51,24 @@ class TrustPolicyWriter final : public K8sWriter {
 
  private:
   std::unique_ptr<K8sWriter> inner_;
-  std::string provider_, issuer_;
+  std::string provider_;
   std::vector<OutputFile> files_;
 };
 
 }  // namespace
+
+std::vector<OutputFile> trust_policy_files(const K8sWorkload& workload, const std::string& provider_arn) {
+  std::vector<OutputFile> files;
+  const std::string issuer = oidc_issuer(provider_arn).value_or("");
+  for (const K8sObject& o : workload.objects) {
+    if (role_of(o).empty()) continue;
+    const std::string ns = o.namespace_name.empty() ? "default" : o.namespace_name;
+    files.push_back({safe_file_name(workload.name) + ".trust-policy.json",
+                     io::to_json(irsa_trust_policy(provider_arn, issuer, ns, o.name), 2) + "\n", workload.name,
+                     workload.sources});
+  }
+  return files;
+}
 
 std::optional<std::string> oidc_issuer(std::string_view arn) {
   constexpr std::string_view kProvider = ":oidc-provider/";

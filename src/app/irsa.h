@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/k8s_writer.h"
 #include "io/tree.h"
@@ -24,6 +25,10 @@ namespace specconv::app {
 /// The trust policy of a role assumed by ServiceAccount `ns`/`name` through `provider_arn`, and by ECS tasks.
 [[nodiscard]] io::Node irsa_trust_policy(const std::string& provider_arn, const std::string& issuer, const std::string& ns,
                                          const std::string& name);
+
+/// The trust policy file (`<workload>.trust-policy.json`) of each ServiceAccount of `workload`
+/// with an IRSA role. `provider_arn` must be valid (oidc_issuer).
+[[nodiscard]] std::vector<OutputFile> trust_policy_files(const K8sWorkload& workload, const std::string& provider_arn);
 
 /// `inner` plus, for every ServiceAccount with an IRSA role, its trust policy file (not for
 /// workloads of failed inputs). `provider_arn` must be valid (oidc_issuer).

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/irsa.h"
 #include "app/kustomize.h"
 #include "cli/run.h"
 #include "diag/codes.h"
@@ -47,9 +48,26 @@ std::string usage_problem(const CliOptions& o) {
   if (o.environments.empty()) return "--kustomize needs the environments: --env NAME=PATH (repeat for each path and environment)";
   if (!o.inputs.empty()) return "give inputs either as arguments or with --env, not both";
   if (!o.output_dir.empty()) return "-o and --kustomize both name the output folder: give one";
-  if (!o.oidc_provider.empty()) return "--oidc-provider writes trust policies with -o DIR, not yet with --kustomize";
+  if (!o.oidc_provider.empty() && !app::oidc_issuer(o.oidc_provider)) {
+    return "--oidc-provider " + o.oidc_provider + ": expected the ARN of an IAM OIDC provider, such as "
+           "arn:aws:iam::111122223333:oidc-provider/oidc.eks.REGION.amazonaws.com/id/ID";
+  }
   if (o.format != "yaml") return "--kustomize writes YAML: --format " + o.format + " does not apply";
   return "";
+}
+
+/// Each environment's IRSA trust policies, beside its overlay (overlays/<env>/<workload>.trust-policy.json;
+/// not kustomize resources: they are applied to the environment's IAM role).
+void add_trust_policies(const std::vector<app::Environment>& envs, const std::string& provider,
+                        std::vector<app::OutputFile>& files) {
+  for (const app::Environment& env : envs) {
+    for (const K8sWorkload& w : env.workloads) {
+      for (app::OutputFile& f : app::trust_policy_files(w, provider)) {
+        f.path = "overlays/" + env.name + "/" + f.path;
+        files.push_back(std::move(f));
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -94,6 +112,7 @@ int run_kustomize(const CliOptions& o, std::ostream& /*out*/, std::ostream& err)
   if (!diags.has_errors()) {
     app::KustomizeLayout layout = app::kustomize_layout(converted);
     diags.append(layout.diagnostics);
+    if (!o.oidc_provider.empty()) add_trust_policies(converted, o.oidc_provider, layout.files);
     if (!diags.has_errors()) write_files(o.kustomize_dir, layout.files, diags);
   }
   if (o.diagnostics == "json") err << diag::render_json(diags);
