@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "ecs/bundle.h"
+#include "iac/template.h"
 #include "io/file.h"
 #include "io/json_load.h"
 #include "io/yaml_load.h"
@@ -71,6 +73,23 @@ TEST(FuzzRegressions, ToEcsOutputReadsBack) {
       Diagnostics d;
       EXPECT_TRUE(io::load_json(doc.text, "out", io::Limits{}, d).has_value()) << p;
     }
+  }
+}
+
+TEST(FuzzRegressions, TemplateReaderReportsAndOutputReadsBack) {
+  const auto found = cases("fuzz_template");
+  ASSERT_FALSE(found.empty()) << "tests/fuzz-regressions/fuzz_template/ holds the target's findings";
+  for (const auto& p : found) {
+    const std::string text = slurp(p);
+    Diagnostics d;
+    const auto loaded = io::load_yaml(text, "in.yaml", io::Limits{}, d, io::YamlTags::kCloudFormation);
+    ASSERT_TRUE(loaded.ok) << p;
+    ecs::Bundle bundle;
+    iac::read_template(loaded.documents.at(0).root, "in.yaml", TemplateInputs{}, io::Limits{}, bundle, d);
+    EXPECT_TRUE(d.has_errors()) << p << ": these inputs are not templates";
+    const auto r = convert_to_k8s({{"in.yaml", text}}, ToK8sOptions{});
+    EXPECT_FALSE(r.failed_inputs.empty()) << p;
+    EXPECT_TRUE(r.documents.empty()) << p;
   }
 }
 
