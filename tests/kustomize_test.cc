@@ -227,6 +227,27 @@ TEST(Kustomize, TrustPoliciesAreWrittenBesideEachOverlay) {
   EXPECT_FALSE(fs::exists(tmp.path() / "out" / "base" / "shop-web.trust-policy.json"));
 }
 
+TEST(Kustomize, ConvertOfAFolderOfEnvironmentsWritesTheSameLayout) {
+  TempDir tmp;
+  const auto direct = run_specconv(kustomize_args((tmp.path() / "to-k8s").string()), kSource);
+  ASSERT_EQ(direct.exit_code, 0) << direct.err;
+  // Subfolders in name order: dev, prod, stage. The first is the base; the objects are the same.
+  const auto batch =
+      run_specconv({"convert", "--kustomize", "examples/ecs/shop-envs", "-o", (tmp.path() / "convert").string()}, kSource);
+  ASSERT_EQ(batch.exit_code, 0) << batch.err;
+  for (const auto& e : kEnvs) ASSERT_TRUE(fs::exists(tmp.path() / "convert" / "overlays" / e / "kustomization.yaml")) << e;
+  EXPECT_EQ(tree_text(tmp.path() / "to-k8s" / "base"), tree_text(tmp.path() / "convert" / "base"));
+  EXPECT_EQ(tree_text(tmp.path() / "to-k8s" / "overlays" / "stage"), tree_text(tmp.path() / "convert" / "overlays" / "stage"));
+  // A JSON file beside the environment folders belongs to none: a usage error, nothing written.
+  fs::create_directories(tmp.path() / "envs" / "dev");
+  testutil::write_file(tmp.path() / "envs" / "dev" / "td.json", read_file(kSource / "examples/ecs/shop-envs/dev/task-definition.json"));
+  testutil::write_file(tmp.path() / "envs" / "stray.json", "{}");
+  const auto stray = run_specconv({"convert", "--kustomize", "envs", "-o", "out"}, tmp.path());
+  EXPECT_EQ(stray.exit_code, 2) << stray.err;
+  EXPECT_NE(stray.err.find("stray.json is beside the environment folders"), std::string::npos) << stray.err;
+  EXPECT_FALSE(fs::exists(tmp.path() / "out"));
+}
+
 TEST(Kustomize, FlagCombinationsThatCannotWorkAreUsageErrors) {
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
            {"to-k8s", "--env", "dev=x"},                                  // no --kustomize

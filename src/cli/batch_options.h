@@ -40,6 +40,7 @@ struct BatchCliOptions {
   std::string cluster = "default";
   std::vector<std::string> subnets;
   std::vector<std::string> security_groups;
+  bool kustomize = false;               // convert --kustomize: the input folder's subfolders are environments
   std::string explain_format = "text";  // text | markdown | json
   std::string shell;                    // completion: bash | zsh
 };

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -76,9 +77,60 @@ std::string fixed(double v, int digits) {
   return s.str();
 }
 
+/// The environments of `convert --kustomize FOLDER`: its subfolders, by name. "" and a message
+/// when FOLDER is not such a folder.
+std::vector<std::string> environment_args(const BatchCliOptions& o, std::string& problem) {
+  namespace fs = std::filesystem;
+  if (o.inputs.size() != 1 || !fs::is_directory(o.inputs.front())) {
+    problem = "--kustomize takes one folder whose subfolders are the environments (e.g. envs/ with dev/ and prod/)";
+    return {};
+  }
+  std::vector<std::string> args;
+  std::vector<fs::path> entries;
+  for (const auto& e : fs::directory_iterator(o.inputs.front())) entries.push_back(e.path());
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& p : entries) {
+    if (fs::is_directory(p)) {
+      args.push_back(p.filename().string() + "=" + p.string());
+    } else if (p.extension() == ".json") {
+      problem = "--kustomize: " + p.string() + " is beside the environment folders, in none of them: move it into one";
+      return {};
+    }
+  }
+  if (args.empty()) problem = "--kustomize: " + o.inputs.front() + " has no subfolder (one per environment)";
+  return args;
+}
+
+/// convert --kustomize: the to-k8s --env ... --kustomize run, with convert's flags.
+int run_convert_kustomize(const BatchCliOptions& o, std::ostream& out, std::ostream& err) {
+  std::string problem;
+  CliOptions k;
+  k.command = Command::kToK8s;
+  k.environments = environment_args(o, problem);
+  if (!problem.empty()) {
+    err << "specconv convert: " << problem << "\n";
+    return kExitUsage;
+  }
+  k.kustomize_dir = o.output_dir;
+  k.namespace_name = o.namespace_name;
+  k.secrets = o.secrets;
+  k.ssm_store = o.ssm_store;
+  k.secrets_manager_store = o.secrets_manager_store;
+  k.scheme = o.scheme;
+  k.parameters = o.parameters;
+  k.region = o.region;
+  k.account_id = o.account_id;
+  k.stack_name = o.stack_name;
+  k.limits = o.limits;
+  k.quiet = o.quiet;
+  k.strict = std::find(o.fail_on.begin(), o.fail_on.end(), "warning") != o.fail_on.end();
+  return run_kustomize(k, out, err);
+}
+
 }  // namespace
 
-int run_convert(const BatchCliOptions& o, std::ostream& /*out*/, std::ostream& err) {
+int run_convert(const BatchCliOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.kustomize) return run_convert_kustomize(o, out, err);
   namespace fs = std::filesystem;
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();

@@ -46,6 +46,10 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
   c->add_option("-o,--output", o.output_dir,
                 "output folder: DIR/<input path relative to its INPUT folder, without extension>/<workload>.<yaml|json>")
       ->required();
+  c->add_flag("--kustomize", o.kustomize,
+              "ECS inputs of several environments: INPUT is one folder whose subfolders (dev/, prod/, ...) are the "
+              "environments, written to -o DIR as one kustomize base and an overlay per environment (as to-k8s --env "
+              "NAME=PATH --kustomize DIR)");
   c->add_option("-j,--jobs", o.jobs, "worker threads (default: the number of hardware threads)");
   c->add_option("--to", o.to, "convert only one direction: k8s (ECS inputs) or ecs (Kubernetes inputs); other files are skipped")
       ->transform(CLI::IsMember({"k8s", "ecs"}, CLI::ignore_case));
