@@ -165,6 +165,19 @@ TEST(CliPolish, NameThatMatchesNothingIsAWarningAndABadNewNameAUsageError) {
   }
 }
 
+TEST(CliPolish, LogFlagsOnToEcs) {
+  const auto none = run_specconv({"to-ecs", kManifest.string(), "--logs", "NONE"});
+  EXPECT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_THAT(none.out, Not(HasSubstr("logConfiguration")));
+  const auto tf = run_specconv({"to-ecs", kManifest.string(), "--format", "terraform", "--log-retention-days", "90"});
+  EXPECT_EQ(tf.exit_code, 0) << tf.err;
+  EXPECT_THAT(tf.out, HasSubstr("resource \"aws_cloudwatch_log_group\""));
+  EXPECT_THAT(tf.out, HasSubstr("retention_in_days = 90"));
+  const auto bad = run_specconv({"to-ecs", kManifest.string(), "--log-retention-days", "31"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--log-retention-days: 31 not in"));
+}
+
 TEST(CliCiExit, ConvertPrintsWarningsOneLineEachAndQuietHidesThem) {
   const auto r = convert_quirks({});
   EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,12 @@ struct ToEcsOptions {
   /// the output) for cfn, api and terraform.
   enum class ConfigMaps { kDefault, kEnvironment, kSsmParameters };
   ConfigMaps config_maps = ConfigMaps::kDefault;
+  /// --logs awslogs (true, the default): every task whose input does not say how it ships logs
+  /// (an ECS origin, a FireLens container) sends its containers' output to CloudWatch Logs, group
+  /// /ecs/<namespace>/<family>, created by the cfn, api and terraform outputs with
+  /// log_retention_days (json: awslogs-create-group). --logs none: no log configuration.
+  bool awslogs = true;
+  int64_t log_retention_days = 30;
   ReadLimits limits;  // what the readers accept (include/specconv/limits.h)
 };
 

@@ -196,6 +196,7 @@ aws::Options plan_options(const ToEcsOptions& options) {
   co.security_groups = options.security_groups;
   co.parameter_prefix = options.parameter_prefix;
   co.secrets_manager = options.secrets_manager;
+  co.log_retention_days = options.log_retention_days;
   return co;
 }
 
@@ -293,6 +294,8 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
   write.account_id = options.account_id;
   write.subnets = options.subnets;
   write.security_groups = options.security_groups;
+  write.default_logs = options.awslogs;
+  write.create_log_group = options.format == EcsFormat::kJson;  // the other formats create the group
 
   std::set<std::string> taken;
   const bool wiring = options.format != EcsFormat::kJson;

@@ -156,6 +156,18 @@ std::vector<AnyRef> stores_read(const model::Workload& w, const StoreIndex& stor
 
 /// The task definition of workload `w` (its body moved into the plan) and its task role (an IRSA
 /// name, not an ARN).
+/// Whether the task definition's containers log to the group --logs awslogs gives it (the plan
+/// creates that group; a group the input named is not the plan's to create).
+bool uses_default_log_group(const io::Node& td, const std::string& namespace_name) {
+  const io::Node* family = td.find("family");
+  const io::Node* defs = td.find("containerDefinitions");
+  if (family == nullptr || defs == nullptr || defs->items().empty()) return false;
+  const io::Node* lc = defs->items().front().find("logConfiguration");
+  const io::Node* options = lc != nullptr ? lc->find("options") : nullptr;
+  const io::Node* group = options != nullptr ? options->find("awslogs-group") : nullptr;
+  return group != nullptr && group->text() == ecs::log_group_name(namespace_name, family->text());
+}
+
 Workload add_task_definition(WorkloadInput& w, const std::string& base, const StoreIndex& stores, LogicalNames& names,
                              Plan& plan) {
   const k8s::LinkedWorkload& lw = *w.linked;
@@ -171,6 +183,12 @@ Workload add_task_definition(WorkloadInput& w, const std::string& base, const St
   td.plan_execution_role = !(plan.options.execution_role_arn.empty() && w.task_definition.find("executionRoleArn") != nullptr);
   td.secret_uses = secret_uses(w.task_definition, plan.namespace_name, stores);
   td.depends_on = stores_read(lw.workload, stores);
+  if (uses_default_log_group(w.task_definition, plan.namespace_name)) {
+    td.depends_on.push_back({Kind::kLogGroup, plan.log_groups.size()});
+    plan.log_groups.push_back({{Kind::kLogGroup, names.make(base, "LogGroup")},
+                               ecs::log_group_name(plan.namespace_name, w.task_definition.find("family")->text()),
+                               plan.options.log_retention_days});
+  }
   td.body = std::move(w.task_definition);
   out.task_definition = Ref<TaskDefinition>{plan.task_definitions.size()};
   plan.task_definitions.push_back(std::move(td));
@@ -276,6 +294,7 @@ const Resource& Plan::identity(AnyRef r) const {
     case Kind::kScalableTarget: return scalable_targets.at(r.index).id;
     case Kind::kScalingPolicy: return scaling_policies.at(r.index).id;
     case Kind::kSchedule: return schedules.at(r.index).id;
+    case Kind::kLogGroup: return log_groups.at(r.index).id;
   }
   return parameters.at(r.index).id;
 }

@@ -39,6 +39,7 @@ enum class Kind {
   kScalableTarget,       // Application Auto Scaling target (an HPA)
   kScalingPolicy,        // target-tracking policy
   kSchedule,             // EventBridge Scheduler schedule (a CronJob)
+  kLogGroup,             // CloudWatch Logs group of a task's default awslogs configuration
 };
 
 /// What a resource is: its kind and its logical name (a CloudFormation logical id, unique in the
@@ -171,6 +172,13 @@ struct SecretUse {
   std::string suffix;  // ":<key>::"
 };
 
+/// The log group a task definition's default awslogs configuration writes to (--logs awslogs).
+struct LogGroup {
+  Resource id;
+  std::string name;  // /ecs/<namespace>/<family>
+  int64_t retention_days = 30;
+};
+
 struct TaskDefinition {
   Resource id;
   std::string family;
@@ -261,6 +269,7 @@ struct Options {
   std::vector<std::string> security_groups;
   std::string parameter_prefix = "/";
   bool secrets_manager = false;    // Secret keys live in Secrets Manager (else SSM SecureString)
+  int64_t log_retention_days = 30; // --log-retention-days of the log groups the plan creates
 };
 
 struct Plan {
@@ -283,6 +292,7 @@ struct Plan {
   std::vector<ScalableTarget> scalable_targets;
   std::vector<ScalingPolicy> scaling_policies;
   std::vector<Schedule> schedules;
+  std::vector<LogGroup> log_groups;
   std::vector<Workload> workloads;     // one per workload of the namespace, in input order
 
   const Parameter& get(Ref<Parameter> r) const { return parameters.at(r.index); }

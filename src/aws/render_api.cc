@@ -188,6 +188,19 @@ void add_schedules(const Plan& plan, Calls& calls) {
   }
 }
 
+/// The task definitions' log groups (before the tasks that write to them), with their retention.
+void add_log_groups(const Plan& plan, Calls& calls) {
+  for (const LogGroup& g : plan.log_groups) {
+    Node create = Node::object();
+    create.set("logGroupName", str(g.name));
+    calls.add("logs:CreateLogGroup", std::move(create));
+    Node retention = Node::object();
+    retention.set("logGroupName", str(g.name));
+    retention.set("retentionInDays", Node::integer(g.retention_days));
+    calls.add("logs:PutRetentionPolicy", std::move(retention));
+  }
+}
+
 }  // namespace
 
 Node render_api(const Plan& plan) {
@@ -196,6 +209,7 @@ Node render_api(const Plan& plan) {
   calls.account = placeholder_or(plan.options.account_id, "ACCOUNT_ID");
   add_stores_and_task_roles(plan, calls);
   add_cloud_map(plan, calls);
+  add_log_groups(plan, calls);
   for (const TaskDefinition& td : plan.task_definitions) calls.add("ecs:RegisterTaskDefinition", td.body);
   add_target_groups(plan, calls);
   add_load_balancers(plan, calls);

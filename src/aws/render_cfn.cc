@@ -259,6 +259,14 @@ void add_task_definition(const Plan& plan, const Workload& w, const Node& execut
     td.set("TaskRoleArn", get_att(role.id.name, "Arn"));
   }
   if (def.plan_execution_role) td.set("ExecutionRoleArn", execution_role);
+  if (Node* defs = td.find("ContainerDefinitions"); defs != nullptr && plan.options.region.empty()) {
+    for (Node& c : defs->items()) {
+      Node* lc = c.find("LogConfiguration");
+      Node* options = lc != nullptr ? lc->find("Options") : nullptr;
+      Node* region = options != nullptr ? options->find("awslogs-region") : nullptr;
+      if (region != nullptr && region->is_string() && region->text() == "REGION") *region = cfn_ref("AWS::Region");
+    }
+  }
   for (const SecretUse& u : def.secret_uses) {
     Node& entry = td.find("ContainerDefinitions")->items()[u.container].find("Secrets")->items()[u.entry];
     entry.set("ValueFrom", sub("${" + plan.get(u.secret).id.name + "}" + u.suffix));
@@ -340,6 +348,16 @@ void add_scaling(const Plan& plan, const Workload& w, Template& t) {
   }
 }
 
+/// The log groups the task definitions' default awslogs configurations write to.
+void add_log_groups(const Plan& plan, Template& t) {
+  for (const LogGroup& g : plan.log_groups) {
+    Node props = Node::object();
+    props.set("LogGroupName", str(g.name));
+    props.set("RetentionInDays", Node::integer(g.retention_days));
+    t.add(g.id.name, "AWS::Logs::LogGroup", std::move(props));
+  }
+}
+
 void add_workloads(const Plan& plan, Template& t) {
   Node execution_role = Node::object();
   {
@@ -372,6 +390,7 @@ Node render_cfn(const Plan& plan) {
   add_stores_and_discovery(plan, t);
   add_target_groups(plan, t);
   add_load_balancers(plan, t);
+  add_log_groups(plan, t);
   add_workloads(plan, t);
   if (plan.cloud_map) {
     Node out = Node::object();

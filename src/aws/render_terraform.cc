@@ -46,6 +46,7 @@ const char* terraform_type(Kind kind) {
     case Kind::kScalableTarget: return "aws_appautoscaling_target";
     case Kind::kScalingPolicy: return "aws_appautoscaling_policy";
     case Kind::kSchedule: return "aws_scheduler_schedule";
+    case Kind::kLogGroup: return "aws_cloudwatch_log_group";
   }
   return "aws_ssm_parameter";
 }
@@ -98,6 +99,7 @@ void name_resources(const Plan& plan, Module& m) {
   all(plan.scalable_targets);
   all(plan.scaling_policies);
   all(plan.schedules);
+  all(plan.log_groups);
 }
 
 void add_terraform_block(HclBody& file) {
@@ -375,6 +377,13 @@ HclExpr container_definitions(const Module& m, const TaskDefinition& def) {
     HclExpr& entry = containers.items().at(u.container).find("secrets")->items().at(u.entry);
     entry.set("valueFrom", interpolate("", m.attr(m.plan.get(u.secret).id, "arn"), u.suffix));
   }
+  if (m.plan.options.region.empty()) {
+    for (HclExpr& c : containers.items()) {
+      HclExpr* lc = c.find("logConfiguration");
+      HclExpr* options = lc != nullptr ? lc->find("options") : nullptr;
+      if (options != nullptr && options->find("awslogs-region") != nullptr) options->set("awslogs-region", raw("local.region"));
+    }
+  }
   return HclExpr::call("jsonencode", std::move(containers));
 }
 
@@ -491,6 +500,15 @@ void add_schedule(const Schedule& s, Module& m) {
   }
 }
 
+/// The log groups the task definitions' default awslogs configurations write to.
+void add_log_groups(Module& m) {
+  for (const LogGroup& g : m.plan.log_groups) {
+    HclBody& r = m.resource(g.id);
+    r.attribute("name", text(g.name));
+    r.attribute("retention_in_days", HclExpr::number(g.retention_days));
+  }
+}
+
 void add_workloads(Module& m) {
   for (const Workload& w : m.plan.workloads) {
     add_task_definition(w, m);
@@ -515,6 +533,7 @@ std::string render_terraform(const Plan& plan) {
   add_stores_and_discovery(plan, m);
   add_target_groups(plan, m);
   add_load_balancers(plan, m);
+  add_log_groups(m);
   add_workloads(m);
   if (plan.cloud_map) {
     m.output("service_discovery_namespace_name", "Cloud Map namespace: <service>.<name> resolves to the tasks",

@@ -350,5 +350,41 @@ TEST(CfnTemplateTest, ApiCallsInDependencyOrder) {
   }
 }
 
+
+TEST(CfnTemplateTest, LogGroupsAreCreatedBeforeTheTasksThatWriteToThem) {
+  Diagnostics d;
+  const Node t = convert(EcsFormat::kCfn, d);
+  ASSERT_TRUE(t.is_object());
+  const Node* resources = t.find("Resources");
+  std::size_t groups = 0;
+  for (const auto& [id, r] : resources->members()) {
+    if (r.find("Type")->text() != "AWS::ECS::TaskDefinition") continue;
+    const Node* lc = r.find("Properties")->find("ContainerDefinitions")->items().at(0).find("LogConfiguration");
+    ASSERT_NE(lc, nullptr) << id;
+    const std::string group = lc->find("Options")->find("awslogs-group")->text();
+    EXPECT_EQ(lc->find("Options")->find("awslogs-region")->find("Ref")->text(), "AWS::Region") << id;
+    // The task definition depends on the group of that name, kept 30 days by default.
+    bool found = false;
+    for (const Node& dep : r.find("DependsOn")->items()) {
+      const Node* g = resources->find(dep.text());
+      if (g->find("Type")->text() != "AWS::Logs::LogGroup") continue;
+      found = g->find("Properties")->find("LogGroupName")->text() == group;
+      EXPECT_EQ(g->find("Properties")->find("RetentionInDays")->as_int(), 30);
+      ++groups;
+    }
+    EXPECT_TRUE(found) << id;
+  }
+  EXPECT_EQ(groups, count_type(t, "AWS::Logs::LogGroup"));
+  EXPECT_GT(groups, 0u);
+  // The api format: each group and its retention before the first task definition.
+  const Node calls = convert(EcsFormat::kApi, d);
+  std::vector<std::string> apis;
+  for (const Node& c : calls.items()) apis.push_back(c.find("api")->text());
+  const auto at = [&](const std::string& a) { return std::find(apis.begin(), apis.end(), a) - apis.begin(); };
+  EXPECT_LT(at("logs:CreateLogGroup"), at("logs:PutRetentionPolicy"));
+  EXPECT_LT(at("logs:PutRetentionPolicy"), at("ecs:RegisterTaskDefinition"));
+  EXPECT_EQ(std::count(apis.begin(), apis.end(), "logs:CreateLogGroup"), static_cast<long>(groups));
+}
+
 }  // namespace
 }  // namespace specconv

@@ -32,6 +32,8 @@ struct BatchCliOptions {
   std::string parameter_prefix = "/";
   std::string secret_store = "ssm";       // ssm | secretsmanager
   std::string config_maps;                // to-ecs --configmaps env | ssm
+  std::string logs = "awslogs";           // to-ecs --logs awslogs | none
+  int log_retention_days = 30;            // to-ecs --log-retention-days
   std::string region;
   std::string account_id;
   std::vector<std::string> parameters;  // CloudFormation inputs: --parameter KEY=VALUE

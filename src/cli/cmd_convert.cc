@@ -161,6 +161,8 @@ int run_convert(const BatchCliOptions& o, std::ostream& out, std::ostream& err) 
   b.to_ecs.parameter_prefix = o.parameter_prefix;
   b.to_ecs.secrets_manager = o.secret_store == "secretsmanager";
   b.to_ecs.config_maps = config_maps_option(o.config_maps);
+  b.to_ecs.awslogs = o.logs == "awslogs";
+  b.to_ecs.log_retention_days = o.log_retention_days;
   b.to_ecs.region = o.region;
   b.to_ecs.account_id = o.account_id;
   b.to_ecs.execution_role_arn = o.execution_role_arn;

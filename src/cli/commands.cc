@@ -34,6 +34,18 @@ void add_limit_flags(CLI::App& app, ReadLimits& limits) {
                  with_default("longest string, key or scalar accepted, in bytes", d.max_string_bytes));
 }
 
+void add_log_flags(CLI::App& app, std::string& logs, int& retention_days, const std::string& prefix) {
+  app.add_option("--logs", logs,
+                 prefix + "awslogs (default): containers of a task whose input says nothing about logs send them to "
+                          "CloudWatch Logs, group /ecs/<namespace>/<family> (created by the cfn, api and terraform "
+                          "outputs); none: no log configuration")
+      ->transform(CLI::IsMember({"awslogs", "none"}, CLI::ignore_case));
+  app.add_option("--log-retention-days", retention_days,
+                 prefix + "retention of the log groups the cfn, api and terraform outputs create (default 30)")
+      ->check(CLI::IsMember({1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+                             3288, 3653}));
+}
+
 CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
   CLI::App* c = app.add_subcommand(
       "convert",
@@ -88,6 +100,7 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
       ->transform(CLI::IsMember({"ssm", "secretsmanager"}, CLI::ignore_case));
   c->add_option("--configmaps", o.config_maps, "Kubernetes inputs: env (default for json) or ssm (default for cfn, api, terraform)")
       ->transform(CLI::IsMember({"env", "ssm"}, CLI::ignore_case));
+  add_log_flags(*c, o.logs, o.log_retention_days, "Kubernetes inputs: ");
   c->add_option("--region", o.region, "Kubernetes inputs: AWS region for generated ARNs; CloudFormation templates: AWS::Region");
   c->add_option("--account-id", o.account_id, "Kubernetes inputs: AWS account id for generated ARNs; CloudFormation templates: AWS::AccountId");
   c->add_option("--execution-role-arn", o.execution_role_arn, "Kubernetes inputs: task execution role ARN for every task definition");

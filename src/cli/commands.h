@@ -22,6 +22,10 @@ CLI::App* add_man_command(CLI::App& app);
 /// defined once and added to every command that reads input.
 void add_limit_flags(CLI::App& app, ReadLimits& limits);
 
+/// --logs awslogs|none and --log-retention-days N (one of the values CloudWatch Logs accepts),
+/// for to-ecs and convert; `prefix` starts their help text ("Kubernetes inputs: " on convert).
+void add_log_flags(CLI::App& app, std::string& logs, int& retention_days, const std::string& prefix);
+
 /// Every command of `app` (the top level first, then its subcommands) with its flags and
 /// positionals, for cli/command_spec.h's completion scripts and man page.
 [[nodiscard]] std::vector<CommandSpec> describe_commands(const CLI::App& app);

@@ -83,6 +83,7 @@ void add_to_ecs_flags(CLI::App& app, CliOptions& o) {
                  "how containers read ConfigMap keys: env (plain environment entries with the values the input holds; "
                  "default for --format json) or ssm (SSM String parameters; default for cfn, api and terraform, which create them)")
       ->transform(CLI::IsMember({"env", "ssm"}, CLI::ignore_case));
+  add_log_flags(app, o.logs, o.log_retention_days, "");
   app.add_option("--region", o.region, "AWS region for generated ARNs");
   app.add_option("--account-id", o.account_id, "AWS account id for generated ARNs");
   app.add_option("--execution-role-arn", o.execution_role_arn, "task execution role ARN written to every task definition");

@@ -41,6 +41,8 @@ struct CliOptions {
   std::string parameter_prefix = "/";
   std::string secret_store = "ssm";
   std::string config_maps;  // to-ecs --configmaps env | ssm; "" = env for json, ssm for cfn/api/terraform
+  std::string logs = "awslogs";      // to-ecs --logs awslogs | none
+  int log_retention_days = 30;       // to-ecs --log-retention-days
   std::string region;
   std::string account_id;
   std::string execution_role_arn;

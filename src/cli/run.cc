@@ -238,6 +238,8 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
   options.parameter_prefix = o.parameter_prefix;
   options.secrets_manager = o.secret_store == "secretsmanager";
   options.config_maps = config_maps_option(o.config_maps);
+  options.awslogs = o.logs == "awslogs";
+  options.log_retention_days = o.log_retention_days;
   options.region = o.region;
   options.account_id = o.account_id;
   options.execution_role_arn = o.execution_role_arn;

@@ -840,7 +840,65 @@ void add_runtime_platform(const TaskContext& ctx, Node& td) {
   }
 }
 
+/// The awslogs configuration of one container (the stream prefix is its name).
+Node awslogs(const std::string& group, const std::string& region, const std::string& container, bool create_group) {
+  Node options = Node::object();
+  options.set("awslogs-group", str(group));
+  options.set("awslogs-region", str(region));
+  options.set("awslogs-stream-prefix", str(container));
+  if (create_group) options.set("awslogs-create-group", str("true"));
+  Node lc = Node::object();
+  lc.set("logDriver", str("awslogs"));
+  lc.set("options", std::move(options));
+  return lc;
+}
+
+/// --logs awslogs: each container without a log configuration logs to the workload's group,
+/// unless the input says how the task ships logs (an ECS origin, with or without a
+/// logConfiguration; a FireLens router).
+/// True when it added them.
+bool add_default_logs(const TaskContext& ctx, Node& td) {
+  if (!ctx.o.default_logs || from_ecs(ctx.kept.task)) return false;
+  Node* defs = td.find("containerDefinitions");
+  for (const Node& d : defs->items()) {
+    if (d.find("logConfiguration") != nullptr || d.find("firelensConfiguration") != nullptr) return false;
+  }
+  const std::string group = log_group_name(ctx.w.namespace_name, td.find("family")->text());
+  const std::string region = placeholder_or(ctx.o.region, "REGION");
+  for (Node& d : defs->items()) {
+    d.set("logConfiguration", awslogs(group, region, d.find("name")->text(), ctx.o.create_log_group));
+    merge_and_order(d, {}, {}, kContainerOrder);
+  }
+  return true;
+}
+
+/// What a task without an execution role cannot do. `logs_only_here`: the json format, where
+/// nothing else creates a role for its default awslogs configuration.
+void report_execution_role(const TaskContext& ctx, const std::string& exec_role, bool secrets, bool logs_only_here) {
+  if (!exec_role.empty()) return;
+  const bool logs = logs_only_here && ctx.fargate;
+  if (secrets || logs) {
+    const std::string what = secrets && logs ? "reads secrets (SSM / Secrets Manager) and sends its logs to CloudWatch, "
+                                               "which needs a task execution role allowed to do both"
+                             : secrets ? "reads secrets (SSM / Secrets Manager), which needs a task execution role allowed "
+                                         "to read them"
+                                       : "sends its logs to CloudWatch (awslogs, the default), which on Fargate needs a task "
+                                         "execution role allowed to write them (logs:CreateLogGroup, logs:CreateLogStream, "
+                                         "logs:PutLogEvents)";
+    ctx.diags.warning("execution-role-needed", ctx.where,
+                      "the task " + what + ": pass --execution-role-arn or add executionRoleArn before registering" +
+                          (logs ? std::string(" (or --logs none)") : ""));
+  } else if (ctx.fargate) {
+    ctx.diags.note("execution-role", ctx.where,
+                   "no executionRoleArn: needed to pull private (ECR) images and to send logs; pass --execution-role-arn if so");
+  }
+}
+
 }  // namespace
+
+std::string log_group_name(const std::string& namespace_name, const std::string& family) {
+  return "/ecs/" + (namespace_name.empty() ? std::string("default") : namespace_name) + "/" + family;
+}
 
 std::string ecs_name(std::string_view name) {
   std::string out;
@@ -884,14 +942,12 @@ Node task_definition_input(const model::Workload& w, const carry::EcsCarry& kept
                                 "runtimePlatform"};
   if (fargate) skip.insert({"placementConstraints", "pidMode", "ipcMode"});
   merge_and_order(td, kept.task, skip, kTaskOrder);
-
-  if (needs.any_secret && exec_role.empty()) {
-    diags.warning("execution-role-needed", where,
-                  "the task reads secrets (SSM / Secrets Manager), which needs a task execution role allowed to read them: "
-                  "pass --execution-role-arn or add executionRoleArn before registering");
-  } else if (fargate && exec_role.empty()) {
-    diags.note("execution-role", where,
-               "no executionRoleArn: needed to pull private (ECR) images and to send logs; pass --execution-role-arn if so");
+  const bool logs = add_default_logs(ctx, td);
+  report_execution_role(ctx, exec_role, needs.any_secret, logs && o.create_log_group);
+  if (logs && o.create_log_group && o.region.empty()) {
+    diags.warning("region-needed", where,
+                  "the containers' awslogs-region is the placeholder REGION: pass --region (the cfn, api and terraform "
+                  "outputs take the stack's or provider's region)");
   }
   return td;
 }

@@ -222,5 +222,72 @@ TEST(EcsWriter, EcsNames) {
   EXPECT_EQ(ecs_name("My_App-1"), "My_App-1");
 }
 
+
+// ---- --logs awslogs (the default) --------------------------------------------------------
+
+const char* kTwoContainers =
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n"
+    "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n"
+    "      containers:\n      - {name: web, image: nginx}\n      - {name: proxy, image: envoyproxy/envoy:v1.31.0}\n";
+
+Node logs_of(const ToEcsOptions& o, const std::string& yaml, Diagnostics& diags) {
+  ConvertResult r = convert_to_ecs({{"t.yaml", yaml}}, o);
+  diags = r.diagnostics;
+  Diagnostics d;
+  const auto doc = io::load_json(r.documents.at(0).text, "", io::Limits{}, d);
+  return *doc;
+}
+
+TEST(EcsWriterLogs, EveryContainerLogsToTheWorkloadsGroupByDefault) {
+  Diagnostics d;
+  const Node doc = logs_of(ToEcsOptions{}, kTwoContainers, d);
+  for (const char* i : {"0", "1"}) {
+    const Node& lc = get(doc, {"taskDefinition", "containerDefinitions", i, "logConfiguration"});
+    EXPECT_EQ(get(lc, {"logDriver"}).text(), "awslogs");
+    EXPECT_EQ(get(lc, {"options", "awslogs-group"}).text(), "/ecs/shop/web");
+    EXPECT_EQ(get(lc, {"options", "awslogs-region"}).text(), "REGION");
+    EXPECT_EQ(get(lc, {"options", "awslogs-stream-prefix"}).text(),
+              get(doc, {"taskDefinition", "containerDefinitions", i, "name"}).text());
+    // json: nothing else creates the group, so the task does.
+    EXPECT_EQ(get(lc, {"options", "awslogs-create-group"}).text(), "true");
+  }
+  // Without an execution role a Fargate task with awslogs does not register; without --region
+  // the region is a placeholder: both said.
+  EXPECT_TRUE(has(d, "execution-role-needed", Severity::kWarning));
+  EXPECT_TRUE(has(d, "region-needed", Severity::kWarning));
+}
+
+TEST(EcsWriterLogs, WithARoleAndRegionNothingIsToldAndCfnCreatesTheGroupItself) {
+  ToEcsOptions o;
+  o.region = "eu-west-1";
+  o.execution_role_arn = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole";
+  Diagnostics d;
+  const Node doc = logs_of(o, kTwoContainers, d);
+  EXPECT_EQ(get(doc, {"taskDefinition", "containerDefinitions", "0", "logConfiguration", "options", "awslogs-region"}).text(),
+            "eu-west-1");
+  EXPECT_FALSE(has(d, "execution-role-needed", Severity::kWarning));
+  EXPECT_FALSE(has(d, "region-needed", Severity::kWarning));
+  o.format = EcsFormat::kCfn;
+  const ConvertResult cfn = convert_to_ecs({{"t.yaml", kTwoContainers}}, o);
+  ASSERT_EQ(cfn.documents.size(), 1u);
+  EXPECT_EQ(cfn.documents[0].text.find("awslogs-create-group"), std::string::npos);
+  EXPECT_NE(cfn.documents[0].text.find("Type: AWS::Logs::LogGroup"), std::string::npos);
+}
+
+TEST(EcsWriterLogs, NoneOrAnInputThatSaysHowLogsAreShippedGetsNoDefault) {
+  ToEcsOptions none;
+  none.awslogs = false;
+  Diagnostics d;
+  EXPECT_TRUE(get(logs_of(none, kTwoContainers, d), {"taskDefinition", "containerDefinitions", "0", "logConfiguration"}).is_null());
+  // An ECS origin (ECS -> Kubernetes kept requiresCompatibilities) had no logConfiguration: it stays so.
+  const std::string from_ecs =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  annotations:\n"
+      "    specconv.io/ecs-task: '{\"requiresCompatibilities\":[\"FARGATE\"],\"networkMode\":\"awsvpc\"}'\n"
+      "spec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n"
+      "      containers:\n      - {name: web, image: nginx}\n";
+  EXPECT_TRUE(get(logs_of(ToEcsOptions{}, from_ecs, d), {"taskDefinition", "containerDefinitions", "0", "logConfiguration"})
+                  .is_null());
+}
+
 }  // namespace
 }  // namespace specconv::ecs

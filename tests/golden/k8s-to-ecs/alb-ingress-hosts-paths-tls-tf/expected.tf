@@ -295,6 +295,16 @@ resource "aws_lb_listener_rule" "shop_public_rule443_p4" {
   }
 }
 
+resource "aws_cloudwatch_log_group" "api_log_group" {
+  name              = "/ecs/shop/api"
+  retention_in_days = 30
+}
+
+resource "aws_cloudwatch_log_group" "frontend_log_group" {
+  name              = "/ecs/shop/frontend"
+  retention_in_days = 30
+}
+
 resource "aws_ecs_task_definition" "api_task_definition" {
   family = "api"
   container_definitions = jsonencode([
@@ -311,6 +321,14 @@ resource "aws_ecs_task_definition" "api_task_definition" {
         },
       ]
       essential = true
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = "/ecs/shop/api"
+          "awslogs-region"        = local.region
+          "awslogs-stream-prefix" = "api"
+        }
+      }
       dockerLabels = {
         "specconv.io/k8s-workload" = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"api\",\"namespace\":\"shop\"},\"spec\":{\"replicas\":3,\"selector\":{\"matchLabels\":{\"app\":\"api\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"api\"}},\"spec\":{\"containers\":[{\"name\":\"api\",\"image\":\"example/api:2.1\",\"ports\":[{\"name\":\"http\",\"containerPort\":8080}],\"readinessProbe\":{\"httpGet\":{\"path\":\"/ready\",\"port\":\"http\"},\"periodSeconds\":15,\"timeoutSeconds\":3,\"failureThreshold\":4},\"resources\":{\"requests\":{\"cpu\":\"0.5\",\"memory\":\"1Gi\"}}}]}}}}"
         "specconv.io/k8s-ecs"      = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"api\":{\"healthCheck\":\"-\",\"cpu\":\"63ae3e50355771a1\",\"memory\":\"-\",\"memoryReservation\":\"efe914276e700a1c\",\"resourceRequirements\":\"-\",\"portMappings\":\"d060e78418a264dd\",\"environment\":\"-\",\"secrets\":\"-\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
@@ -323,6 +341,7 @@ resource "aws_ecs_task_definition" "api_task_definition" {
   cpu                      = "512"
   memory                   = "1024"
   execution_role_arn       = local.execution_role_arn
+  depends_on               = [aws_cloudwatch_log_group.api_log_group]
 }
 
 resource "aws_ecs_service" "api_service" {
@@ -365,6 +384,14 @@ resource "aws_ecs_task_definition" "frontend_task_definition" {
         },
       ]
       essential = true
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = "/ecs/shop/frontend"
+          "awslogs-region"        = local.region
+          "awslogs-stream-prefix" = "frontend"
+        }
+      }
       dockerLabels = {
         "specconv.io/k8s-workload" = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"frontend\",\"namespace\":\"shop\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"frontend\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"frontend\"}},\"spec\":{\"containers\":[{\"name\":\"frontend\",\"image\":\"example/frontend:1.0\",\"ports\":[{\"containerPort\":3000}],\"readinessProbe\":{\"httpGet\":{\"path\":\"/healthz\",\"port\":3000}},\"resources\":{\"requests\":{\"cpu\":\"250m\",\"memory\":\"512Mi\"}}}]}}}}"
         "specconv.io/k8s-ecs"      = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"frontend\":{\"healthCheck\":\"-\",\"cpu\":\"3865e3501cd5ab5c\",\"memory\":\"-\",\"memoryReservation\":\"63ae3e50355771a1\",\"resourceRequirements\":\"-\",\"portMappings\":\"e3aae200d64d18a1\",\"environment\":\"-\",\"secrets\":\"-\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
@@ -377,6 +404,7 @@ resource "aws_ecs_task_definition" "frontend_task_definition" {
   cpu                      = "256"
   memory                   = "512"
   execution_role_arn       = local.execution_role_arn
+  depends_on               = [aws_cloudwatch_log_group.frontend_log_group]
 }
 
 resource "aws_ecs_service" "frontend_service" {

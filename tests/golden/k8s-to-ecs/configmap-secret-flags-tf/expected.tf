@@ -107,6 +107,11 @@ resource "aws_ssm_parameter" "app_config_featurex_parameter" {
   value       = "true"
 }
 
+resource "aws_cloudwatch_log_group" "orders_log_group" {
+  name              = "/ecs/shop/orders"
+  retention_in_days = 30
+}
+
 resource "aws_ecs_task_definition" "orders_task_definition" {
   family = "orders"
   container_definitions = jsonencode([
@@ -140,6 +145,14 @@ resource "aws_ecs_task_definition" "orders_task_definition" {
           valueFrom = "/shop/db/username"
         },
       ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = "/ecs/shop/orders"
+          "awslogs-region"        = local.region
+          "awslogs-stream-prefix" = "orders"
+        }
+      }
       dockerLabels = {
         "specconv.io/k8s-workload" = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"orders\",\"namespace\":\"shop\"},\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"orders\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"orders\"}},\"spec\":{\"containers\":[{\"name\":\"orders\",\"image\":\"example/orders:7\",\"env\":[{\"name\":\"DB_PASSWORD\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"db\",\"key\":\"password\"}}},{\"name\":\"LOG_LEVEL\",\"value\":\"debug\"}],\"envFrom\":[{\"configMapRef\":{\"name\":\"app-config\"}},{\"secretRef\":{\"name\":\"db\"},\"prefix\":\"DB_\"}],\"resources\":{\"requests\":{\"cpu\":\"250m\",\"memory\":\"512Mi\"}}}]}}}}"
         "specconv.io/k8s-ecs"      = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"orders\":{\"healthCheck\":\"-\",\"cpu\":\"3865e3501cd5ab5c\",\"memory\":\"-\",\"memoryReservation\":\"63ae3e50355771a1\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"3038e14d83890585\",\"secrets\":\"b44245a45dbb3a8e\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
@@ -151,7 +164,7 @@ resource "aws_ecs_task_definition" "orders_task_definition" {
   cpu                      = "256"
   memory                   = "512"
   execution_role_arn       = local.execution_role_arn
-  depends_on               = [aws_ssm_parameter.app_config_featurex_parameter]
+  depends_on               = [aws_ssm_parameter.app_config_featurex_parameter, aws_cloudwatch_log_group.orders_log_group]
 }
 
 resource "aws_ecs_service" "orders_service" {

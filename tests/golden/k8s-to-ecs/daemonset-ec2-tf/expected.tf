@@ -81,6 +81,11 @@ resource "aws_iam_role_policy" "task_execution_role" {
   })
 }
 
+resource "aws_cloudwatch_log_group" "node_agent_log_group" {
+  name              = "/ecs/monitoring/node-agent"
+  retention_in_days = 30
+}
+
 resource "aws_ecs_task_definition" "node_agent_task_definition" {
   family = "node-agent"
   container_definitions = jsonencode([
@@ -100,6 +105,14 @@ resource "aws_ecs_task_definition" "node_agent_task_definition" {
       ]
       user       = "0"
       privileged = true
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = "/ecs/monitoring/node-agent"
+          "awslogs-region"        = local.region
+          "awslogs-stream-prefix" = "agent"
+        }
+      }
       dockerLabels = {
         "specconv.io/k8s-workload" = "{\"apiVersion\":\"apps/v1\",\"kind\":\"DaemonSet\",\"metadata\":{\"name\":\"node-agent\",\"namespace\":\"monitoring\"},\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"node-agent\"}},\"updateStrategy\":{\"type\":\"RollingUpdate\",\"rollingUpdate\":{\"maxUnavailable\":\"25%\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"node-agent\"}},\"spec\":{\"hostNetwork\":true,\"hostPID\":true,\"containers\":[{\"name\":\"agent\",\"image\":\"example/node-agent:1.4\",\"securityContext\":{\"privileged\":true,\"runAsUser\":0},\"volumeMounts\":[{\"name\":\"proc\",\"mountPath\":\"/host/proc\",\"readOnly\":true}],\"resources\":{\"requests\":{\"cpu\":\"50m\",\"memory\":\"64Mi\"},\"limits\":{\"memory\":\"128Mi\"}}}],\"volumes\":[{\"name\":\"proc\",\"hostPath\":{\"path\":\"/proc\"}}]}}}}"
         "specconv.io/k8s-ecs"      = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"agent\":{\"healthCheck\":\"-\",\"cpu\":\"9b169300c5dc4850\",\"memory\":\"3fb816502099f9dc\",\"memoryReservation\":\"9b132b00c5d961c1\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"-\",\"secrets\":\"-\",\"user\":\"ad56f14fcdf02a21\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"4b66a767efc7182f\",\"linuxParameters\":\"-\"}}"
@@ -116,6 +129,7 @@ resource "aws_ecs_task_definition" "node_agent_task_definition" {
   memory                   = "128"
   pid_mode                 = "host"
   execution_role_arn       = local.execution_role_arn
+  depends_on               = [aws_cloudwatch_log_group.node_agent_log_group]
 }
 
 resource "aws_ecs_service" "node_agent_service" {

@@ -91,6 +91,11 @@ resource "aws_iam_role_policy" "task_execution_role" {
   })
 }
 
+resource "aws_cloudwatch_log_group" "worker_log_group" {
+  name              = "/ecs/jobs/worker"
+  retention_in_days = 30
+}
+
 resource "aws_ecs_task_definition" "worker_task_definition" {
   family = "worker"
   container_definitions = jsonencode([
@@ -101,6 +106,14 @@ resource "aws_ecs_task_definition" "worker_task_definition" {
       memory            = 2048
       memoryReservation = 2048
       essential         = true
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = "/ecs/jobs/worker"
+          "awslogs-region"        = local.region
+          "awslogs-stream-prefix" = "worker"
+        }
+      }
       dockerLabels = {
         "specconv.io/k8s-workload" = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"worker\",\"namespace\":\"jobs\"},\"spec\":{\"replicas\":4,\"strategy\":{\"type\":\"RollingUpdate\",\"rollingUpdate\":{\"maxSurge\":1,\"maxUnavailable\":0}},\"selector\":{\"matchLabels\":{\"app\":\"worker\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"worker\"}},\"spec\":{\"containers\":[{\"name\":\"worker\",\"image\":\"example/worker:3\",\"resources\":{\"requests\":{\"cpu\":\"1\",\"memory\":\"2Gi\"},\"limits\":{\"cpu\":\"2\",\"memory\":\"2Gi\"}}}]}}}}"
         "specconv.io/k8s-ecs"      = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"worker\":{\"healthCheck\":\"-\",\"cpu\":\"efe914276e700a1c\",\"memory\":\"8ffdb020efa78c8d\",\"memoryReservation\":\"8ffdb020efa78c8d\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"-\",\"secrets\":\"-\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
@@ -113,6 +126,7 @@ resource "aws_ecs_task_definition" "worker_task_definition" {
   cpu                      = "2048"
   memory                   = "4096"
   execution_role_arn       = local.execution_role_arn
+  depends_on               = [aws_cloudwatch_log_group.worker_log_group]
 }
 
 resource "aws_ecs_service" "worker_service" {

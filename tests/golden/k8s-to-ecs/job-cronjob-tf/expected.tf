@@ -136,6 +136,16 @@ resource "aws_iam_role_policy" "scheduler_role" {
   })
 }
 
+resource "aws_cloudwatch_log_group" "migrate_log_group" {
+  name              = "/ecs/default/migrate"
+  retention_in_days = 30
+}
+
+resource "aws_cloudwatch_log_group" "report_log_group" {
+  name              = "/ecs/default/report"
+  retention_in_days = 30
+}
+
 resource "aws_ecs_task_definition" "migrate_task_definition" {
   family = "migrate"
   container_definitions = jsonencode([
@@ -150,6 +160,14 @@ resource "aws_ecs_task_definition" "migrate_task_definition" {
       essential         = true
       entryPoint        = ["/app/migrate"]
       command           = ["--to", "latest"]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = "/ecs/default/migrate"
+          "awslogs-region"        = local.region
+          "awslogs-stream-prefix" = "migrate"
+        }
+      }
       dockerLabels = {
         "specconv.io/k8s-workload" = "{\"apiVersion\":\"batch/v1\",\"kind\":\"Job\",\"metadata\":{\"name\":\"migrate\"},\"spec\":{\"backoffLimit\":2,\"template\":{\"spec\":{\"restartPolicy\":\"Never\",\"imagePullSecrets\":[{\"name\":\"registry\"}],\"containers\":[{\"name\":\"migrate\",\"image\":\"example/app:5\",\"command\":[\"/app/migrate\"],\"args\":[\"--to\",\"latest\"],\"resources\":{\"requests\":{\"cpu\":\"500m\",\"memory\":\"1Gi\"}}}]}}}}"
         "specconv.io/k8s-ecs"      = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"migrate\":{\"healthCheck\":\"-\",\"cpu\":\"63ae3e50355771a1\",\"memory\":\"-\",\"memoryReservation\":\"efe914276e700a1c\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"-\",\"secrets\":\"-\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
@@ -161,6 +179,7 @@ resource "aws_ecs_task_definition" "migrate_task_definition" {
   cpu                      = "512"
   memory                   = "1024"
   execution_role_arn       = local.execution_role_arn
+  depends_on               = [aws_cloudwatch_log_group.migrate_log_group]
 }
 
 resource "aws_ecs_task_definition" "report_task_definition" {
@@ -171,6 +190,14 @@ resource "aws_ecs_task_definition" "report_task_definition" {
       image     = "example/report:1"
       essential = true
       command   = ["nightly"]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = "/ecs/default/report"
+          "awslogs-region"        = local.region
+          "awslogs-stream-prefix" = "report"
+        }
+      }
       dockerLabels = {
         "specconv.io/k8s-workload" = "{\"apiVersion\":\"batch/v1\",\"kind\":\"CronJob\",\"metadata\":{\"name\":\"report\"},\"spec\":{\"schedule\":\"30 2 * * *\",\"jobTemplate\":{\"spec\":{\"template\":{\"spec\":{\"restartPolicy\":\"OnFailure\",\"containers\":[{\"name\":\"report\",\"image\":\"example/report:1\",\"args\":[\"nightly\"]}]}}}}}}"
         "specconv.io/k8s-ecs"      = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"report\":{\"healthCheck\":\"-\",\"cpu\":\"-\",\"memory\":\"-\",\"memoryReservation\":\"-\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"-\",\"secrets\":\"-\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
@@ -182,6 +209,7 @@ resource "aws_ecs_task_definition" "report_task_definition" {
   cpu                      = "256"
   memory                   = "512"
   execution_role_arn       = local.execution_role_arn
+  depends_on               = [aws_cloudwatch_log_group.report_log_group]
 }
 
 resource "aws_scheduler_schedule" "report_schedule" {

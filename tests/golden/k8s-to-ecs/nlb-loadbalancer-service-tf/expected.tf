@@ -149,6 +149,11 @@ resource "aws_lb_listener" "dns_nlb_listener_tcp5353" {
   }
 }
 
+resource "aws_cloudwatch_log_group" "dns_log_group" {
+  name              = "/ecs/default/dns"
+  retention_in_days = 30
+}
+
 resource "aws_ecs_task_definition" "dns_task_definition" {
   family = "dns"
   container_definitions = jsonencode([
@@ -170,6 +175,14 @@ resource "aws_ecs_task_definition" "dns_task_definition" {
         },
       ]
       essential = true
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = "/ecs/default/dns"
+          "awslogs-region"        = local.region
+          "awslogs-stream-prefix" = "coredns"
+        }
+      }
       dockerLabels = {
         "specconv.io/k8s-workload" = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"dns\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"dns\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"dns\"}},\"spec\":{\"containers\":[{\"name\":\"coredns\",\"image\":\"coredns/coredns:1.11.1\",\"ports\":[{\"name\":\"dns-udp\",\"containerPort\":53,\"protocol\":\"UDP\"},{\"name\":\"dns-tcp\",\"containerPort\":53,\"protocol\":\"TCP\"}],\"resources\":{\"requests\":{\"cpu\":\"100m\",\"memory\":\"128Mi\"}}}]}}}}"
         "specconv.io/k8s-ecs"      = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"coredns\":{\"healthCheck\":\"-\",\"cpu\":\"3fbe8950209f28f3\",\"memory\":\"-\",\"memoryReservation\":\"3fb816502099f9dc\",\"resourceRequirements\":\"-\",\"portMappings\":\"d74c0a1ec656d9d9\",\"environment\":\"-\",\"secrets\":\"-\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
@@ -182,6 +195,7 @@ resource "aws_ecs_task_definition" "dns_task_definition" {
   cpu                      = "256"
   memory                   = "512"
   execution_role_arn       = local.execution_role_arn
+  depends_on               = [aws_cloudwatch_log_group.dns_log_group]
 }
 
 resource "aws_ecs_service" "dns_service" {

@@ -123,6 +123,11 @@ resource "aws_service_discovery_service" "payments_discovery" {
   }
 }
 
+resource "aws_cloudwatch_log_group" "payments_log_group" {
+  name              = "/ecs/pay/payments"
+  retention_in_days = 30
+}
+
 resource "aws_ecs_task_definition" "payments_task_definition" {
   family = "payments"
   container_definitions = jsonencode([
@@ -138,6 +143,14 @@ resource "aws_ecs_task_definition" "payments_task_definition" {
         },
       ]
       essential = true
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = "/ecs/pay/payments"
+          "awslogs-region"        = local.region
+          "awslogs-stream-prefix" = "payments"
+        }
+      }
       dockerLabels = {
         "specconv.io/k8s-workload" = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"payments\",\"namespace\":\"pay\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"payments\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"payments\"}},\"spec\":{\"serviceAccountName\":\"payments\",\"containers\":[{\"name\":\"payments\",\"image\":\"example/payments:4\",\"ports\":[{\"containerPort\":9000}],\"resources\":{\"requests\":{\"cpu\":\"1\",\"memory\":\"2Gi\"}}}]}}}}"
         "specconv.io/k8s-ecs"      = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"payments\":{\"healthCheck\":\"-\",\"cpu\":\"efe914276e700a1c\",\"memory\":\"-\",\"memoryReservation\":\"8ffdb020efa78c8d\",\"resourceRequirements\":\"-\",\"portMappings\":\"347a439e5050bd23\",\"environment\":\"-\",\"secrets\":\"-\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
@@ -151,6 +164,7 @@ resource "aws_ecs_task_definition" "payments_task_definition" {
   cpu                      = "1024"
   memory                   = "2048"
   execution_role_arn       = local.execution_role_arn
+  depends_on               = [aws_cloudwatch_log_group.payments_log_group]
 }
 
 resource "aws_ecs_service" "payments_service" {
