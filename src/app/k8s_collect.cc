@@ -17,7 +17,9 @@ const std::vector<std::string>& kind_order() {
   static const std::vector<std::string> kOrder = {"ServiceAccount", "ExternalSecret", "PersistentVolume",
                                                   "PersistentVolumeClaim", "Service", "Deployment",
                                                   "DaemonSet", "StatefulSet", "ReplicaSet", "Job", "CronJob", "Pod",
-                                                  "HorizontalPodAutoscaler", "Ingress"};
+                                                  "HorizontalPodAutoscaler", "Ingress", "GatewayClass",
+                                                  "LoadBalancerConfiguration", "Gateway", "TargetGroupConfiguration",
+                                                  "HTTPRoute"};
   return kOrder;
 }
 
@@ -64,8 +66,10 @@ bool settle_failure(EmittedWorkload& w, Diagnostics& diags, std::set<std::string
 void drop_repeated_objects(EmittedWorkload& w, std::set<std::string>& seen) {
   std::vector<k8s::Object> kept;
   for (auto& o : w.emitted.objects) {
+    // (and the Gateway objects of an ALB that several workloads are behind)
     const bool shareable = o.kind == "Service" || o.kind == "Ingress" || o.kind == "ServiceAccount" ||
-                           o.kind == "HorizontalPodAutoscaler";
+                           o.kind == "HorizontalPodAutoscaler" || o.kind == "GatewayClass" ||
+                           o.kind == "LoadBalancerConfiguration" || o.kind == "Gateway" || o.kind == "HTTPRoute";
     if (!shareable || seen.insert(io::to_json(o.doc, -1)).second) kept.push_back(std::move(o));
   }
   w.emitted.objects = std::move(kept);

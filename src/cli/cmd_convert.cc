@@ -104,6 +104,9 @@ int run_convert(const BatchCliOptions& o, std::ostream& /*out*/, std::ostream& e
   b.to_k8s.ssm_store = o.ssm_store;
   b.to_k8s.secrets_manager_store = o.secrets_manager_store;
   b.to_k8s.scheme = o.scheme;
+  b.to_k8s.gateway_api = o.routing == "gateway-api";
+  b.to_k8s.gateway_class = o.gateway_class;
+  b.to_k8s.create_gateway_class = o.create_gateway_class;
   b.to_ecs.fargate = o.launch_type != "EC2";
   b.to_ecs.launch_type_explicit = !o.launch_type.empty();
   b.to_ecs.parameter_prefix = o.parameter_prefix;

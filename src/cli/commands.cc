@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "mapping/names.h"
 
 namespace specconv::cli {
 namespace {
@@ -32,6 +33,22 @@ void add_limit_flags(CLI::App& app, ReadLimits& limits) {
   app.add_option("--max-documents", limits.max_documents, with_default("most documents accepted in one YAML stream", d.max_documents));
   app.add_option("--max-string-length", limits.max_string_bytes,
                  with_default("longest string, key or scalar accepted, in bytes", d.max_string_bytes));
+}
+
+void add_routing_flags(CLI::App& app, std::string& routing, std::string& gateway_class, bool& create_gateway_class,
+                       const std::string& prefix) {
+  app.add_option("--routing", routing,
+                 prefix + "ingress or gateway-api: how ALB routing is written (Ingress, or Gateway API Gateway/HTTPRoute "
+                          "with the AWS Load Balancer Controller's configurations; default ingress)")
+      ->transform(CLI::IsMember({"ingress", "gateway-api"}, CLI::ignore_case));
+  app.add_option("--gateway-class", gateway_class,
+                 prefix + "with --routing gateway-api: the GatewayClass the Gateways reference (default aws-alb)")
+      ->check([](const std::string& v) {
+        return mapping::is_valid_name(v, mapping::NameKind::kRfc1123Subdomain) ? std::string()
+                                                                                : "not a Kubernetes object name: " + v;
+      });
+  app.add_flag("--create-gateway-class", create_gateway_class,
+               prefix + "with --routing gateway-api: also emit that GatewayClass (controllerName gateway.k8s.aws/alb)");
 }
 
 CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
@@ -75,6 +92,7 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
   c->add_option("--scheme", o.scheme,
                 "ECS inputs: internet-facing or internal, for load balancers whose scheme the input does not say (default internal)")
       ->transform(CLI::IsMember({"internet-facing", "internal"}, CLI::ignore_case));
+  add_routing_flags(*c, o.routing, o.gateway_class, o.create_gateway_class, "ECS inputs: ");
   // Kubernetes inputs (as on to-ecs).
   c->add_option("--launch-type", o.launch_type, "Kubernetes inputs: FARGATE (default) or EC2 (needed for DaemonSets, hostPath, privileged)")
       ->transform(CLI::IsMember({"FARGATE", "EC2"}, CLI::ignore_case));

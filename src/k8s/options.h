@@ -13,6 +13,11 @@ struct EmitOptions {
   /// --scheme: internet-facing or internal, for load balancers whose scheme the input does not
   /// say; "" = internal, with a warning (assumed-scheme).
   std::string scheme;
+  /// --routing gateway-api: ALBs become Gateway API objects (Gateway, HTTPRoute, the AWS Load
+  /// Balancer Controller's LoadBalancerConfiguration and TargetGroupConfiguration), not Ingresses.
+  bool gateway_api = false;
+  std::string gateway_class = "aws-alb";  // --gateway-class: the GatewayClass the Gateways name
+  bool create_gateway_class = false;      // --create-gateway-class: emit it too
 };
 
 }  // namespace specconv::k8s
