@@ -83,7 +83,9 @@ TEST(Kustomize, ShopEnvironmentsLayoutMatchesGolden) {
             "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ../../base\n");
 }
 
-TEST(Kustomize, EachOverlayGivesItsEnvironmentsConversionWithRealKubectl) {
+/// `kubectl kustomize overlays/<env>` gives the objects of `to-k8s <env's inputs>`, field for
+/// field, with the same extra flags (`routing`).
+void expect_overlays_equal_direct_conversions(const std::vector<std::string>& routing) {
   const auto which = run_process("/bin/sh", {"-c", "command -v kubectl"});
   if (which.exit_code != 0) {
     GTEST_SKIP() << "kubectl not found: `kubectl kustomize` of each overlay is not checked here (the in-process "
@@ -91,13 +93,17 @@ TEST(Kustomize, EachOverlayGivesItsEnvironmentsConversionWithRealKubectl) {
   }
   TempDir tmp;
   const fs::path out = tmp.path() / "layout";
-  const auto r = run_specconv(kustomize_args(out.string()), kSource);
+  std::vector<std::string> args = kustomize_args(out.string());
+  args.insert(args.end(), routing.begin(), routing.end());
+  const auto r = run_specconv(args, kSource);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const auto& e : kEnvs) {
     const std::string kubectl = which.out.substr(0, which.out.find('\n'));
     const auto built = run_process(kubectl, {"kustomize", (out / "overlays" / e).string()});
     ASSERT_EQ(built.exit_code, 0) << built.err;
-    const auto direct = run_specconv({"to-k8s", "examples/ecs/shop-envs/" + e}, kSource);
+    std::vector<std::string> direct_args = {"to-k8s", "examples/ecs/shop-envs/" + e};
+    direct_args.insert(direct_args.end(), routing.begin(), routing.end());
+    const auto direct = run_specconv(direct_args, kSource);
     ASSERT_EQ(direct.exit_code, 0) << direct.err;
     const auto a = objects(built.out);
     const auto b = objects(direct.out);
@@ -107,6 +113,12 @@ TEST(Kustomize, EachOverlayGivesItsEnvironmentsConversionWithRealKubectl) {
       EXPECT_TRUE(app::same_tree(a.at(id), doc)) << e << ": " << id << " differs from the direct conversion";
     }
   }
+}
+
+TEST(Kustomize, EachOverlayGivesItsEnvironmentsConversionWithRealKubectl) { expect_overlays_equal_direct_conversions({}); }
+
+TEST(Kustomize, EachOverlayGivesItsEnvironmentsConversionWithRealKubectlInGatewayRouting) {
+  expect_overlays_equal_direct_conversions({"--routing", "gateway-api", "--create-gateway-class"});
 }
 
 TEST(Kustomize, OneNameTwoControllerKindsIsALocatedErrorAndWritesNothing) {
