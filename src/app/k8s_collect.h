@@ -6,6 +6,7 @@
 // renders it and drops its trees, a whole-run layout keeps it.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,6 +45,7 @@ class K8sCollector {
   K8sSink& sink_;
   std::set<std::string> taken_;  // workload names written
   std::set<std::string> seen_;   // shareable objects already kept
+  std::map<std::string, std::string> routing_;  // Gateway API objects kept: kind/namespace/name -> content
 };
 
 }  // namespace specconv::app

@@ -185,5 +185,28 @@ TEST(LoadBalancerSafety, GatewayRoutingLeavesNlbServicesAsLoadBalancerServices) 
   EXPECT_EQ(r.count("extra-load-balancer"), 1);
 }
 
+std::string rule(const std::string& id, const std::string& host, const std::string& target_group) {
+  return R"({"RuleArn": ")" + kRegion + "listener-rule/app/Shop-ALB/50dc6c495c0c9188/0467ef3c8400ae65/" + id +
+         R"(", "Priority": ")" + id + R"(", "IsDefault": false, "Conditions": [{"Field": "host-header", "Values": [")" + host +
+         R"("]}], "Actions": [{"Type": "forward", "TargetGroupArn": ")" + kRegion + "targetgroup/" + target_group + R"(/1"}]})";
+}
+
+TEST(LoadBalancerSafety, TwoWorkloadsWritingOneRouteNameIsAnErrorNotAnOverwrite) {
+  // "shop" has two sets of hosts, so HTTPRoutes shop and shop-2; workload "shop-2" has HTTPRoute shop-2 too.
+  const std::vector<InputText> in = {
+      {"shop.json", task("shop", 80)},
+      {"shop-2.json", task("shop-2", 81)},
+      {"shop-svc.json", service("shop", kRegion + "targetgroup/shop/1", 80)},
+      {"shop-2-svc.json", service("shop-2", kRegion + "targetgroup/shop-2/1", 81)},
+      {"tg.json", target_groups("HTTP", kAlb, {"shop", "shop-2"})},
+      {"rules.json", R"({"Rules": [)" + rule("10", "a.example.com", "shop") + "," + rule("20", "b.example.com", "shop") + "," +
+                         rule("30", "c.example.com", "shop-2") + "]}"}};
+  const Outcome r = convert(in, "", true);
+  EXPECT_EQ(r.count("duplicate-output"), 1);
+  EXPECT_FALSE(r.result.failed_inputs.empty());
+  const Outcome ingress = convert(in);
+  EXPECT_EQ(ingress.count("duplicate-output"), 0);
+}
+
 }  // namespace
 }  // namespace specconv

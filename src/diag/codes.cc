@@ -50,7 +50,7 @@ const std::vector<CodeInfo> kCodes = {
     {"old-api-version", W, "input", "a removed API version (extensions/v1beta1, ...) read as the current one"},
     {"dangling-reference", E, "input", "a reference to something not among the inputs (container, volume, task definition)"},
     {"missing-reference", W, "input", "a reference to an object not in the input (ConfigMap, Secret, ServiceAccount)"},
-    {"duplicate-output", E, "output", "two inputs produce a workload of the same name; the later one is skipped"},
+    {"duplicate-output", E, "output", "two inputs produce a workload (or a Gateway API object with other content) of the same name; the later one is skipped"},
     {"workload-failed", E, "output", "a file that is part of a workload (a service and its task definition in two files) which failed because of an error reported for another of its files; nothing is written from it"},
     {"write-failed", E, "output", "an output file could not be written"},
     {"invalid-output", E, "output", "internal error: an object specconv was about to write fails the schema check; the input is not converted"},
