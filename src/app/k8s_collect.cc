@@ -19,7 +19,7 @@ const std::vector<std::string>& kind_order() {
                                                   "DaemonSet", "StatefulSet", "ReplicaSet", "Job", "CronJob", "Pod",
                                                   "HorizontalPodAutoscaler", "Ingress", "GatewayClass",
                                                   "LoadBalancerConfiguration", "Gateway", "TargetGroupConfiguration",
-                                                  "HTTPRoute"};
+                                                  "ListenerRuleConfiguration", "HTTPRoute"};
   return kOrder;
 }
 
@@ -54,7 +54,7 @@ void check_output(EmittedWorkload& w) {
 
 bool gateway_api_kind(const std::string& kind) {
   return kind == "GatewayClass" || kind == "LoadBalancerConfiguration" || kind == "Gateway" || kind == "HTTPRoute" ||
-         kind == "TargetGroupConfiguration";
+         kind == "TargetGroupConfiguration" || kind == "ListenerRuleConfiguration";
 }
 
 std::string identity(const k8s::Object& o) {

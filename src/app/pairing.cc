@@ -94,7 +94,7 @@ void attach_wiring(const ecs::Bundle& b, model::Workload& w) {
           l.default_target_groups.end()) {
         if (lb.load_balancer_arn.empty()) lb.load_balancer_arn = l.load_balancer_arn;
         listener_arns.insert(l.arn);
-        lb.routes.push_back(model::HttpRoute{{}, {"/*"}, std::nullopt, {}, {}, {}});
+        lb.routes.push_back(model::catch_all_route());
       }
     }
     for (const auto& r : b.rules) {

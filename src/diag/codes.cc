@@ -93,7 +93,7 @@ const std::vector<CodeInfo> kCodes = {
     {"environment-conflict", E, "ecs-to-k8s", "--kustomize: one workload name is a different kind of controller in two environments"},
     {"overlay-mismatch", E, "ecs-to-k8s", "--kustomize: an overlay would not give its environment's conversion (a bug: nothing is written)"},
     {"assumed-route", W, "ecs-to-k8s", "no listener/rule wiring given: the Ingress (or HTTPRoute) routes / on port 80"},
-    {"approximated-header", W, "ecs-to-k8s", "an ALB header pattern with wildcards becomes a RegularExpression HTTPRoute match"},
+    {"approximated-match", W, "ecs-to-k8s", "an ALB header or query-string pattern with wildcards becomes a RegularExpression HTTPRoute match"},
     {"missing-certificate", W, "ecs-to-k8s", "an HTTPS listener without a certificate in the input: the LoadBalancerConfiguration needs one"},
     {"unconvertible-route", W, "ecs-to-k8s", "a listener rule (or one of its target groups) has no HTTPRoute form and is left out"},
     {"essential-init-container", W, "ecs-to-k8s", "an essential container that others wait on to exit"},

@@ -768,6 +768,23 @@ void read_method_condition(Cursor& cond, std::vector<std::string> values, model:
   route.methods.insert(route.methods.end(), values.begin(), values.end());
 }
 
+/// query-string: QueryStringConfig {Values: [{Key, Value}]}.
+void read_query_condition(Cursor& cond, model::HttpRoute& route) {
+  auto qc = cond.object("QueryStringConfig");
+  if (!qc) return;
+  model::QueryCondition q;
+  for (Cursor kv : qc->objects("Values")) q.pairs.emplace_back(kv.string("Key").value_or(""), kv.string("Value").value_or(""));
+  if (!q.pairs.empty()) route.queries.push_back(std::move(q));
+}
+
+/// source-ip: SourceIpConfig {Values} (CIDRs).
+void read_source_ip_condition(Cursor& cond, std::vector<std::string> values, model::HttpRoute& route) {
+  if (auto sc = cond.object("SourceIpConfig")) {
+    if (auto v = sc->strings("Values")) values.insert(values.end(), v->begin(), v->end());
+  }
+  if (!values.empty()) route.source_ips.push_back(std::move(values));
+}
+
 void read_rules(Cursor& c, Bundle& b) {
   for (Cursor r : c.objects("Rules")) {
     RuleInfo ri;
@@ -798,6 +815,8 @@ void read_rules(Cursor& c, Bundle& b) {
       else if (field == "path-pattern") ri.route.paths.insert(ri.route.paths.end(), values.begin(), values.end());
       else if (field == "http-header") read_header_condition(cond, ri.route);
       else if (field == "http-request-method") read_method_condition(cond, values, ri.route);
+      else if (field == "query-string") read_query_condition(cond, ri.route);
+      else if (field == "source-ip") read_source_ip_condition(cond, values, ri.route);
       else if (!field.empty()) {
         cond.warning("Field", "unsupported-field", "listener rule condition \"" + field + "\" has no Kubernetes equivalent and is dropped");
       }

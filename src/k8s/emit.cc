@@ -629,7 +629,7 @@ AlbWiring alb_wiring(const EmitContext& ctx, const std::vector<ServicePort>& por
       alb.backends.emplace_back(lb.container_port, lb.container);
     }
     if (lb.routes.empty()) {
-      alb.routes.push_back(model::HttpRoute{{}, {"/*"}, std::nullopt, {}, {}, {}});
+      alb.routes.push_back(model::catch_all_route());
       alb.backends.emplace_back(lb.container_port, lb.container);
     }
     bool known_port = false;
@@ -712,10 +712,10 @@ Node ingress_rules(const EmitContext& ctx, const AlbWiring& alb) {
     const auto& r = alb.routes[ri];
     std::vector<std::string> hosts = r.hosts.empty() ? std::vector<std::string>{""} : r.hosts;
     std::vector<std::string> paths = r.paths.empty() ? std::vector<std::string>{"/*"} : r.paths;
-    if (!r.headers.empty() || !r.methods.empty()) {
+    if (!r.headers.empty() || !r.methods.empty() || !r.queries.empty() || !r.source_ips.empty()) {
       ctx.diags.warning("unsupported-field", service_location(ctx.w, "/loadBalancers"),
-                        "listener rule http-header / http-request-method conditions have no Ingress equivalent and are "
-                        "dropped (--routing gateway-api keeps them as HTTPRoute matches)");
+                        "listener rule http-header / http-request-method / query-string / source-ip conditions have no "
+                        "Ingress equivalent and are dropped (--routing gateway-api keeps them)");
     }
     if (!r.split.empty()) {
       ctx.diags.warning("unsupported-field", service_location(ctx.w, "/loadBalancers"),

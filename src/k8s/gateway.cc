@@ -120,6 +120,20 @@ Node load_balancer_configuration(const Balancer& b, const GatewayInput& in, Diag
   return lbc;
 }
 
+Node list_of(Node item) {
+  Node list = Node::array();
+  list.push(std::move(item));
+  return list;
+}
+
+/// [{type: `type`, `key`: `config`}]: the one filter of an HTTPRoute rule.
+Node one_filter(const char* type, const char* key, Node config) {
+  Node filter = Node::object();
+  filter.set("type", str(type));
+  filter.set(key, std::move(config));
+  return list_of(std::move(filter));
+}
+
 Node parent_ref(const std::string& gateway, const std::string& section) {
   Node p = Node::object();
   p.set("name", str(gateway));
@@ -146,18 +160,11 @@ void add_redirect(const Balancer& b, const GatewayInput& in, std::vector<Object>
     redirect.set("port", Node::integer(std::stoll(port)));
   }
   if (status == "HTTP_301" || status == "HTTP_302") redirect.set("statusCode", Node::integer(status == "HTTP_301" ? 301 : 302));
-  Node filter = Node::object();
-  filter.set("type", str("RequestRedirect"));
-  filter.set("requestRedirect", std::move(redirect));
-  Node filters = Node::array();
-  filters.push(std::move(filter));
   Node rule = Node::object();
-  rule.set("filters", std::move(filters));
-  Node rules = Node::array();
-  rules.push(std::move(rule));
+  rule.set("filters", one_filter("RequestRedirect", "requestRedirect", std::move(redirect)));
   Node spec = Node::object();
   spec.set("parentRefs", std::move(parents));
-  spec.set("rules", std::move(rules));
+  spec.set("rules", list_of(std::move(rule)));
   const std::string name = b.name + "-https-redirect";
   Node route = object(kGatewayApi, "HTTPRoute", metadata(name, in.opt, true));
   route.set("spec", std::move(spec));
@@ -181,6 +188,31 @@ Node route_parents(const Balancer& b, const std::vector<const model::LoadBalance
   return parents;
 }
 
+/// One condition whose values are alternatives: (name, ALB value pattern) pairs.
+using Alternatives = std::vector<std::pair<std::string, std::string>>;
+
+std::vector<Alternatives> header_alternatives(const model::HttpRoute& r) {
+  std::vector<Alternatives> out;
+  for (const auto& h : r.headers) {
+    Alternatives a;
+    for (const auto& v : h.values) a.emplace_back(h.name, v);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<Alternatives> query_alternatives(const model::HttpRoute& r) {
+  std::vector<Alternatives> out;
+  for (const auto& q : r.queries) out.push_back(q.pairs);
+  return out;
+}
+
+std::size_t choices(const std::vector<Alternatives>& conditions) {
+  std::size_t n = 1;
+  for (const auto& c : conditions) n *= c.size();
+  return n;
+}
+
 /// Why a listener rule has no HTTPRoute rule ("" when it has one).
 std::string unconvertible(const model::HttpRoute& r) {
   static const std::set<std::string> kMethods = {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"};
@@ -194,58 +226,77 @@ std::string unconvertible(const model::HttpRoute& r) {
       return "host \"" + h + "\" is not a Gateway API hostname (only a leading \"*.\" wildcard is)";
     }
   }
-  std::size_t combinations = std::max<std::size_t>(1, r.paths.size()) * std::max<std::size_t>(1, r.methods.size());
-  for (const auto& h : r.headers) combinations *= h.values.size();
+  for (const auto& q : r.queries) {
+    for (const auto& [key, value] : q.pairs) {
+      if (key.empty() || has_wildcard(key)) return "a query-string condition without an exact key (\"" + key + "=" + value + "\")";
+    }
+  }
+  if (r.source_ips.size() > 1) return "it has several source-ip conditions";
+  const std::size_t combinations = std::max<std::size_t>(1, r.paths.size()) * std::max<std::size_t>(1, r.methods.size()) *
+                                   choices(header_alternatives(r)) * choices(query_alternatives(r));
   if (combinations > kMaxMatches) return "its conditions make " + std::to_string(combinations) + " matches (at most 64)";
   return "";
 }
 
-/// Header matches for one choice of value per http-header condition (`pick` indexes the values).
-Node header_matches(const std::vector<model::HeaderCondition>& headers, std::size_t pick) {
+/// The header or query parameter matches of one choice per condition (`pick` numbers the choice
+/// and is left with what the next conditions choose by): Exact, or for a value with ALB
+/// wildcards a RegularExpression.
+Node value_matches(const std::vector<Alternatives>& conditions, std::size_t& pick) {
   Node out = Node::array();
-  for (const auto& h : headers) {
-    const std::string& v = h.values[pick % h.values.size()];
-    pick /= h.values.size();
+  for (const auto& c : conditions) {
+    const auto& [name, v] = c[pick % c.size()];
+    pick /= c.size();
     Node m = Node::object();
     m.set("type", str(has_wildcard(v) ? "RegularExpression" : "Exact"));
-    m.set("name", str(h.name));
+    m.set("name", str(name));
     m.set("value", str(has_wildcard(v) ? alb_value_regex(v) : v));
     out.push(std::move(m));
   }
   return out;
 }
 
-/// The matches of a listener rule: every path × method × header value combination (ALB
-/// conditions hold together, the values of one condition are alternatives).
-Node rule_matches(const GatewayInput& in, const model::HttpRoute& r, Diagnostics& diags) {
-  const std::vector<std::string> paths = r.paths.empty() ? std::vector<std::string>{"/*"} : r.paths;
-  const std::vector<std::string> methods = r.methods.empty() ? std::vector<std::string>{""} : r.methods;
-  std::size_t header_choices = 1;
-  for (const auto& h : r.headers) {
-    header_choices *= h.values.size();
-    for (const auto& v : h.values) {
+void warn_wildcards(const GatewayInput& in, const std::vector<Alternatives>& conditions, const char* what, Diagnostics& diags) {
+  for (const auto& c : conditions) {
+    for (const auto& [name, v] : c) {
       if (!has_wildcard(v)) continue;
-      diags.warning("approximated-header", service_location(in.w, "/loadBalancers"),
-                    "ALB header pattern " + h.name + ": \"" + v + "\" becomes the RegularExpression match \"" +
+      diags.warning("approximated-match", service_location(in.w, "/loadBalancers"),
+                    std::string("ALB ") + what + " pattern " + name + ": \"" + v + "\" becomes the RegularExpression match \"" +
                         alb_value_regex(v) + "\" (implementation-specific in the Gateway API)");
     }
   }
+}
+
+Node path_match(const GatewayInput& in, const std::string& pattern, Diagnostics& diags) {
+  bool approx = false;
+  auto [value, type] = alb_path(pattern, &approx);
+  if (approx) {
+    diags.warning("approximated-path", service_location(in.w, "/loadBalancers"),
+                  "ALB path pattern \"" + pattern + "\" has no exact HTTPRoute form; using PathPrefix " + value);
+  }
+  Node path = Node::object();
+  path.set("type", str(type == "Prefix" ? "PathPrefix" : "Exact"));
+  path.set("value", str(value));
+  return path;
+}
+
+/// The matches of a listener rule: every path × method × header value × query pair combination
+/// (ALB conditions hold together, the values of one condition are alternatives).
+Node rule_matches(const GatewayInput& in, const model::HttpRoute& r, Diagnostics& diags) {
+  const std::vector<std::string> paths = r.paths.empty() ? std::vector<std::string>{"/*"} : r.paths;
+  const std::vector<std::string> methods = r.methods.empty() ? std::vector<std::string>{""} : r.methods;
+  const std::vector<Alternatives> headers = header_alternatives(r), queries = query_alternatives(r);
+  warn_wildcards(in, headers, "header", diags);
+  warn_wildcards(in, queries, "query-string", diags);
   Node matches = Node::array();
   for (const auto& p : paths) {
-    bool approx = false;
-    auto [value, type] = alb_path(p, &approx);
-    if (approx) {
-      diags.warning("approximated-path", service_location(in.w, "/loadBalancers"),
-                    "ALB path pattern \"" + p + "\" has no exact HTTPRoute form; using PathPrefix " + value);
-    }
+    const Node path = path_match(in, p, diags);
     for (const auto& method : methods) {
-      for (std::size_t pick = 0; pick < header_choices; ++pick) {
+      for (std::size_t pick = 0; pick < choices(headers) * choices(queries); ++pick) {
         Node m = Node::object();
-        Node path = Node::object();
-        path.set("type", str(type == "Prefix" ? "PathPrefix" : "Exact"));
-        path.set("value", str(value));
-        m.set("path", std::move(path));
-        if (!r.headers.empty()) m.set("headers", header_matches(r.headers, pick));
+        m.set("path", path);
+        std::size_t rest = pick;
+        if (!headers.empty()) m.set("headers", value_matches(headers, rest));
+        if (!queries.empty()) m.set("queryParams", value_matches(queries, rest));
         if (!method.empty()) m.set("method", str(method));
         matches.push(std::move(m));
       }
@@ -286,15 +337,37 @@ std::optional<Node> rule_backends(const GatewayInput& in, const model::LoadBalan
   return refs;
 }
 
+/// A source-ip condition as the controller's ListenerRuleConfiguration (added to `objects`, named
+/// <workload>-source-ip-<n>), and the ExtensionRef filter that puts it on an HTTPRoute rule.
+Node source_ip_filter(const GatewayInput& in, const std::vector<std::string>& cidrs, std::vector<Object>& objects) {
+  const auto n = std::count_if(objects.begin(), objects.end(), [](const Object& o) { return o.kind == "ListenerRuleConfiguration"; });
+  const std::string name = in.name + "-source-ip-" + std::to_string(n + 1);
+  Node source = Node::object();
+  source.set("values", Node::strings(cidrs));
+  Node condition = Node::object();
+  condition.set("field", str("source-ip"));
+  condition.set("sourceIPConfig", std::move(source));
+  Node spec = Node::object();
+  spec.set("conditions", list_of(std::move(condition)));
+  Node lrc = object(kLbcApi, "ListenerRuleConfiguration", labelled_metadata(in.name, name, in.opt, true));
+  lrc.set("spec", std::move(spec));
+  objects.push_back({"ListenerRuleConfiguration", name, std::move(lrc)});
+  Node ref = Node::object();
+  ref.set("group", str(kLbcGroup));
+  ref.set("kind", str("ListenerRuleConfiguration"));
+  ref.set("name", str(name));
+  return one_filter("ExtensionRef", "extensionRef", std::move(ref));
+}
+
 /// The workload's routes as HTTPRoute rules, one list per set of hosts (in order of appearance)
-/// and per 16 rules.
+/// and per 16 rules; the ListenerRuleConfigurations they name go to `objects`.
 std::vector<std::pair<std::vector<std::string>, Node>> rules_by_hosts(const GatewayInput& in,
                                                                       const std::vector<const model::LoadBalancerBinding*>& group,
-                                                                      Diagnostics& diags) {
+                                                                      Diagnostics& diags, std::vector<Object>& objects) {
   std::vector<std::pair<std::vector<std::string>, Node>> out;
   for (const auto* lb : group) {
     std::vector<model::HttpRoute> routes = lb->routes;
-    if (routes.empty()) routes.push_back(model::HttpRoute{{}, {"/*"}, std::nullopt, {}, {}, {}});
+    if (routes.empty()) routes.push_back(model::catch_all_route());
     for (const auto& r : routes) {
       if (const std::string why = unconvertible(r); !why.empty()) {
         diags.warning("unconvertible-route", service_location(in.w, "/loadBalancers"),
@@ -311,6 +384,7 @@ std::vector<std::pair<std::vector<std::string>, Node>> rules_by_hosts(const Gate
       if (list == out.end()) list = out.emplace(out.end(), hosts, Node::array());
       Node rule = Node::object();
       rule.set("matches", rule_matches(in, r, diags));
+      if (!r.source_ips.empty()) rule.set("filters", source_ip_filter(in, r.source_ips.front(), objects));
       rule.set("backendRefs", std::move(*backends));
       list->second.push(std::move(rule));
     }
@@ -321,7 +395,7 @@ std::vector<std::pair<std::vector<std::string>, Node>> rules_by_hosts(const Gate
 /// The workload's HTTPRoutes on one Gateway: <name>, then <name>-2, ... per further list of rules.
 void add_routes(const Balancer& b, const std::vector<const model::LoadBalancerBinding*>& group, const GatewayInput& in,
                 Diagnostics& diags, std::vector<Object>& objects, int& count) {
-  for (auto& [hosts, rules] : rules_by_hosts(in, group, diags)) {
+  for (auto& [hosts, rules] : rules_by_hosts(in, group, diags, objects)) {
     const std::string name = ++count == 1 ? in.name : in.name + "-" + std::to_string(count);
     Node spec = Node::object();
     spec.set("parentRefs", route_parents(b, group));

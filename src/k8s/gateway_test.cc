@@ -143,7 +143,7 @@ TEST(GatewayRouting, HeaderValuesAndMethodsAreAlternativeMatches) {
   EXPECT_EQ(second.find("headers")->items().front().find("type")->text(), "RegularExpression");
   EXPECT_EQ(second.find("headers")->items().front().find("value")->text(), "^green-.*$");
   EXPECT_EQ(second.find("path")->find("type")->text(), "Exact");
-  EXPECT_EQ(run.count("approximated-header"), 1);
+  EXPECT_EQ(run.count("approximated-match"), 1);
 }
 
 TEST(GatewayRouting, RulesWithoutAGatewayApiFormAreLeftOutAndReported) {
@@ -152,6 +152,45 @@ TEST(GatewayRouting, RulesWithoutAGatewayApiFormAreLeftOutAndReported) {
   const Routed r = emit(workload({binding("tg/web", {custom, route({"api-*.example.com"}, {"/*"})})}));
   EXPECT_TRUE(r.of_kind("HTTPRoute").empty());
   EXPECT_EQ(r.count("unconvertible-route"), 2);
+}
+
+TEST(GatewayRouting, QueryStringPairsAreAlternativeQueryParamMatches) {
+  model::HttpRoute r = route({}, {"/search"});
+  r.queries = {model::QueryCondition{{{"version", "v2"}, {"beta", "tr?e"}}}};
+  const Routed run = emit(workload({binding("tg/web", {r})}));
+  const io::Node& matches = *at(*run.of_kind("HTTPRoute").front(), {"spec", "rules"}).items().front().find("matches");
+  ASSERT_EQ(matches.size(), 2U);
+  const io::Node& first = matches.items()[0].find("queryParams")->items().front();
+  EXPECT_EQ(first.find("name")->text(), "version");
+  EXPECT_EQ(first.find("type")->text(), "Exact");
+  const io::Node& second = matches.items()[1].find("queryParams")->items().front();
+  EXPECT_EQ(second.find("type")->text(), "RegularExpression");
+  EXPECT_EQ(second.find("value")->text(), "^tr.e$");
+  EXPECT_EQ(run.count("approximated-match"), 1);
+  model::HttpRoute any_key = route({}, {"/*"});
+  any_key.queries = {model::QueryCondition{{{"", "debug"}}}};
+  EXPECT_EQ(emit(workload({binding("tg/web", {any_key})})).count("unconvertible-route"), 1);
+}
+
+TEST(GatewayRouting, ASourceIpConditionIsAListenerRuleConfigurationOnTheRule) {
+  model::HttpRoute r = route({}, {"/admin/*"});
+  r.source_ips = {{"10.0.0.0/8", "192.168.0.0/16"}};
+  const Routed run = emit(workload({binding("tg/web", {r, route({}, {"/*"})})}));
+  ASSERT_EQ(run.of_kind("ListenerRuleConfiguration").size(), 1U);
+  const Object& lrc = *run.of_kind("ListenerRuleConfiguration").front();
+  EXPECT_EQ(lrc.name, "web-source-ip-1");
+  const io::Node& condition = at(lrc, {"spec", "conditions"}).items().front();
+  EXPECT_EQ(condition.find("field")->text(), "source-ip");
+  EXPECT_EQ(condition.find("sourceIPConfig")->find("values")->size(), 2U);
+  const io::Node& rules = at(*run.of_kind("HTTPRoute").front(), {"spec", "rules"});
+  const io::Node& ref = rules.items()[0].find("filters")->items().front();
+  EXPECT_EQ(ref.find("type")->text(), "ExtensionRef");
+  EXPECT_EQ(ref.find("extensionRef")->find("kind")->text(), "ListenerRuleConfiguration");
+  EXPECT_EQ(ref.find("extensionRef")->find("name")->text(), "web-source-ip-1");
+  EXPECT_EQ(rules.items()[1].find("filters"), nullptr);  // the rule without the condition is open to all
+  model::HttpRoute two = r;
+  two.source_ips.push_back({"172.16.0.0/12"});
+  EXPECT_EQ(emit(workload({binding("tg/web", {two})})).count("unconvertible-route"), 1);
 }
 
 model::HttpRoute split(std::vector<model::WeightedTarget> targets) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace specconv::model {
@@ -16,6 +17,13 @@ struct HeaderCondition {
   std::string name;
   std::vector<std::string> values;
   friend bool operator==(const HeaderCondition&, const HeaderCondition&) = default;
+};
+
+/// A query-string condition: the query has one of the key/value pairs (ALB patterns: * and ?
+/// wildcards; an empty key matches any key).
+struct QueryCondition {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  friend bool operator==(const QueryCondition&, const QueryCondition&) = default;
 };
 
 /// One target group of a forward action that splits traffic between several (ForwardConfig).
@@ -34,9 +42,18 @@ struct HttpRoute {
   std::optional<int64_t> priority;
   std::vector<HeaderCondition> headers;  // http-header conditions (all must hold)
   std::vector<std::string> methods;      // http-request-method condition (any of them)
+  std::vector<QueryCondition> queries;   // query-string conditions (all must hold)
+  std::vector<std::vector<std::string>> source_ips;  // source-ip conditions: CIDRs, any of each
   std::vector<WeightedTarget> split;     // all target groups of the rule, when it forwards to several
   friend bool operator==(const HttpRoute&, const HttpRoute&) = default;
 };
+
+/// The route of a listener's default action or of an unknown wiring: every path.
+inline HttpRoute catch_all_route() {
+  HttpRoute r;
+  r.paths = {"/*"};
+  return r;
+}
 
 struct Listener {
   std::string protocol;  // HTTP, HTTPS, TCP, UDP, TLS
