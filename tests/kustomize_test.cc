@@ -63,24 +63,38 @@ std::map<std::string, io::Node> objects(const std::string& yaml) {
   return out;
 }
 
-TEST(Kustomize, ShopEnvironmentsLayoutMatchesGolden) {
+/// The layout of examples/ecs/shop-envs with `extra` flags equals tests/golden/kustomize/<golden>
+/// (and dev's overlay is `dev_overlay` when given: dev is the base, so it adds nothing).
+void expect_layout_matches_golden(const std::vector<std::string>& extra, const std::string& golden_name,
+                                  const char* dev_overlay) {
   TempDir tmp;
   const fs::path out = tmp.path() / "layout";
-  const auto r = run_specconv(kustomize_args(out.string()), kSource);
+  std::vector<std::string> args = kustomize_args(out.string());
+  args.insert(args.end(), extra.begin(), extra.end());
+  const auto r = run_specconv(args, kSource);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "") << "--kustomize writes files, not stdout";
   const std::string actual = tree_text(out);
-  const fs::path golden = kSource / "tests" / "golden" / "kustomize" / "shop-envs" / "expected.txt";
+  const fs::path golden = kSource / "tests" / "golden" / "kustomize" / golden_name;
   if (env_is("UPDATE_GOLDEN", "1")) {
     ASSERT_FALSE(env_is("CI", "true")) << "UPDATE_GOLDEN=1 is refused when CI=true";
     fs::create_directories(golden.parent_path());
     testutil::write_file(golden, actual);
     return;
   }
-  EXPECT_EQ(actual, read_file(golden)) << "regenerate with: UPDATE_GOLDEN=1 ctest -R Kustomize.ShopEnvironmentsLayoutMatchesGolden";
-  // Minimal overlays: the first environment is the base, so its overlay only points at it.
-  EXPECT_EQ(read_file(out / "overlays" / "dev" / "kustomization.yaml"),
-            "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ../../base\n");
+  EXPECT_EQ(actual, read_file(golden)) << "regenerate with: UPDATE_GOLDEN=1 ctest -R Kustomize.ShopEnvironmentsLayout";
+  if (dev_overlay != nullptr) EXPECT_EQ(read_file(out / "overlays" / "dev" / "kustomization.yaml"), dev_overlay);
+}
+
+TEST(Kustomize, ShopEnvironmentsLayoutMatchesGolden) {
+  expect_layout_matches_golden({}, "shop-envs/expected.txt",
+                               "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ../../base\n");
+}
+
+// Each environment's ALB has its own name, so its Gateway, LoadBalancerConfiguration and
+// redirect route live in its overlay, and the HTTPRoute's parentRefs and hostnames are patched.
+TEST(Kustomize, ShopEnvironmentsLayoutInGatewayRoutingMatchesGolden) {
+  expect_layout_matches_golden({"--routing", "gateway-api"}, "shop-envs-gateway-api/expected.txt", nullptr);
 }
 
 /// kubectl, or "" (and a reason to skip) when it is not installed.
@@ -109,16 +123,28 @@ void expect_overlay_is_direct_conversion(const std::string& kubectl, const fs::p
   }
 }
 
-TEST(Kustomize, EachOverlayGivesItsEnvironmentsConversionWithRealKubectl) {
+/// Every overlay of the shop-envs layout made with the extra flags `routing` gives that
+/// environment's direct conversion with the same flags.
+void expect_overlays_equal_direct_conversions(const std::vector<std::string>& routing) {
   const std::string kubectl = kubectl_path();
   if (kubectl.empty()) GTEST_SKIP() << kNoKubectl;
   TempDir tmp;
   const fs::path out = tmp.path() / "layout";
-  const auto r = run_specconv(kustomize_args(out.string()), kSource);
+  std::vector<std::string> args = kustomize_args(out.string());
+  args.insert(args.end(), routing.begin(), routing.end());
+  const auto r = run_specconv(args, kSource);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const auto& e : kEnvs) {
-    expect_overlay_is_direct_conversion(kubectl, out, e, {"to-k8s", "examples/ecs/shop-envs/" + e}, kSource);
+    std::vector<std::string> direct_args = {"to-k8s", "examples/ecs/shop-envs/" + e};
+    direct_args.insert(direct_args.end(), routing.begin(), routing.end());
+    expect_overlay_is_direct_conversion(kubectl, out, e, direct_args, kSource);
   }
+}
+
+TEST(Kustomize, EachOverlayGivesItsEnvironmentsConversionWithRealKubectl) { expect_overlays_equal_direct_conversions({}); }
+
+TEST(Kustomize, EachOverlayGivesItsEnvironmentsConversionWithRealKubectlInGatewayRouting) {
+  expect_overlays_equal_direct_conversions({"--routing", "gateway-api", "--create-gateway-class"});
 }
 
 /// shop-envs copied into `dir`, its service and family named shop-web-<env> in each environment.

@@ -36,6 +36,9 @@ struct ToK8sOptions {
   std::string ssm_store = "aws-parameter-store";
   std::string secrets_manager_store = "aws-secrets-manager";
   std::string scheme;  // internet-facing or internal for load balancers the input gives no scheme; "" = internal, warned
+  bool gateway_api = false;  // --routing gateway-api: Gateway API objects for ALBs instead of Ingresses
+  std::string gateway_class = "aws-alb";  // --gateway-class: the GatewayClass the Gateways reference
+  bool create_gateway_class = false;      // --create-gateway-class: emit that GatewayClass too
   OutputFormat format = OutputFormat::kYaml;
   ReadLimits limits;  // what the readers accept (include/specconv/limits.h)
   TemplateInputs templates;  // CloudFormation template inputs

@@ -193,6 +193,9 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
   emit.secrets_manager_store = options.secrets_manager_store;
   emit.scheme = options.scheme;
   emit.renames = options.renames;
+  emit.gateway_api = options.gateway_api;
+  emit.gateway_class = options.gateway_class;
+  emit.create_gateway_class = options.create_gateway_class;
 
   Diagnostics pairing;
   std::vector<app::Paired> workloads = app::pair_ecs(bundle, pairing);

@@ -17,7 +17,9 @@ const std::vector<std::string>& kind_order() {
   static const std::vector<std::string> kOrder = {"ServiceAccount", "ExternalSecret", "PersistentVolume",
                                                   "PersistentVolumeClaim", "Service", "Deployment",
                                                   "DaemonSet", "StatefulSet", "ReplicaSet", "Job", "CronJob", "Pod",
-                                                  "HorizontalPodAutoscaler", "Ingress"};
+                                                  "HorizontalPodAutoscaler", "Ingress", "GatewayClass",
+                                                  "LoadBalancerConfiguration", "Gateway", "TargetGroupConfiguration",
+                                                  "ListenerRuleConfiguration", "HTTPRoute"};
   return kOrder;
 }
 
@@ -65,6 +67,37 @@ void check_output(EmittedWorkload& w) {
   for (const k8s::Object& o : w.emitted.objects) (void)check_output_k8s(o.doc, at, w.diagnostics);
 }
 
+bool gateway_api_kind(const std::string& kind) {
+  return kind == "GatewayClass" || kind == "LoadBalancerConfiguration" || kind == "Gateway" || kind == "HTTPRoute" ||
+         kind == "TargetGroupConfiguration" || kind == "ListenerRuleConfiguration";
+}
+
+std::string identity(const k8s::Object& o) {
+  const io::Node* md = o.doc.find("metadata");
+  const io::Node* ns = md != nullptr ? md->find("namespace") : nullptr;
+  return o.kind + "/" + (ns != nullptr ? ns->text() : "") + "/" + o.name;
+}
+
+/// Workloads behind one ALB write the same Gateway API objects (kept once); one of the same kind,
+/// namespace and name but other content would replace the earlier one when applied.
+void check_routing_names(EmittedWorkload& w, const std::map<std::string, std::string>& kept) {
+  if (w.diagnostics.has_errors()) return;
+  for (const k8s::Object& o : w.emitted.objects) {
+    if (!gateway_api_kind(o.kind)) continue;
+    const auto earlier = kept.find(identity(o));
+    if (earlier == kept.end() || earlier->second == io::to_json(o.doc, -1)) continue;
+    w.diagnostics.error("duplicate-output", where(w),
+                        "another workload of this run writes " + o.kind + " \"" + o.name +
+                            "\" with other content; applying both would keep only one: rename one of the workloads");
+  }
+}
+
+void keep_routing_names(const EmittedWorkload& w, std::map<std::string, std::string>& kept) {
+  for (const k8s::Object& o : w.emitted.objects) {
+    if (gateway_api_kind(o.kind)) kept.emplace(identity(o), io::to_json(o.doc, -1));
+  }
+}
+
 /// A workload with an error fails all its files and keeps none of its objects. False when it failed.
 bool settle_failure(EmittedWorkload& w, Diagnostics& diags, std::set<std::string>& failed) {
   share_failure(w.files, w.diagnostics);
@@ -79,8 +112,10 @@ bool settle_failure(EmittedWorkload& w, Diagnostics& diags, std::set<std::string
 void drop_repeated_objects(EmittedWorkload& w, std::set<std::string>& seen) {
   std::vector<k8s::Object> kept;
   for (auto& o : w.emitted.objects) {
+    // (and the Gateway objects of an ALB that several workloads are behind)
     const bool shareable = o.kind == "Service" || o.kind == "Ingress" || o.kind == "ServiceAccount" ||
-                           o.kind == "HorizontalPodAutoscaler";
+                           o.kind == "HorizontalPodAutoscaler" || o.kind == "GatewayClass" ||
+                           o.kind == "LoadBalancerConfiguration" || o.kind == "Gateway" || o.kind == "HTTPRoute";
     if (!shareable || seen.insert(io::to_json(o.doc, -1)).second) kept.push_back(std::move(o));
   }
   w.emitted.objects = std::move(kept);
@@ -111,7 +146,9 @@ void K8sCollector::add(EmittedWorkload&& w) {
   // workloads took (names, shared objects).
   restore_carry(w, taken_);
   check_output(w);
+  check_routing_names(w, routing_);
   if (!settle_failure(w, diagnostics_, failed_)) return;
+  keep_routing_names(w, routing_);
   drop_repeated_objects(w, seen_);
   sort_in_apply_order(w);
   sink_.add(typed(std::move(w)));  // its trees live as long as the sink keeps them

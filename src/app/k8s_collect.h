@@ -45,6 +45,7 @@ class K8sCollector {
   K8sSink& sink_;
   std::map<std::string, std::string> taken_;  // workload names written, with the --name key that gave each
   std::set<std::string> seen_;   // shareable objects already kept
+  std::map<std::string, std::string> routing_;  // Gateway API objects kept: kind/namespace/name -> content
 };
 
 }  // namespace specconv::app

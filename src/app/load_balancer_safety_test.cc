@@ -50,6 +50,14 @@ struct Outcome {
     }
     return out;
   }
+  /// The objects of `kind`.
+  [[nodiscard]] std::vector<const io::Node*> of_kind(const std::string& kind) const {
+    std::vector<const io::Node*> out;
+    for (const auto& o : objects) {
+      if (const io::Node* k = o.find("kind"); k != nullptr && k->text() == kind) out.push_back(&o);
+    }
+    return out;
+  }
   [[nodiscard]] int count(const std::string& code) const {
     int n = 0;
     for (const auto& d : result.diagnostics.all()) n += d.code == code ? 1 : 0;
@@ -57,9 +65,10 @@ struct Outcome {
   }
 };
 
-Outcome convert(const std::vector<InputText>& inputs, const std::string& scheme = "") {
+Outcome convert(const std::vector<InputText>& inputs, const std::string& scheme = "", bool gateway_api = false) {
   ToK8sOptions o;
   o.scheme = scheme;
+  o.gateway_api = gateway_api;
   Outcome r;
   r.result = convert_to_k8s(inputs, o);
   Diagnostics d;
@@ -117,6 +126,86 @@ TEST(LoadBalancerSafety, ServicesSharingAnNlbAreWarnedOfTheExtraNlb) {
   EXPECT_EQ(r.annotation("Service", "service.beta.kubernetes.io/aws-load-balancer-scheme"),
             (std::vector<std::string>{"internal", "internal"}));
   EXPECT_EQ(r.count("extra-load-balancer"), 1);
+}
+
+// The same rules with --routing gateway-api: the scheme is the LoadBalancerConfiguration's, and
+// services behind one ALB share one Gateway.
+
+std::vector<std::string> gateway_schemes(const Outcome& r) {
+  std::vector<std::string> out;
+  for (const io::Node* o : r.of_kind("LoadBalancerConfiguration")) out.push_back(o->find("spec")->find("scheme")->text());
+  return out;
+}
+
+TEST(LoadBalancerSafety, GatewayUnknownSchemeIsInternalAndWarned) {
+  const Outcome r = convert(two_services_behind(kAlb, "HTTP"), "", true);
+  EXPECT_EQ(gateway_schemes(r), (std::vector<std::string>{"internal"}));
+  EXPECT_EQ(r.count("assumed-scheme"), 2);
+  EXPECT_TRUE(r.of_kind("Ingress").empty());
+}
+
+TEST(LoadBalancerSafety, GatewaySchemeFlagSettlesIt) {
+  const Outcome r = convert(two_services_behind(kAlb, "HTTP"), "internet-facing", true);
+  EXPECT_EQ(gateway_schemes(r), (std::vector<std::string>{"internet-facing"}));
+  EXPECT_EQ(r.count("assumed-scheme"), 0);
+}
+
+TEST(LoadBalancerSafety, GatewayInputSchemeWinsOverTheFlag) {
+  std::vector<InputText> in = two_services_behind(kAlb, "HTTP");
+  in.push_back({"lbs.json", R"({"LoadBalancers": [{"LoadBalancerArn": ")" + kAlb +
+                                R"(", "LoadBalancerName": "Shop-ALB", "Scheme": "internal", "Type": "application"}]})"});
+  const Outcome r = convert(in, "internet-facing", true);
+  EXPECT_EQ(gateway_schemes(r), (std::vector<std::string>{"internal"}));
+}
+
+TEST(LoadBalancerSafety, ServicesSharingAnAlbShareOneGateway) {
+  const Outcome r = convert(two_services_behind(kAlb, "HTTP"), "", true);
+  ASSERT_EQ(r.of_kind("Gateway").size(), 1U);
+  EXPECT_EQ(r.of_kind("Gateway").front()->find("metadata")->find("name")->text(), "shop-alb");
+  const auto routes = r.of_kind("HTTPRoute");
+  ASSERT_EQ(routes.size(), 2U);
+  for (const io::Node* route : routes) {
+    EXPECT_EQ(route->find("spec")->find("parentRefs")->items().front().find("name")->text(), "shop-alb");
+  }
+}
+
+TEST(LoadBalancerSafety, GatewayPerWorkloadWhenTheAlbIsUnknown) {
+  const Outcome r = convert({{"web.json", task("web", 80)}, {"web-svc.json", service("web", kRegion + "targetgroup/web/1", 80)}},
+                            "", true);
+  ASSERT_EQ(r.of_kind("Gateway").size(), 1U);
+  EXPECT_EQ(r.of_kind("Gateway").front()->find("metadata")->find("name")->text(), "web");
+  EXPECT_EQ(r.count("assumed-route"), 1);
+}
+
+TEST(LoadBalancerSafety, GatewayRoutingLeavesNlbServicesAsLoadBalancerServices) {
+  const Outcome r = convert(two_services_behind(kNlb, "TCP"), "", true);
+  EXPECT_EQ(r.annotation("Service", "service.beta.kubernetes.io/aws-load-balancer-scheme"),
+            (std::vector<std::string>{"internal", "internal"}));
+  EXPECT_TRUE(r.of_kind("Gateway").empty());
+  EXPECT_EQ(r.count("extra-load-balancer"), 1);
+}
+
+std::string rule(const std::string& id, const std::string& host, const std::string& target_group) {
+  return R"({"RuleArn": ")" + kRegion + "listener-rule/app/Shop-ALB/50dc6c495c0c9188/0467ef3c8400ae65/" + id +
+         R"(", "Priority": ")" + id + R"(", "IsDefault": false, "Conditions": [{"Field": "host-header", "Values": [")" + host +
+         R"("]}], "Actions": [{"Type": "forward", "TargetGroupArn": ")" + kRegion + "targetgroup/" + target_group + R"(/1"}]})";
+}
+
+TEST(LoadBalancerSafety, TwoWorkloadsWritingOneRouteNameIsAnErrorNotAnOverwrite) {
+  // "shop" has two sets of hosts, so HTTPRoutes shop and shop-2; workload "shop-2" has HTTPRoute shop-2 too.
+  const std::vector<InputText> in = {
+      {"shop.json", task("shop", 80)},
+      {"shop-2.json", task("shop-2", 81)},
+      {"shop-svc.json", service("shop", kRegion + "targetgroup/shop/1", 80)},
+      {"shop-2-svc.json", service("shop-2", kRegion + "targetgroup/shop-2/1", 81)},
+      {"tg.json", target_groups("HTTP", kAlb, {"shop", "shop-2"})},
+      {"rules.json", R"({"Rules": [)" + rule("10", "a.example.com", "shop") + "," + rule("20", "b.example.com", "shop") + "," +
+                         rule("30", "c.example.com", "shop-2") + "]}"}};
+  const Outcome r = convert(in, "", true);
+  EXPECT_EQ(r.count("duplicate-output"), 1);
+  EXPECT_FALSE(r.result.failed_inputs.empty());
+  const Outcome ingress = convert(in);
+  EXPECT_EQ(ingress.count("duplicate-output"), 0);
 }
 
 }  // namespace

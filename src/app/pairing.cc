@@ -37,6 +37,28 @@ std::string listener_load_balancer(const ecs::Bundle& b, const std::string& list
   return listener_arn.substr(0, at) + ":loadbalancer/" + listener_arn.substr(at + 10, last - at - 10);
 }
 
+/// The input service registered in each target group a weighted rule splits traffic between.
+void name_split_targets(const ecs::Bundle& b, model::HttpRoute& route) {
+  for (auto& t : route.split) {
+    for (const auto& s : b.services) {
+      for (const auto& lb : s.service.load_balancers) {
+        if (lb.target_group_arn != t.target_group_arn || !t.service.empty()) continue;
+        t.service = s.service.service_name;
+        t.container_port = lb.container_port;
+      }
+    }
+  }
+}
+
+/// Every listener of the load balancer `arn`, as the input describes them (one Gateway each).
+std::vector<model::Listener> balancer_listeners(const ecs::Bundle& b, const std::string& arn) {
+  std::vector<model::Listener> out;
+  for (const auto& l : b.listeners) {
+    if (!arn.empty() && l.load_balancer_arn == arn) out.push_back(l.listener);
+  }
+  return out;
+}
+
 void attach_wiring(const ecs::Bundle& b, model::Workload& w) {
   for (auto& lb : w.load_balancers) {
     if (lb.target_group_arn.empty()) continue;
@@ -72,7 +94,7 @@ void attach_wiring(const ecs::Bundle& b, model::Workload& w) {
           l.default_target_groups.end()) {
         if (lb.load_balancer_arn.empty()) lb.load_balancer_arn = l.load_balancer_arn;
         listener_arns.insert(l.arn);
-        lb.routes.push_back(model::HttpRoute{{}, {"/*"}, std::nullopt});
+        lb.routes.push_back(model::catch_all_route());
       }
     }
     for (const auto& r : b.rules) {
@@ -81,6 +103,7 @@ void attach_wiring(const ecs::Bundle& b, model::Workload& w) {
       if (lb.load_balancer_arn.empty()) lb.load_balancer_arn = listener_load_balancer(b, r.listener_arn);
       model::HttpRoute route = r.route;
       if (r.is_default && route.paths.empty()) route.paths = {"/*"};
+      name_split_targets(b, route);
       lb.routes.push_back(std::move(route));
     }
     for (const auto& l : b.listeners) {
@@ -104,6 +127,7 @@ void attach_wiring(const ecs::Bundle& b, model::Workload& w) {
         }
       }
     }
+    lb.balancer_listeners = balancer_listeners(b, lb.load_balancer_arn);
     if (!lb.routes.empty() || !lb.listeners.empty()) lb.wiring_known = true;
     // priority order, as the ALB evaluates them
     std::stable_sort(lb.routes.begin(), lb.routes.end(), [](const model::HttpRoute& a, const model::HttpRoute& c) {

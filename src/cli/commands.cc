@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "mapping/names.h"
 
 namespace specconv::cli {
 namespace {
@@ -44,6 +45,22 @@ void add_log_flags(CLI::App& app, std::string& logs, int& retention_days, const 
                  prefix + "retention of the log groups the cfn, api and terraform outputs create (default 30)")
       ->check(CLI::IsMember({1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
                              3288, 3653}));
+}
+
+void add_routing_flags(CLI::App& app, std::string& routing, std::string& gateway_class, bool& create_gateway_class,
+                       const std::string& prefix) {
+  app.add_option("--routing", routing,
+                 prefix + "ingress or gateway-api: how ALB routing is written (Ingress, or Gateway API Gateway/HTTPRoute "
+                          "with the AWS Load Balancer Controller's configurations; default ingress)")
+      ->transform(CLI::IsMember({"ingress", "gateway-api"}, CLI::ignore_case));
+  app.add_option("--gateway-class", gateway_class,
+                 prefix + "with --routing gateway-api: the GatewayClass the Gateways reference (default aws-alb)")
+      ->check([](const std::string& v) {
+        return mapping::is_valid_name(v, mapping::NameKind::kRfc1123Subdomain) ? std::string()
+                                                                                : "not a Kubernetes object name: " + v;
+      });
+  app.add_flag("--create-gateway-class", create_gateway_class,
+               prefix + "with --routing gateway-api: also emit that GatewayClass (controllerName gateway.k8s.aws/alb)");
 }
 
 CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
@@ -91,6 +108,7 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
   c->add_option("--scheme", o.scheme,
                 "ECS inputs: internet-facing or internal, for load balancers whose scheme the input does not say (default internal)")
       ->transform(CLI::IsMember({"internet-facing", "internal"}, CLI::ignore_case));
+  add_routing_flags(*c, o.routing, o.gateway_class, o.create_gateway_class, "ECS inputs: ");
   // Kubernetes inputs (as on to-ecs).
   c->add_option("--launch-type", o.launch_type, "Kubernetes inputs: FARGATE (default) or EC2 (needed for DaemonSets, hostPath, privileged)")
       ->transform(CLI::IsMember({"FARGATE", "EC2"}, CLI::ignore_case));

@@ -18,6 +18,11 @@ CLI::App* add_validate_command(CLI::App& app, BatchCliOptions& o);
 CLI::App* add_completion_command(CLI::App& app, BatchCliOptions& o);
 CLI::App* add_man_command(CLI::App& app);
 
+/// The --routing, --gateway-class and --create-gateway-class flags of the ECS -> Kubernetes
+/// direction (to-k8s, and convert for its ECS inputs: `prefix` starts their help there).
+void add_routing_flags(CLI::App& app, std::string& routing, std::string& gateway_class, bool& create_gateway_class,
+                       const std::string& prefix);
+
 /// The reader-limit flags (--max-file-size, --max-yaml-size, --max-depth, --max-values, ...),
 /// defined once and added to every command that reads input.
 void add_limit_flags(CLI::App& app, ReadLimits& limits);

@@ -38,6 +38,7 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o) {
                  "internet-facing or internal: the scheme of load balancers whose scheme the input does not say "
                  "(default internal, with a warning)")
       ->transform(CLI::IsMember({"internet-facing", "internal"}, CLI::ignore_case));
+  add_routing_flags(app, o.routing, o.gateway_class, o.create_gateway_class, "");
   app.add_option("--oidc-provider", o.oidc_provider,
                  "ARN of the EKS cluster's IAM OIDC provider: with -o DIR, write each IRSA role's trust policy "
                  "as DIR/<workload>.trust-policy.json");

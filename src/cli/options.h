@@ -24,6 +24,9 @@ struct CliOptions {
   std::string ssm_store = "aws-parameter-store";
   std::string secrets_manager_store = "aws-secrets-manager";
   std::string scheme;  // to-k8s --scheme
+  std::string routing = "ingress";  // to-k8s --routing ingress | gateway-api
+  std::string gateway_class = "aws-alb";  // to-k8s --gateway-class
+  bool create_gateway_class = false;      // to-k8s --create-gateway-class
   std::vector<std::string> environments;  // to-k8s --env NAME=PATH (repeatable)
   std::string kustomize_dir;              // to-k8s --kustomize DIR
   std::string oidc_provider;              // to-k8s --oidc-provider ARN

@@ -67,6 +67,9 @@ ToK8sOptions to_k8s_options(const CliOptions& o) {
   options.ssm_store = o.ssm_store;
   options.secrets_manager_store = o.secrets_manager_store;
   options.scheme = o.scheme;
+  options.gateway_api = o.routing == "gateway-api";
+  options.gateway_class = o.gateway_class;
+  options.create_gateway_class = o.create_gateway_class;
   options.format = o.format == "json" ? OutputFormat::kJson : OutputFormat::kYaml;
   options.limits = o.limits;
   return options;

@@ -700,16 +700,29 @@ void read_target_groups(Cursor& c, Bundle& b) {
   }
 }
 
-std::vector<std::string> forward_targets(Cursor& action_owner, std::string_view key) {
-  std::vector<std::string> out;
+/// The target groups the forward actions under `key` send to, with their weights when the
+/// action splits traffic (ForwardConfig.TargetGroups[].Weight).
+std::vector<model::WeightedTarget> forward_targets(Cursor& action_owner, std::string_view key) {
+  std::vector<model::WeightedTarget> out;
   for (Cursor a : action_owner.objects(key)) {
-    if (auto arn = a.string("TargetGroupArn")) out.push_back(*arn);
+    if (auto arn = a.string("TargetGroupArn")) out.push_back({*arn, std::nullopt, "", 0});
     if (auto fc = a.object("ForwardConfig")) {
       for (Cursor tg : fc->objects("TargetGroups")) {
-        if (auto arn = tg.string("TargetGroupArn")) out.push_back(*arn);
+        auto arn = tg.string("TargetGroupArn");
+        if (!arn) continue;
+        const auto weight = tg.integer("Weight", 0, 999);
+        auto listed = std::find_if(out.begin(), out.end(), [&](const auto& t) { return t.target_group_arn == *arn; });
+        if (listed == out.end()) out.push_back({*arn, weight, "", 0});
+        else if (weight) listed->weight = weight;
       }
     }
   }
+  return out;
+}
+
+std::vector<std::string> target_group_arns(const std::vector<model::WeightedTarget>& targets) {
+  std::vector<std::string> out;
+  for (const auto& t : targets) out.push_back(t.target_group_arn);
   return out;
 }
 
@@ -727,12 +740,49 @@ void read_listeners(Cursor& c, Bundle& b) {
       if (a.string("Type").value_or("") == "redirect") {
         if (auto rc = a.object("RedirectConfig"); rc && rc->string("Protocol").value_or("") == "HTTPS") {
           li.listener.redirects_to_https = true;
+          li.listener.redirect_status_code = rc->string("StatusCode").value_or("");
+          li.listener.redirect_port = rc->string("Port").value_or("");
         }
       }
     }
-    li.default_target_groups = forward_targets(l, "DefaultActions");
+    li.default_target_groups = target_group_arns(forward_targets(l, "DefaultActions"));
     b.listeners.push_back(std::move(li));
   }
+}
+
+/// http-header: HttpHeaderConfig {HttpHeaderName, Values}.
+void read_header_condition(Cursor& cond, model::HttpRoute& route) {
+  auto hc = cond.object("HttpHeaderConfig");
+  if (!hc) return;
+  model::HeaderCondition h;
+  h.name = hc->string("HttpHeaderName").value_or("");
+  h.values = hc->strings("Values").value_or(std::vector<std::string>{});
+  if (!h.name.empty() && !h.values.empty()) route.headers.push_back(std::move(h));
+}
+
+/// http-request-method: HttpRequestMethodConfig {Values} (or the condition's own Values).
+void read_method_condition(Cursor& cond, std::vector<std::string> values, model::HttpRoute& route) {
+  if (auto mc = cond.object("HttpRequestMethodConfig")) {
+    if (auto v = mc->strings("Values")) values.insert(values.end(), v->begin(), v->end());
+  }
+  route.methods.insert(route.methods.end(), values.begin(), values.end());
+}
+
+/// query-string: QueryStringConfig {Values: [{Key, Value}]}.
+void read_query_condition(Cursor& cond, model::HttpRoute& route) {
+  auto qc = cond.object("QueryStringConfig");
+  if (!qc) return;
+  model::QueryCondition q;
+  for (Cursor kv : qc->objects("Values")) q.pairs.emplace_back(kv.string("Key").value_or(""), kv.string("Value").value_or(""));
+  if (!q.pairs.empty()) route.queries.push_back(std::move(q));
+}
+
+/// source-ip: SourceIpConfig {Values} (CIDRs).
+void read_source_ip_condition(Cursor& cond, std::vector<std::string> values, model::HttpRoute& route) {
+  if (auto sc = cond.object("SourceIpConfig")) {
+    if (auto v = sc->strings("Values")) values.insert(values.end(), v->begin(), v->end());
+  }
+  if (!values.empty()) route.source_ips.push_back(std::move(values));
 }
 
 void read_rules(Cursor& c, Bundle& b) {
@@ -763,11 +813,17 @@ void read_rules(Cursor& c, Bundle& b) {
       }
       if (field == "host-header") ri.route.hosts.insert(ri.route.hosts.end(), values.begin(), values.end());
       else if (field == "path-pattern") ri.route.paths.insert(ri.route.paths.end(), values.begin(), values.end());
+      else if (field == "http-header") read_header_condition(cond, ri.route);
+      else if (field == "http-request-method") read_method_condition(cond, values, ri.route);
+      else if (field == "query-string") read_query_condition(cond, ri.route);
+      else if (field == "source-ip") read_source_ip_condition(cond, values, ri.route);
       else if (!field.empty()) {
-        cond.warning("Field", "unsupported-field", "listener rule condition \"" + field + "\" has no Ingress equivalent and is dropped");
+        cond.warning("Field", "unsupported-field", "listener rule condition \"" + field + "\" has no Kubernetes equivalent and is dropped");
       }
     }
-    ri.target_groups = forward_targets(r, "Actions");
+    const std::vector<model::WeightedTarget> forward = forward_targets(r, "Actions");
+    ri.target_groups = target_group_arns(forward);
+    if (forward.size() > 1) ri.route.split = forward;
     b.rules.push_back(std::move(ri));
   }
 }

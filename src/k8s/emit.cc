@@ -7,6 +7,9 @@
 #include <map>
 #include <set>
 
+#include "k8s/alb_patterns.h"
+#include "k8s/gateway.h"
+#include "k8s/object_meta.h"
 #include "k8s/pod_spec.h"
 #include "mapping/names.h"
 #include "mapping/rollout.h"
@@ -17,29 +20,6 @@ namespace {
 
 using io::Node;
 using io::str;
-
-constexpr const char* kNameLabel = "app.kubernetes.io/name";
-
-Node metadata(const std::string& name, const EmitOptions& opt, bool namespaced) {
-  Node m = Node::object();
-  m.set("name", str(name));
-  if (namespaced && !opt.namespace_name.empty()) m.set("namespace", str(opt.namespace_name));
-  return m;
-}
-
-Node object(const char* api_version, const char* kind, Node meta) {
-  Node o = Node::object();
-  o.set("apiVersion", str(api_version));
-  o.set("kind", str(kind));
-  o.set("metadata", std::move(meta));
-  return o;
-}
-
-Node selector_labels(const std::string& name) {
-  Node l = Node::object();
-  l.set(kNameLabel, str(name));
-  return l;
-}
 
 /// Valid label key: optional DNS prefix + "/" + name of <= 63 [A-Za-z0-9-_.] with alnum ends.
 bool valid_label_key(const std::string& key) {
@@ -157,23 +137,6 @@ Node rollout_strategy(const model::Workload& w, int64_t replicas, Diagnostics& d
   return strategy;
 }
 
-/// "/api/*" -> ("/api", Prefix); "/x" -> ("/x", Exact); "*" / "/*" -> ("/", Prefix).
-std::pair<std::string, std::string> ingress_path(const std::string& pattern, bool* approximate) {
-  *approximate = false;
-  if (pattern == "*" || pattern == "/*" || pattern == "/") return {"/", "Prefix"};
-  const auto star = pattern.find_first_of("*?");
-  if (star == std::string::npos) return {pattern, "Exact"};
-  if (star == pattern.size() - 1 && pattern.size() >= 2 && pattern[star - 1] == '/') {
-    return {pattern.substr(0, star - 1), "Prefix"};
-  }
-  *approximate = true;
-  std::string prefix = pattern.substr(0, star);
-  while (prefix.size() > 1 && prefix.back() == '/') prefix.pop_back();
-  if (prefix.empty()) prefix = "/";
-  return {prefix, "Prefix"};
-}
-
-
 /// The workload's Kubernetes name and the ECS name it is made from (the service's, else the family).
 struct WorkloadName {
   std::string source;
@@ -273,9 +236,7 @@ struct EmitContext {
 
 /// Metadata of an object that belongs to the workload (labelled with its name).
 Node labelled_metadata(const EmitContext& ctx, const std::string& object_name, bool namespaced) {
-  Node meta = metadata(object_name, ctx.opt, namespaced);
-  meta.set("labels", selector_labels(ctx.name));
-  return meta;
+  return labelled_metadata(ctx.name, object_name, ctx.opt, namespaced);
 }
 
 /// ServiceAccount with the task role (IRSA); the execution role is only reported.
@@ -689,7 +650,7 @@ AlbWiring alb_wiring(const EmitContext& ctx, const std::vector<ServicePort>& por
       alb.backends.emplace_back(lb.container_port, lb.container);
     }
     if (lb.routes.empty()) {
-      alb.routes.push_back(model::HttpRoute{{}, {"/*"}, std::nullopt});
+      alb.routes.push_back(model::catch_all_route());
       alb.backends.emplace_back(lb.container_port, lb.container);
     }
     bool known_port = false;
@@ -702,8 +663,10 @@ AlbWiring alb_wiring(const EmitContext& ctx, const std::vector<ServicePort>& por
   }
   if (!alb.known) {
     ctx.diags.warning("assumed-route", service_location(ctx.w, "/loadBalancers"),
-                      "no listener/rule description was given (describe-listeners / describe-rules output); the Ingress "
-                      "routes path / (Prefix) on HTTP port 80: pass the wiring files to carry hosts, paths and certificates");
+                      std::string("no listener/rule description was given (describe-listeners / describe-rules output); ") +
+                          (ctx.opt.gateway_api ? "the HTTPRoute routes path / (PathPrefix) on the Gateway's HTTP port 80"
+                                               : "the Ingress routes path / (Prefix) on HTTP port 80") +
+                          ": pass the wiring files to carry hosts, paths and certificates");
   }
   alb.scheme = load_balancer_scheme(ctx, alb.scheme);
   return alb;
@@ -770,6 +733,16 @@ Node ingress_rules(const EmitContext& ctx, const AlbWiring& alb) {
     const auto& r = alb.routes[ri];
     std::vector<std::string> hosts = r.hosts.empty() ? std::vector<std::string>{""} : r.hosts;
     std::vector<std::string> paths = r.paths.empty() ? std::vector<std::string>{"/*"} : r.paths;
+    if (!r.headers.empty() || !r.methods.empty() || !r.queries.empty() || !r.source_ips.empty()) {
+      ctx.diags.warning("unsupported-field", service_location(ctx.w, "/loadBalancers"),
+                        "listener rule http-header / http-request-method / query-string / source-ip conditions have no "
+                        "Ingress equivalent and are dropped (--routing gateway-api keeps them)");
+    }
+    if (!r.split.empty()) {
+      ctx.diags.warning("unsupported-field", service_location(ctx.w, "/loadBalancers"),
+                        "the listener rule splits traffic between target groups by weight, which an Ingress cannot say: "
+                        "each of their Services gets the rule's paths (--routing gateway-api keeps the weights)");
+    }
     for (const auto& h : hosts) {
       Node* list = nullptr;
       for (auto& [hk, hv] : by_host) {
@@ -778,7 +751,7 @@ Node ingress_rules(const EmitContext& ctx, const AlbWiring& alb) {
       if (list == nullptr) list = &by_host.emplace_back(h, Node::array()).second;
       for (const auto& p : paths) {
         bool approx = false;
-        auto [path, type] = ingress_path(p, &approx);
+        auto [path, type] = alb_path(p, &approx);
         if (approx) {
           ctx.diags.warning("approximated-path", service_location(ctx.w, "/loadBalancers"),
                             "ALB path pattern \"" + p + "\" has no exact Ingress form; using Prefix " + path);
@@ -839,7 +812,12 @@ Emitted emit_workload(const model::Workload& w, const carry::EcsCarry& kept, con
   add_services(ctx, ports, lbs);
   add_workload(ctx, std::move(labels), std::move(annotations), std::move(pod.spec));
   add_autoscaler(ctx, pod);
-  if (lbs.behind_alb) add_ingress(ctx, ports);
+  if (lbs.behind_alb && opt.gateway_api) {
+    const AlbWiring alb = alb_wiring(ctx, ports);  // checks the target ports and settles the scheme
+    add_gateway_routing({w, n.name, alb.scheme, opt}, diags, out.objects);
+  } else if (lbs.behind_alb) {
+    add_ingress(ctx, ports);
+  }
   return out;
 }
 

@@ -1,7 +1,8 @@
 // model::Workload -> Kubernetes objects (as io::Node documents, in apply order):
 // ServiceAccount, ExternalSecret, PersistentVolume, PersistentVolumeClaim, Service,
-// Deployment/DaemonSet, HorizontalPodAutoscaler, Ingress. Field rules live in mapping/; this
-// file assembles objects and reports what it could not carry.
+// Deployment/DaemonSet, HorizontalPodAutoscaler, Ingress (or, with EmitOptions::gateway_api, the
+// Gateway API objects of k8s/gateway.h). Field rules live in mapping/; this file assembles objects
+// and reports what it could not carry.
 #pragma once
 
 #include <string>

@@ -17,6 +17,11 @@ struct EmitOptions {
   /// --name OLD=NEW: OLD is an ECS service name or task family, or the Kubernetes name the workload
   /// would get; NEW (a DNS label, checked by the caller) is its Kubernetes name.
   std::map<std::string, std::string> renames;
+  /// --routing gateway-api: ALBs become Gateway API objects (Gateway, HTTPRoute, the AWS Load
+  /// Balancer Controller's LoadBalancerConfiguration and TargetGroupConfiguration), not Ingresses.
+  bool gateway_api = false;
+  std::string gateway_class = "aws-alb";  // --gateway-class: the GatewayClass the Gateways name
+  bool create_gateway_class = false;      // --create-gateway-class: emit it too
 };
 
 }  // namespace specconv::k8s

@@ -192,7 +192,9 @@ const std::vector<FieldRow> kRows = {
     {"service", "deploymentConfiguration", "spec.strategy", F::kConverted, "see the rollout rule"},
     {"service", "loadBalancers", "Ingress (ALB) / Service type LoadBalancer (NLB)", F::kConverted,
      "scheme from describe-load-balancers, else --scheme, else internal (assumed-scheme); services behind one ALB share it "
-     "(alb.ingress.kubernetes.io/group.name = the ALB's name); services sharing an NLB get one each (extra-load-balancer)"},
+     "(alb.ingress.kubernetes.io/group.name = the ALB's name); services sharing an NLB get one each (extra-load-balancer); "
+     "with --routing gateway-api an ALB is one Gateway (+ LoadBalancerConfiguration: scheme, certificates) and each "
+     "service HTTPRoutes (host, path, header, method matches, weights) and a TargetGroupConfiguration"},
     {"service", "serviceRegistries", "Service (ClusterIP)", F::kConverted, "CloudMap name -> cluster DNS"},
     {"service", "schedulingStrategy", "Deployment / DaemonSet", F::kConverted, "DAEMON -> DaemonSet"},
     {"service", "launchType", "annotation specconv.io/ecs-service", F::kAnnotation, ""},
@@ -239,7 +241,7 @@ const std::vector<FieldRow> kRows = {
     {"deploymentConfiguration", "strategy", "annotation specconv.io/ecs-service", F::kAnnotation, ""},
     {"deploymentConfiguration", "bakeTimeInMinutes", "annotation specconv.io/ecs-service", F::kAnnotation, ""},
     {"deploymentConfiguration", "lifecycleHooks", "annotation specconv.io/ecs-service", F::kAnnotation, ""},
-    {"loadBalancer", "targetGroupArn", "Ingress backend / Service", F::kConverted, ""},
+    {"loadBalancer", "targetGroupArn", "Ingress backend / HTTPRoute backendRef / Service", F::kConverted, ""},
     {"loadBalancer", "loadBalancerName", "Service type LoadBalancer", F::kApproximate, "classic ELB"},
     {"loadBalancer", "containerName", "Service selector/targetPort", F::kConverted, ""},
     {"loadBalancer", "containerPort", "Service targetPort", F::kExact, ""},
