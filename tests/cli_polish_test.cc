@@ -165,6 +165,25 @@ TEST(CliPolish, NameThatMatchesNothingIsAWarningAndABadNewNameAUsageError) {
   }
 }
 
+TEST(CliPolish, NameOnToEcsNamesTheFamilyAndServiceAndTheWayBackRestoresTheKubernetesName) {
+  TempDir tmp;
+  const auto r = run_specconv({"to-ecs", kManifest.string(), "--name", "orders=orders_v2", "-o", (tmp.path() / "ecs").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(testutil::read_file(tmp.path() / "ecs" / "orders_v2.json"));
+  EXPECT_EQ(doc.at("taskDefinition").at("family"), "orders_v2");
+  EXPECT_EQ(doc.at("service").at("serviceName"), "orders_v2");
+  EXPECT_EQ(doc.at("service").at("taskDefinition"), "orders_v2");
+  const auto back = run_specconv({"to-k8s", (tmp.path() / "ecs").string()});
+  ASSERT_EQ(back.exit_code, 0) << back.err;
+  EXPECT_THAT(back.out, HasSubstr("kind: Deployment\nmetadata:\n  name: orders\n"));
+  const auto bad = run_specconv({"to-ecs", kManifest.string(), "--name", "orders=orders.v2"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("specconv to-ecs: --name orders=orders.v2: expected OLD=NEW, NEW an ECS name"));
+  const auto unused = run_specconv({"to-ecs", kManifest.string(), "--name", "ordrs=x"});
+  EXPECT_EQ(unused.exit_code, 0);
+  EXPECT_THAT(unused.err, HasSubstr("--name ordrs=x: no workload of this run is named ordrs [unused-rename]"));
+}
+
 TEST(CliPolish, LogFlagsOnToEcs) {
   const auto none = run_specconv({"to-ecs", kManifest.string(), "--logs", "NONE"});
   EXPECT_EQ(none.exit_code, 0) << none.err;

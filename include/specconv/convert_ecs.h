@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,10 @@ struct ToEcsOptions {
   /// log_retention_days (json: awslogs-create-group). --logs none: no log configuration.
   bool awslogs = true;
   int64_t log_retention_days = 30;
+  /// --name OLD=NEW: the workload whose ECS name would be OLD (its Kubernetes name, or the original
+  /// ECS name a to-k8s manifest carries) gets the task family and service name NEW, a valid ECS
+  /// name the caller has checked. Unused OLDs are warned (unused-rename).
+  std::map<std::string, std::string> renames;
   ReadLimits limits;  // what the readers accept (include/specconv/limits.h)
 };
 

@@ -185,6 +185,32 @@ bool inline_config_maps(const ToEcsOptions& options) {
   return options.config_maps == C::kEnvironment || (options.config_maps == C::kDefault && options.format == EcsFormat::kJson);
 }
 
+/// --name OLD=NEW: the family and service name NEW for the workload named OLD (after linking, so
+/// the objects that refer to it by its Kubernetes name are already joined to it). A warning for
+/// each OLD no workload has.
+void rename_workloads(const std::map<std::string, std::string>& renames, std::vector<k8s::LinkedWorkload>& workloads,
+                      Diagnostics& diags) {
+  std::set<std::string> used;
+  for (k8s::LinkedWorkload& lw : workloads) {
+    model::Workload& w = lw.workload;
+    auto it = renames.find(w.name);
+    if (it == renames.end() && !w.service_name.empty()) it = renames.find(w.service_name);
+    if (it == renames.end()) continue;
+    used.insert(it->first);
+    diags.note("renamed-resource", lw.where,
+               "\"" + it->first + "\" is named \"" + it->second + "\" in ECS (task family" +
+                   (w.has_service ? std::string(" and service") : std::string()) + "), as --name asks");
+    w.name = it->second;
+    if (w.has_service) w.service_name = it->second;
+  }
+  for (const auto& [old_name, new_name] : renames) {
+    if (used.count(old_name) == 0) {
+      diags.warning("unused-rename", {"--name", "", 0, 0, -1},
+                    "--name " + old_name + "=" + new_name + ": no workload of this run is named " + old_name);
+    }
+  }
+}
+
 aws::Options plan_options(const ToEcsOptions& options) {
   aws::Options co;
   co.fargate = options.fargate;
@@ -284,6 +310,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
   link.parameters_created = options.format != EcsFormat::kJson && !link.inline_config_maps;
   Diagnostics linking;
   std::vector<k8s::LinkedWorkload> workloads = k8s::link_manifests(all, link, linking);
+  rename_workloads(options.renames, workloads, linking);
   result.diagnostics.append(linking);
 
   ecs::WriteOptions write;

@@ -79,7 +79,7 @@ int run_kustomize(const CliOptions& o, std::ostream& /*out*/, std::ostream& err)
     err << "specconv to-k8s: " << problem << "\n";
     return kExitUsage;
   }
-  const auto renames = name_renames(o.renames, err);
+  const auto renames = name_renames(o.renames, NameTarget::kKubernetes, err);
   if (!renames) return kExitUsage;
   ToK8sOptions options = to_k8s_options(o);
   options.renames = *renames;

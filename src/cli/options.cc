@@ -85,6 +85,10 @@ void add_to_ecs_flags(CLI::App& app, CliOptions& o) {
                  "default for --format json) or ssm (SSM String parameters; default for cfn, api and terraform, which create them)")
       ->transform(CLI::IsMember({"env", "ssm"}, CLI::ignore_case));
   add_log_flags(app, o.logs, o.log_retention_days, "");
+  app.add_option("--name", o.renames,
+                 "OLD=NEW: the workload whose task family would be OLD (its Kubernetes name, or the ECS name a to-k8s "
+                 "manifest keeps) gets the task family and service name NEW (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--region", o.region, "AWS region for generated ARNs");
   app.add_option("--account-id", o.account_id, "AWS account id for generated ARNs");
   app.add_option("--execution-role-arn", o.execution_role_arn, "task execution role ARN written to every task definition");

@@ -158,19 +158,35 @@ std::optional<TemplateInputs> template_inputs(const std::vector<std::string>& pa
   return t;
 }
 
-std::optional<std::map<std::string, std::string>> name_renames(const std::vector<std::string>& names, std::ostream& err) {
+namespace {
+
+/// A task family or service name: 1-255 letters, digits, '-' and '_'.
+bool valid_ecs_name(const std::string& n) {
+  return !n.empty() && n.size() <= 255 &&
+         n.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == std::string::npos;
+}
+
+}  // namespace
+
+std::optional<std::map<std::string, std::string>> name_renames(const std::vector<std::string>& names, NameTarget target,
+                                                               std::ostream& err) {
+  const bool k8s = target == NameTarget::kKubernetes;
+  const char* command = k8s ? "specconv to-k8s" : "specconv to-ecs";
   std::map<std::string, std::string> renames;
   for (const std::string& n : names) {
     const std::size_t eq = n.find('=');
     const std::string old_name = n.substr(0, eq == std::string::npos ? 0 : eq);
     const std::string new_name = eq == std::string::npos ? "" : n.substr(eq + 1);
-    if (old_name.empty() || !mapping::is_valid_name(new_name, mapping::NameKind::kRfc1035Label)) {
-      err << "specconv to-k8s: --name " << n << ": expected OLD=NEW, NEW a Kubernetes name (lower-case letters, digits and "
-             "'-', starting with a letter, at most 63 characters)\n";
+    const bool valid = k8s ? mapping::is_valid_name(new_name, mapping::NameKind::kRfc1035Label) : valid_ecs_name(new_name);
+    if (old_name.empty() || !valid) {
+      err << command << ": --name " << n << ": expected OLD=NEW, NEW "
+          << (k8s ? "a Kubernetes name (lower-case letters, digits and '-', starting with a letter, at most 63 characters)"
+                  : "an ECS name (letters, digits, '-' and '_', at most 255 characters)")
+          << "\n";
       return std::nullopt;
     }
     if (auto [it, added] = renames.emplace(old_name, new_name); !added && it->second != new_name) {
-      err << "specconv to-k8s: --name " << old_name << " is given twice, as " << it->second << " and " << new_name << "\n";
+      err << command << ": --name " << old_name << " is given twice, as " << it->second << " and " << new_name << "\n";
       return std::nullopt;
     }
   }
@@ -187,7 +203,7 @@ int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   }
   const std::optional<TemplateInputs> templates = template_inputs(o.parameters, o.region, o.account_id, o.stack_name, err);
   if (!templates) return kExitUsage;
-  const auto renames = name_renames(o.renames, err);
+  const auto renames = name_renames(o.renames, NameTarget::kKubernetes, err);
   if (!renames) return kExitUsage;
   Diagnostics diags;
   const io::Limits& limits = o.limits;
@@ -243,6 +259,9 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
   options.config_maps = config_maps_option(o.config_maps);
   options.awslogs = o.logs == "awslogs";
   options.log_retention_days = o.log_retention_days;
+  const auto renames = name_renames(o.renames, NameTarget::kEcs, err);
+  if (!renames) return kExitUsage;
+  options.renames = *renames;
   options.region = o.region;
   options.account_id = o.account_id;
   options.execution_role_arn = o.execution_role_arn;

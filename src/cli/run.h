@@ -44,10 +44,13 @@ void write_files(const std::string& dir, const std::vector<app::OutputFile>& fil
                                                             const std::string& account_id, const std::string& stack_name,
                                                             std::ostream& err);
 
+/// What --name NEW must be: a Kubernetes name (to-k8s: a DNS label) or an ECS name (to-ecs).
+enum class NameTarget { kKubernetes, kEcs };
+
 /// --name OLD=NEW... as a map; nullopt (after a message on `err`) when one is malformed, NEW is
-/// no DNS label, or one OLD is given two names.
+/// not a valid name of `target`, or one OLD is given two names.
 [[nodiscard]] std::optional<std::map<std::string, std::string>> name_renames(const std::vector<std::string>& names,
-                                                                             std::ostream& err);
+                                                                             NameTarget target, std::ostream& err);
 
 [[nodiscard]] int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 

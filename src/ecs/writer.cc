@@ -853,10 +853,9 @@ Node awslogs(const std::string& group, const std::string& region, const std::str
   return lc;
 }
 
-/// --logs awslogs: each container without a log configuration logs to the workload's group,
-/// unless the input says how the task ships logs (an ECS origin, with or without a
-/// logConfiguration; a FireLens router).
-/// True when it added them.
+/// --logs awslogs: each container logs to the workload's group, unless the input says how the
+/// task ships logs (an ECS origin, with or without a logConfiguration; a FireLens router). True
+/// when it added them.
 bool add_default_logs(const TaskContext& ctx, Node& td) {
   if (!ctx.o.default_logs || from_ecs(ctx.kept.task)) return false;
   Node* defs = td.find("containerDefinitions");
