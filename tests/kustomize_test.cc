@@ -208,6 +208,32 @@ TEST(Kustomize, ANameNoEnvironmentHasIsReportedOnce) {
   EXPECT_EQ(r.err.find(warning, at + 1), std::string::npos) << "one warning, not one per environment:\n" << r.err;
 }
 
+TEST(Kustomize, EachEnvironmentInItsOwnNamespaceThroughTheOverlaysNamespace) {
+  for (const std::vector<std::string>& routing : {std::vector<std::string>{}, std::vector<std::string>{"--routing", "gateway-api"}}) {
+    TempDir tmp;
+    std::vector<std::string> args = kustomize_args((tmp.path() / "out").string());
+    args.insert(args.end(), {"--env-namespace", "dev=shop-dev", "--env-namespace", "prod=shop-prod", "-n", "shop"});
+    args.insert(args.end(), routing.begin(), routing.end());
+    const auto r = run_specconv(args, kSource);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // The base is namespace-free; each overlay names its namespace (stage: the -n one).
+    EXPECT_EQ(read_file(tmp.path() / "out" / "base" / "deployment-shop-web.yaml").find("namespace:"), std::string::npos);
+    const std::map<std::string, std::string> ns = {{"dev", "shop-dev"}, {"stage", "shop"}, {"prod", "shop-prod"}};
+    for (const auto& [env, name] : ns) {
+      EXPECT_NE(read_file(tmp.path() / "out" / "overlays" / env / "kustomization.yaml").find("namespace: " + name + "\n"),
+                std::string::npos)
+          << env;
+    }
+    const std::string kubectl = kubectl_path();
+    if (kubectl.empty()) GTEST_SKIP() << kNoKubectl;
+    for (const auto& [env, name] : ns) {
+      std::vector<std::string> direct = {"to-k8s", "examples/ecs/shop-envs/" + env, "-n", name};
+      direct.insert(direct.end(), routing.begin(), routing.end());
+      expect_overlay_is_direct_conversion(kubectl, tmp.path() / "out", env, direct, kSource);
+    }
+  }
+}
+
 TEST(Kustomize, OneNameTwoControllerKindsIsALocatedErrorAndWritesNothing) {
   TempDir tmp;
   fs::create_directories(tmp.path() / "dev");
@@ -284,6 +310,10 @@ TEST(Kustomize, FlagCombinationsThatCannotWorkAreUsageErrors) {
            {"to-k8s", "--env", "dev=x", "--kustomize", "out", "--format", "json"},
            {"to-k8s", "--env", "dev=x", "--kustomize", "out", "--name", "web-dev=Web"},  // NEW is no DNS label
            {"to-k8s", "--env", "dev=x", "--kustomize", "out", "--oidc-provider", "arn:aws:iam::1:role/x"},
+           {"to-k8s", "--env", "dev=x", "--kustomize", "out", "--env-namespace", "qa=team-qa"},  // no such environment
+           {"to-k8s", "--env", "dev=x", "--kustomize", "out", "--env-namespace", "dev=Team_Dev"},
+           {"to-k8s", "--env", "dev=x", "--kustomize", "out", "--env-namespace", "dev=a", "--routing", "gateway-api",
+            "--create-gateway-class"},
            {"to-k8s"}}) {
     const auto r = run_specconv(args);
     EXPECT_EQ(r.exit_code, 2) << args.back() << "\n" << r.err;

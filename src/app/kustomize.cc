@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "app/k8s_document.h"
@@ -24,6 +25,26 @@ struct Entry {
 /// "kind/namespace/name": one object identity across environments.
 std::string identity(const std::string& kind, const std::string& ns, const std::string& name) { return kind + "/" + ns + "/" + name; }
 std::string id_of(const K8sObject& o) { return identity(o.kind, o.namespace_name, o.name); }
+
+/// The environment with its namespaced objects (those in its namespace) taken out of it, for an
+/// overlay whose `namespace:` puts them back.
+Environment without_namespace(const Environment& env) {
+  Environment out = env;
+  if (env.namespace_name.empty()) return out;
+  for (K8sWorkload& w : out.workloads) {
+    if (w.namespace_name == env.namespace_name) w.namespace_name.clear();
+    for (K8sObject& o : w.objects) {
+      if (o.namespace_name != env.namespace_name) continue;
+      o.namespace_name.clear();
+      auto doc = std::make_shared<K8sDocument>(*o.document);
+      if (Node* meta = doc->node.find("metadata")) {
+        std::erase_if(meta->members(), [](const Node::Member& m) { return m.first == "namespace"; });
+      }
+      o.document = std::move(doc);
+    }
+  }
+  return out;
+}
 
 /// Every object of every environment, in the order they first appear.
 std::vector<Entry> match_objects(const std::vector<Environment>& envs) {
@@ -215,6 +236,7 @@ bool strip_images(Node& n, const Images& images) {
 
 /// What one overlay holds.
 struct Overlay {
+  std::string namespace_name;                         // its `namespace:`; "" = none
   std::vector<std::pair<std::string, Node>> own;      // file, object only some environments have
   std::vector<std::pair<std::string, Node>> patches;  // file, patch document
   Node replicas = Node::array();
@@ -225,6 +247,7 @@ Node kustomization(const std::vector<std::string>& resources, const Overlay* ove
   Node k = Node::object();
   k.set("apiVersion", Node::string("kustomize.config.k8s.io/v1beta1"));
   k.set("kind", Node::string("Kustomization"));
+  if (overlay != nullptr && !overlay->namespace_name.empty()) k.set("namespace", Node::string(overlay->namespace_name));
   k.set("resources", Node::strings(resources));
   if (overlay != nullptr && !overlay->images.empty()) {
     Node images = Node::array();
@@ -313,7 +336,9 @@ void use_images(const std::vector<Entry>& entries, const std::vector<bool>& in_b
 
 }  // namespace
 
-KustomizeLayout kustomize_layout(const std::vector<Environment>& envs) {
+KustomizeLayout kustomize_layout(const std::vector<Environment>& given, bool per_env_namespaces) {
+  std::vector<Environment> envs;
+  for (const Environment& e : given) envs.push_back(per_env_namespaces ? without_namespace(e) : e);
   KustomizeLayout layout;
   check_kinds(envs, layout.diagnostics);
   if (layout.diagnostics.has_errors()) return layout;
@@ -351,6 +376,7 @@ KustomizeLayout kustomize_layout(const std::vector<Environment>& envs) {
       if (!in_base[i] && entries[i].per_env[env] != nullptr && replica_kind(entries[i].kind)) ++names[entries[i].name];
     }
     Overlay overlay;
+    if (per_env_namespaces) overlay.namespace_name = given[env].namespace_name;
     std::vector<std::string> resources = {"../../base"};
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const Entry& e = entries[i];

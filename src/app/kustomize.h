@@ -26,6 +26,10 @@ struct Environment {
   std::string name;                     // overlays/<name>
   std::vector<K8sWorkload> workloads;   // its direct conversion
   std::vector<std::string> inputs;      // for diagnostics
+  /// Set when environments have namespaces of their own (--env-namespace): the namespace its
+  /// objects were converted into. The layout then holds them without a namespace and each
+  /// overlay's `namespace:` puts them back.
+  std::string namespace_name;
 };
 
 struct KustomizeLayout {
@@ -34,7 +38,8 @@ struct KustomizeLayout {
 };
 
 /// The layout of `environments` (at least one). Errors (nothing written): a workload name whose
-/// controller kind differs between environments.
-[[nodiscard]] KustomizeLayout kustomize_layout(const std::vector<Environment>& environments);
+/// controller kind differs between environments. `per_env_namespaces`: the environments'
+/// namespace_name are their overlays' `namespace:` (objects are matched across them without it).
+[[nodiscard]] KustomizeLayout kustomize_layout(const std::vector<Environment>& environments, bool per_env_namespaces = false);
 
 }  // namespace specconv::app

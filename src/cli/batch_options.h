@@ -46,6 +46,7 @@ struct BatchCliOptions {
   std::vector<std::string> subnets;
   std::vector<std::string> security_groups;
   bool kustomize = false;               // convert --kustomize: the input folder's subfolders are environments
+  std::vector<std::string> env_namespaces;  // convert --kustomize --env-namespace NAME=NAMESPACE
   std::string explain_format = "text";  // text | markdown | json
   std::string shell;                    // completion: bash | zsh
 };

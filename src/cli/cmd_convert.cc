@@ -112,6 +112,7 @@ int run_convert_kustomize(const BatchCliOptions& o, std::ostream& out, std::ostr
     return kExitUsage;
   }
   k.kustomize_dir = o.output_dir;
+  k.env_namespaces = o.env_namespaces;
   k.namespace_name = o.namespace_name;
   k.secrets = o.secrets;
   k.ssm_store = o.ssm_store;
@@ -134,6 +135,10 @@ int run_convert_kustomize(const BatchCliOptions& o, std::ostream& out, std::ostr
 
 int run_convert(const BatchCliOptions& o, std::ostream& out, std::ostream& err) {
   if (o.kustomize) return run_convert_kustomize(o, out, err);
+  if (!o.env_namespaces.empty()) {
+    err << "specconv convert: --env-namespace needs --kustomize (a folder of environment folders)\n";
+    return kExitUsage;
+  }
   namespace fs = std::filesystem;
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();

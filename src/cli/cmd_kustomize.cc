@@ -1,6 +1,7 @@
 // specconv to-k8s --env NAME=PATH... --kustomize DIR: each environment converted on its own,
 // then written as one kustomize base and an overlay per environment (app/kustomize.h).
 #include <algorithm>
+#include <map>
 #include <ostream>
 #include <set>
 #include <string>
@@ -12,6 +13,7 @@
 #include "diag/codes.h"
 #include "diag/render.h"
 #include "io/file.h"
+#include "mapping/names.h"
 #include "specconv/convert.h"
 
 namespace specconv::cli {
@@ -42,6 +44,25 @@ std::vector<EnvInputs> parse_environments(const std::vector<std::string>& args, 
   return out;
 }
 
+/// --env-namespace NAME=NAMESPACE as a map; "" and a message in `error` when one is malformed or
+/// names no --env environment.
+std::map<std::string, std::string> env_namespaces(const std::vector<std::string>& args, const std::vector<EnvInputs>& envs,
+                                                  std::string& error) {
+  std::map<std::string, std::string> out;
+  for (const std::string& a : args) {
+    const auto eq = a.find('=');
+    const std::string name = a.substr(0, eq == std::string::npos ? 0 : eq);
+    const std::string ns = eq == std::string::npos ? "" : a.substr(eq + 1);
+    const bool known = std::any_of(envs.begin(), envs.end(), [&](const EnvInputs& e) { return e.name == name; });
+    if (!known || !mapping::is_valid_name(ns, mapping::NameKind::kRfc1123Label) || !out.emplace(name, ns).second) {
+      error = "--env-namespace " + a + ": expected NAME=NAMESPACE, once per environment, NAME one of the --env names and "
+              "NAMESPACE a Kubernetes namespace name";
+      return {};
+    }
+  }
+  return out;
+}
+
 /// Usage errors of the flag combination; "" when it is fine.
 std::string usage_problem(const CliOptions& o) {
   if (o.kustomize_dir.empty()) return "--env needs --kustomize DIR (where the base and overlays go)";
@@ -53,6 +74,10 @@ std::string usage_problem(const CliOptions& o) {
            "arn:aws:iam::111122223333:oidc-provider/oidc.eks.REGION.amazonaws.com/id/ID";
   }
   if (o.format != "yaml") return "--kustomize writes YAML: --format " + o.format + " does not apply";
+  if (!o.env_namespaces.empty() && o.create_gateway_class) {
+    return "--create-gateway-class with --env-namespace: kustomize's namespace: would also be set on the cluster-wide "
+           "GatewayClass; create it once, outside the overlays";
+  }
   return "";
 }
 
@@ -75,6 +100,7 @@ void add_trust_policies(const std::vector<app::Environment>& envs, const std::st
 int run_kustomize(const CliOptions& o, std::ostream& /*out*/, std::ostream& err) {
   std::string problem = usage_problem(o);
   const std::vector<EnvInputs> envs = problem.empty() ? parse_environments(o.environments, problem) : std::vector<EnvInputs>{};
+  const auto namespaces = problem.empty() ? env_namespaces(o.env_namespaces, envs, problem) : std::map<std::string, std::string>{};
   if (!problem.empty()) {
     err << "specconv to-k8s: " << problem << "\n";
     return kExitUsage;
@@ -97,10 +123,12 @@ int run_kustomize(const CliOptions& o, std::ostream& /*out*/, std::ostream& err)
     for (const std::string& file : files) {
       if (auto text = io::read_input(file, o.limits, diags)) inputs.push_back({file, std::move(*text)});
     }
-    K8sObjects run = convert_to_k8s_objects(inputs, options);
+    ToK8sOptions env_options = options;
+    if (auto ns = namespaces.find(env.name); ns != namespaces.end()) env_options.namespace_name = ns->second;
+    K8sObjects run = convert_to_k8s_objects(inputs, env_options);
     diags.append(run.diagnostics);
     used.insert(run.renames_used.begin(), run.renames_used.end());
-    converted.push_back({env.name, std::move(run.workloads), env.paths});
+    converted.push_back({env.name, std::move(run.workloads), env.paths, env_options.namespace_name});
   }
   for (const auto& [old_name, new_name] : *renames) {
     if (used.count(old_name) == 0) {
@@ -110,7 +138,7 @@ int run_kustomize(const CliOptions& o, std::ostream& /*out*/, std::ostream& err)
   }
   if (o.strict) diags = diag::apply_strict(diags);
   if (!diags.has_errors()) {
-    app::KustomizeLayout layout = app::kustomize_layout(converted);
+    app::KustomizeLayout layout = app::kustomize_layout(converted, !namespaces.empty());
     diags.append(layout.diagnostics);
     if (!o.oidc_provider.empty()) add_trust_policies(converted, o.oidc_provider, layout.files);
     if (!diags.has_errors()) write_files(o.kustomize_dir, layout.files, diags);

@@ -79,6 +79,9 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
               "ECS inputs of several environments: INPUT is one folder whose subfolders (dev/, prod/, ...) are the "
               "environments, written to -o DIR as one kustomize base and an overlay per environment (as to-k8s --env "
               "NAME=PATH --kustomize DIR)");
+  c->add_option("--env-namespace", o.env_namespaces,
+                "with --kustomize: NAME=NAMESPACE, the namespace of the environment (subfolder) NAME (repeatable)")
+      ->allow_extra_args(false);
   c->add_option("-j,--jobs", o.jobs, "worker threads (default: the number of hardware threads)");
   c->add_option("--to", o.to, "convert only one direction: k8s (ECS inputs) or ecs (Kubernetes inputs); other files are skipped")
       ->transform(CLI::IsMember({"k8s", "ecs"}, CLI::ignore_case));

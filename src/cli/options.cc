@@ -49,6 +49,10 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o) {
                  "OLD=NEW: name the workload whose ECS service name or task family (or Kubernetes name) is OLD NEW "
                  "instead (repeatable; e.g. --name web-dev=web --name web-prod=web to match environments)")
       ->allow_extra_args(false);
+  app.add_option("--env-namespace", o.env_namespaces,
+                 "NAME=NAMESPACE: the namespace of environment NAME (its overlay's namespace:; repeatable); the others "
+                 "keep -n")
+      ->allow_extra_args(false);
   app.add_option("--kustomize", o.kustomize_dir,
                  "write the environments given with --env as a kustomize layout: DIR/base and DIR/overlays/<NAME>");
   app.add_flag("--strict", o.strict, "treat every warning as an error (exit 1)");

@@ -29,6 +29,7 @@ struct CliOptions {
   bool create_gateway_class = false;      // to-k8s --create-gateway-class
   std::vector<std::string> environments;  // to-k8s --env NAME=PATH (repeatable)
   std::string kustomize_dir;              // to-k8s --kustomize DIR
+  std::vector<std::string> env_namespaces;  // to-k8s --env-namespace NAME=NAMESPACE (repeatable)
   std::string oidc_provider;              // to-k8s --oidc-provider ARN
   std::vector<std::string> renames;       // to-k8s, convert --name OLD=NEW (repeatable)
   std::string diagnostics = "text";
