@@ -190,7 +190,7 @@ std::optional<std::string> restored_network_mode(const carry::Fields& task, bool
   const std::string& m = n->text();
   if (m != "awsvpc" && m != "bridge" && m != "none" && m != "default") return std::nullopt;
   if (fargate && m != "awsvpc") return std::nullopt;
-  return m;
+  return m == "default" ? "bridge" : m;  // the legacy spelling, read as bridge (legacy-value): the API takes no other
 }
 
 /// The original requiresCompatibilities kept in specconv.io/ecs-task, when it fits the launch type.
@@ -363,7 +363,8 @@ bool restore_task_size(const model::Workload& w, const carry::Fields& task, bool
 }
 
 std::string container_name(const Container& c) {
-  if (!c.original_name.empty()) return c.original_name.substr(0, 255);  // as the ECS input had it
+  // As the ECS input had it, where the API takes it (an input may hold a name ECS itself refuses).
+  if (!c.original_name.empty()) return ecs_name(c.original_name.substr(0, 255));
   return ecs_name(c.name);
 }
 

@@ -289,5 +289,21 @@ TEST(EcsWriterLogs, NoneOrAnInputThatSaysHowLogsAreShippedGetsNoDefault) {
                   .is_null());
 }
 
+
+TEST(EcsWriter, RestoredOriginalsTheApiRefusesAreWrittenAsItTakesThem) {
+  // ECS -> Kubernetes kept a container name and a networkMode that ECS itself does not accept
+  // (an input may hold them): the way back writes what registers, not an invalid task definition.
+  const std::string yaml =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  annotations:\n"
+      "    specconv.io/ecs-task: '{\"requiresCompatibilities\":[\"EC2\"],\"networkMode\":\"default\"}'\n"
+      "    specconv.io/ecs-containers: '{\"metrics-exporter\":{\"name\":\"metrics.Exporter\"}}'\n"
+      "spec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n"
+      "      containers:\n      - {name: metrics-exporter, image: nginx, resources: {requests: {cpu: 100m, memory: 64Mi}}}\n";
+  const Converted c = convert(yaml, /*fargate=*/false);
+  ASSERT_FALSE(c.result.diagnostics.has_errors()) << c.result.diagnostics.all().front().message;
+  EXPECT_EQ(get(c.doc, {"taskDefinition", "containerDefinitions", "0", "name"}).text(), "metrics-Exporter");
+  EXPECT_EQ(get(c.doc, {"taskDefinition", "networkMode"}).text(), "bridge");
+}
+
 }  // namespace
 }  // namespace specconv::ecs

@@ -28,6 +28,9 @@ const std::vector<LossyCode> kLossyCodes = {
     {"missing-network-configuration",
      "a FARGATE service without networkConfiguration, which ECS rejects; the way back writes placeholder subnets "
      "and security groups (with a network-placeholder warning) so that the service is valid"},
+    {"legacy-value",
+     "an old spelling the API no longer takes (networkMode \"default\") is read as its modern equivalent (bridge); "
+     "the way back writes the modern one, so that the task definition registers"},
     {"renamed-resource",
      "a port name that is not a valid IANA service name is renamed for Kubernetes; unlike container, volume and "
      "family names, the original port name is not kept, so the way back gives the Kubernetes name"},
