@@ -17,6 +17,7 @@ HealthCheck health_from(const model::Workload& w, const model::LoadBalancerBindi
   std::optional<int64_t> interval;
   std::optional<int64_t> timeout;
   std::optional<int64_t> unhealthy;
+  std::optional<int64_t> healthy;
   for (const auto& c : w.containers) {
     if (c.name != b.container || !c.readiness || c.readiness->kind != model::Probe::Kind::kHttpGet) continue;
     const model::Probe& p = *c.readiness;
@@ -26,6 +27,7 @@ HealthCheck health_from(const model::Workload& w, const model::LoadBalancerBindi
     interval = p.interval_seconds;
     timeout = p.timeout_seconds;
     unhealthy = p.failure_threshold;
+    healthy = p.success_threshold;
   }
   if (!b.health_check_path.empty()) {
     h.path = b.health_check_path;
@@ -40,6 +42,7 @@ HealthCheck health_from(const model::Workload& w, const model::LoadBalancerBindi
   const bool http = h.protocol == "HTTP" || h.protocol == "HTTPS";
   if (alb || http) h.timeout = std::min(std::clamp<int64_t>(timeout.value_or(5), 2, 120), h.interval - 1);
   h.unhealthy = std::clamp<int64_t>(unhealthy.value_or(3), 2, 10);
+  h.healthy = std::clamp<int64_t>(healthy.value_or(2), 2, 10);
   h.http_matcher = http;
   return h;
 }

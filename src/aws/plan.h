@@ -110,6 +110,7 @@ struct HealthCheck {
   std::string port;      // "" = traffic port
   int64_t interval = 10;
   std::optional<int64_t> timeout;  // only for ALB or HTTP(S) checks
+  int64_t healthy = 2;
   int64_t unhealthy = 3;
   bool http_matcher = false;       // 200-399, what a Kubernetes httpGet probe accepts
 };

@@ -277,7 +277,7 @@ void add_target_groups(const Plan& plan, Module& m) {
     if (!h.port.empty()) hc.attribute("port", text(h.port));
     hc.attribute("interval", HclExpr::number(h.interval));
     if (h.timeout) hc.attribute("timeout", HclExpr::number(*h.timeout));
-    hc.attribute("healthy_threshold", HclExpr::number(2));  // as shapes.cc's target groups
+    hc.attribute("healthy_threshold", HclExpr::number(h.healthy));
     hc.attribute("unhealthy_threshold", HclExpr::number(h.unhealthy));
     if (h.http_matcher) hc.attribute("matcher", text("200-399"));  // what a Kubernetes httpGet probe accepts
   }

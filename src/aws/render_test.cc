@@ -56,6 +56,7 @@ spec:
           httpGet: {path: /ready, port: 8081}
           periodSeconds: 1
           timeoutSeconds: 30
+          successThreshold: 3
           failureThreshold: 20
         resources: {requests: {cpu: 500m, memory: 1Gi}}
 ---
@@ -222,6 +223,7 @@ TEST(CfnTemplateTest, LoadBalancersListenersRulesAndTargetGroups) {
   EXPECT_EQ(prop(t, "ShopApi80TargetGroup", "HealthCheckIntervalSeconds")->as_int(), 5);
   EXPECT_EQ(prop(t, "ShopApi80TargetGroup", "HealthCheckTimeoutSeconds")->as_int(), 4);
   EXPECT_EQ(prop(t, "ShopApi80TargetGroup", "UnhealthyThresholdCount")->as_int(), 10);
+  EXPECT_EQ(prop(t, "ShopApi80TargetGroup", "HealthyThresholdCount")->as_int(), 3);  // successThreshold
   // NLB for the LoadBalancer Service.
   EXPECT_EQ(prop(t, "ApiPublicNetworkLoadBalancer", "Type")->text(), "network");
   EXPECT_EQ(prop(t, "ShopApiPublic443TargetGroup", "Protocol")->text(), "TCP");

@@ -19,7 +19,7 @@ Node object_with(std::vector<Node::Member> members) {
 void add_health_timing(Node& props, const HealthCheck& h) {
   props.set("HealthCheckIntervalSeconds", Node::integer(h.interval));
   if (h.timeout) props.set("HealthCheckTimeoutSeconds", Node::integer(*h.timeout));
-  props.set("HealthyThresholdCount", Node::integer(2));
+  props.set("HealthyThresholdCount", Node::integer(h.healthy));
   props.set("UnhealthyThresholdCount", Node::integer(h.unhealthy));
   if (h.http_matcher) {
     Node m = Node::object();

@@ -177,6 +177,7 @@ std::optional<Probe> read_probe(Cursor& pc, const Container& ctr) {
   p.interval_seconds = pc.integer("periodSeconds", 1);
   p.timeout_seconds = pc.integer("timeoutSeconds", 1);
   p.failure_threshold = pc.integer("failureThreshold", 1);
+  p.success_threshold = pc.integer("successThreshold", 1);
   pc.finish(mapping::k8s_keys("Probe"), kUnknown);
   if (!have) {
     pc.context().diags->warning("empty-probe", pc.where(), "the probe has no exec, httpGet, tcpSocket or grpc handler; ignored");

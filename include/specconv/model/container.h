@@ -52,6 +52,7 @@ struct Probe {
   std::optional<int64_t> interval_seconds;
   std::optional<int64_t> timeout_seconds;
   std::optional<int64_t> failure_threshold;
+  std::optional<int64_t> success_threshold;  // readiness behind a load balancer: the target group's healthy count
   std::optional<int64_t> start_period_seconds;
   friend bool operator==(const Probe&, const Probe&) = default;
 };
