@@ -144,6 +144,7 @@ const std::vector<CodeInfo> kCodes = {
     {"efs-placeholder", W, "k8s-to-ecs", "a PersistentVolumeClaim became an EFS volume with a placeholder file system id"},
     {"network-placeholder", W, "k8s-to-ecs", "subnets/security groups are placeholders"},
     {"region-needed", W, "k8s-to-ecs", "the json output's default log configuration names a region (awslogs-region) and --region was not given: the placeholder REGION is written"},
+    {"task-only", W, "k8s-to-ecs", "a workload that came from an ECS task definition without a service sets replicas: no service is written back, so they are not used"},
     {"target-group-placeholder", W, "k8s-to-ecs", "a target group ARN is a placeholder"},
     {"service-discovery", N, "k8s-to-ecs", "ClusterIP Services: how to reach the workload on ECS"},
     {"service-discovery-limit", W, "k8s-to-ecs", "a workload selected by several ClusterIP Services registers in the first one's Cloud Map service only"},

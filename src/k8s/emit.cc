@@ -209,6 +209,8 @@ Node kept_task_values(const model::Workload& w, const carry::Fields& kept, const
   if (!w.task_memory_text.empty()) task_kept.set("memory", str(w.task_memory_text));
   if (carried_tags.size() > 0) task_kept.set("tags", std::move(carried_tags));
   if (n.renamed || w.name != n.name) task_kept.set("family", str(w.name));
+  // A task definition without a service: the way back writes none either (to-ecs).
+  if (!w.has_service) task_kept.set("taskOnly", Node::boolean(true));
   return task_kept;
 }
 

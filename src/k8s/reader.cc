@@ -462,6 +462,20 @@ void remove_service_tags(const Node& tags, model::Workload& w) {
   }
 }
 
+/// The workload came from an ECS task definition without a service (specconv.io/ecs-task
+/// taskOnly): none is written back. Replicas other than the one the way there wrote are reported.
+void restore_task_only(bool task_only, const Cursor& root, PodWorkload& pw) {
+  model::Workload& w = pw.workload;
+  if (!task_only || !w.has_service) return;
+  w.has_service = false;
+  if (w.replicas && *w.replicas != 1) {
+    root.warning("spec", "task-only",
+                 "this workload came from an ECS task definition without a service (specconv.io/ecs-task taskOnly): no "
+                 "service is written, so replicas " + std::to_string(*w.replicas) + " is not used; remove taskOnly from "
+                 "the annotation to get a service");
+  }
+}
+
 void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) {
   model::Workload& w = pw.workload;
   const std::string original = annotation(meta.annotations, kAnnotationOriginalName);
@@ -486,6 +500,8 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
           restore_container_order(v, pw);
         } else if (k == "volumeNames" && v.is_object()) {
           restore_volume_names(v, w);
+        } else if (k == "taskOnly" && v.is_bool()) {
+          restore_task_only(v.as_bool(), root, pw);
         } else {
           // requiresCompatibilities and networkMode too: to-ecs restores them unless --launch-type is given.
           pw.carry.task.insert_or_assign(k, v);
