@@ -41,13 +41,13 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o) {
   add_routing_flags(app, o.routing, o.gateway_class, o.create_gateway_class, "");
   app.add_option("--oidc-provider", o.oidc_provider,
                  "ARN of the EKS cluster's IAM OIDC provider: with -o DIR, write each IRSA role's trust policy "
-                 "as DIR/<workload>.trust-policy.json");
+                 "as DIR/<workload>.trust-policy.json (with --kustomize DIR: DIR/overlays/<env>/...)");
   app.add_option("--env", o.environments,
                  "NAME=PATH: the inputs of one environment (repeat for several paths and environments); with --kustomize")
       ->allow_extra_args(false);
   app.add_option("--name", o.renames,
-                 "OLD=NEW: name the workload whose ECS service name or task family (or Kubernetes name) is OLD NEW "
-                 "instead (repeatable; e.g. --name web-dev=web --name web-prod=web to match environments)")
+                 "OLD=NEW: the workload whose ECS service name or task family (or Kubernetes name) is OLD is named NEW "
+                 "(repeatable; e.g. --name web-dev=web --name web-prod=web to match environments)")
       ->allow_extra_args(false);
   app.add_option("--env-namespace", o.env_namespaces,
                  "NAME=NAMESPACE: the namespace of environment NAME (its overlay's namespace:; repeatable); the others "
