@@ -31,12 +31,7 @@ struct CfnCase {
 /// Why a case does not come back equal yet.
 const std::map<std::string, std::string>& known_differences() {
   static const std::map<std::string, std::string> kKnown = {
-      {"linux-parameters", "privileged: false is not restored through the template"},
       {"names-renamed", "a container name ECS refuses (metrics.Exporter) is written as it takes it"},
-      // The template states the target group's health check settings that the input left to
-      // AWS's defaults; read back, they are an explicit readiness probe.
-      {"cfn-cdk-alb-fargate-https", "target group defaults written explicitly"},
-      {"shared-alb-two-services", "target group defaults written explicitly"},
       // to-ecs does not read Gateway API objects: the ALB routing is not in the template.
       {"gateway-https-redirect-two-hosts", "Gateway API routing is not read by to-ecs"},
       {"gateway-path-header-weights", "Gateway API routing is not read by to-ecs"},

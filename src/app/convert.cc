@@ -69,6 +69,16 @@ const io::Node* task_definition_json(const io::Node& root, const std::string& po
   return family_of(td) == family ? td : nullptr;
 }
 
+/// A template's task definition Properties, respelled as the API (and the carry's fingerprints)
+/// spell it, into `out`; nullptr when the pointer does not name the family's task definition.
+const io::Node* template_task_definition(const io::Node& root, const std::string& pointer, const std::string& family,
+                                         io::Node& out) {
+  const io::Node* props = io::resolve_pointer(root, pointer);
+  if (props == nullptr || !props->is_object() || props->find("Family") == nullptr) return nullptr;
+  out = io::to_camel_keys(*props, io::KeyStyle::kPascal);
+  return task_definition_json(out, "", family);
+}
+
 /// A YAML CloudFormation template's one document (short-form tags read as the long form).
 std::optional<io::Node> load_yaml_template(const InputText& in, const io::Limits& limits, Diagnostics& d) {
   io::YamlLoad y = io::load_yaml(in.text, in.path, limits, d, io::YamlTags::kCloudFormation);
@@ -214,8 +224,12 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
     e.kept = &p.carry;
     e.emitted = k8s::emit_workload(p.workload, p.carry, emit, e.diagnostics);
     if (!e.emitted.renamed_by.empty()) used.insert(e.emitted.renamed_by);
+    io::Node respelled;  // a template's task definition in the API's spelling, for as long as `e` needs it
     if (auto t = trees.find(p.workload.source_file); t != trees.end()) {
       e.task_definition = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
+      if (e.task_definition == nullptr) {
+        e.task_definition = template_task_definition(t->second, p.workload.source_pointer, p.workload.name, respelled);
+      }
     }
     collect.add(std::move(e));  // done with it: the sink renders it or keeps it
   }
