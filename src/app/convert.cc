@@ -10,6 +10,7 @@
 #include "app/k8s_collect.h"
 #include "app/k8s_document.h"
 #include "app/pairing.h"
+#include "app/renames.h"
 #include "ecs/reader.h"
 #include "iac/template.h"
 #include "input/kind.h"
@@ -158,18 +159,6 @@ void merge(ecs::Bundle& bundle, ecs::Bundle& part) {
   for (auto& x : part.scaling_policies) bundle.scaling_policies.push_back(std::move(x));
 }
 
-/// A warning for each --name OLD=NEW whose OLD named no workload (a typo, or a name of another run).
-void warn_unused_renames(const std::map<std::string, std::string>& renames, const std::set<std::string>& used,
-                         Diagnostics& diags) {
-  for (const auto& [old_name, new_name] : renames) {
-    if (used.count(old_name) == 0) {
-      diags.warning("unused-rename", {"--name", "", 0, 0, -1},
-                    "--name " + old_name + "=" + new_name + ": no workload of this run is named " + old_name +
-                        " (as ECS service, task family or Kubernetes name)");
-    }
-  }
-}
-
 /// Keeps every workload (what convert_to_k8s_objects without a sink returns).
 class KeepAll final : public K8sSink {
  public:
@@ -235,7 +224,7 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
   }
   result.failed_inputs.assign(failed.begin(), failed.end());
   result.renames_used.assign(used.begin(), used.end());
-  if (options.warn_unused_renames) warn_unused_renames(options.renames, used, result.diagnostics);
+  if (options.warn_unused_renames) app::warn_unused_renames(options.renames, used, "this run", result.diagnostics);
   result.diagnostics = locate(result.diagnostics, trees);
   return result;
 }

@@ -7,6 +7,7 @@
 #include "app/k8s_carry.h"
 #include "k8s/link.h"
 #include "app/output_check.h"
+#include "app/renames.h"
 #include "app/shared_failure.h"
 #include "aws/build_plan.h"
 #include "aws/render.h"
@@ -203,12 +204,7 @@ void rename_workloads(const std::map<std::string, std::string>& renames, std::ve
     w.name = it->second;
     if (w.has_service) w.service_name = it->second;
   }
-  for (const auto& [old_name, new_name] : renames) {
-    if (used.count(old_name) == 0) {
-      diags.warning("unused-rename", {"--name", "", 0, 0, -1},
-                    "--name " + old_name + "=" + new_name + ": no workload of this run is named " + old_name);
-    }
-  }
+  app::warn_unused_renames(renames, used, "this run", diags);
 }
 
 aws::Options plan_options(const ToEcsOptions& options) {

@@ -9,6 +9,7 @@
 
 #include "app/irsa.h"
 #include "app/kustomize.h"
+#include "app/renames.h"
 #include "cli/run.h"
 #include "diag/codes.h"
 #include "diag/render.h"
@@ -130,12 +131,7 @@ int run_kustomize(const CliOptions& o, std::ostream& /*out*/, std::ostream& err)
     used.insert(run.renames_used.begin(), run.renames_used.end());
     converted.push_back({env.name, std::move(run.workloads), env.paths, env_options.namespace_name});
   }
-  for (const auto& [old_name, new_name] : *renames) {
-    if (used.count(old_name) == 0) {
-      diags.warning("unused-rename", {"--name", "", 0, 0, -1},
-                    "--name " + old_name + "=" + new_name + ": no workload of any environment is named " + old_name);
-    }
-  }
+  app::warn_unused_renames(*renames, used, "any environment", diags);
   if (o.strict) diags = diag::apply_strict(diags);
   if (!diags.has_errors()) {
     app::KustomizeLayout layout = app::kustomize_layout(converted, !namespaces.empty());
