@@ -9,6 +9,7 @@
 #include "aws/build_network.h"
 #include "aws/cron.h"
 #include "aws/names.h"
+#include "ecs/logs.h"
 #include "ecs/writer.h"
 
 namespace specconv::aws {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "ecs/logs.h"
 #include "ecs/reader.h"
 #include "mapping/resources.h"
 #include "mapping/rollout.h"
@@ -841,19 +842,6 @@ void add_runtime_platform(const TaskContext& ctx, Node& td) {
   }
 }
 
-/// The awslogs configuration of one container (the stream prefix is its name).
-Node awslogs(const std::string& group, const std::string& region, const std::string& container, bool create_group) {
-  Node options = Node::object();
-  options.set("awslogs-group", str(group));
-  options.set("awslogs-region", str(region));
-  options.set("awslogs-stream-prefix", str(container));
-  if (create_group) options.set("awslogs-create-group", str("true"));
-  Node lc = Node::object();
-  lc.set("logDriver", str("awslogs"));
-  lc.set("options", std::move(options));
-  return lc;
-}
-
 /// --logs awslogs: each container logs to the workload's group, unless the input says how the
 /// task ships logs (an ECS origin, with or without a logConfiguration; a FireLens router). True
 /// when it added them.
@@ -866,7 +854,7 @@ bool add_default_logs(const TaskContext& ctx, Node& td) {
   const std::string group = log_group_name(ctx.w.namespace_name, td.find("family")->text());
   const std::string region = placeholder_or(ctx.o.region, "REGION");
   for (Node& d : defs->items()) {
-    d.set("logConfiguration", awslogs(group, region, d.find("name")->text(), ctx.o.create_log_group));
+    d.set("logConfiguration", awslogs_configuration(group, region, d.find("name")->text(), ctx.o.create_log_group));
     merge_and_order(d, {}, {}, kContainerOrder);
   }
   return true;
@@ -895,10 +883,6 @@ void report_execution_role(const TaskContext& ctx, const std::string& exec_role,
 }
 
 }  // namespace
-
-std::string log_group_name(const std::string& namespace_name, const std::string& family) {
-  return "/ecs/" + (namespace_name.empty() ? std::string("default") : namespace_name) + "/" + family;
-}
 
 std::string ecs_name(std::string_view name) {
   std::string out;

@@ -27,13 +27,11 @@ struct WriteOptions {
   /// the ECS -> Kubernetes direction (false when --launch-type was given).
   bool restore_ecs_origin = false;
   /// --logs awslogs: containers of a task whose input says nothing about logs (no ECS origin, no
-  /// FireLens) send their output to the log group log_group_name(namespace, family).
+  /// FireLens) send their output to the log group ecs/logs.h log_group_name(namespace, family).
   bool default_logs = false;
   bool create_log_group = false;  // also "awslogs-create-group": nothing else creates the group (json)
 };
 
-/// The log group of a workload's default log configuration: /ecs/<namespace>/<family>.
-[[nodiscard]] std::string log_group_name(const std::string& namespace_name, const std::string& family);
 
 inline constexpr const char* kSubnetPlaceholder = "subnet-REPLACE_ME";
 inline constexpr const char* kSecurityGroupPlaceholder = "sg-REPLACE_ME";
