@@ -371,6 +371,10 @@ TEST(BadInput, EmptyArrayAndNullTaskDefinition) {
   expect_rejected(convert("to-ecs", "a.yaml", "--- []\n"), "empty-input", "a.yaml:1:5:");
   expect_rejected(convert("to-k8s", "n.json", R"({"taskDefinition": null, "tags": []})"), "type-mismatch",
                   "n.json:1:2: /taskDefinition:");
+  // Classified by "taskdefinition", which the camelCase reader does not take for taskDefinition
+  // (a fuzz finding: this dereferenced a null pointer).
+  expect_rejected(convert("to-k8s", "l.json", R"({"tags": [], "taskdefinition": {"family": "x"}})"), "missing-field",
+                  "l.json:1:1:");
 }
 
 const char* kWebTask = R"({"family":"web","containerDefinitions":[{"name":"web","image":"nginx","memory":512}]})";

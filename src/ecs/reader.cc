@@ -961,7 +961,10 @@ void read_described_task_definition(Cursor& c, Bundle& bundle) {
     t.finish({"key", "value"});
     if (k) tags.emplace_back(*k, v.value_or(""));
   }
-  if (const Node* tdn = c.peek("taskDefinition"); tdn->is_null()) {
+  if (const Node* tdn = c.peek("taskDefinition"); tdn == nullptr) {
+    // Classified by a key spelled unlike the rest of the file (e.g. "taskdefinition"): finish() names it.
+    c.context().diags->error("missing-field", c.where(), "no \"taskDefinition\" in this describe-task-definition output: nothing to convert");
+  } else if (tdn->is_null()) {
     c.error("taskDefinition", "type-mismatch", "expected the task definition (an object), got null: nothing to convert");
   } else if (auto td = c.object("taskDefinition")) {
     read_task_definition(*td, bundle, tags);
