@@ -137,7 +137,9 @@ void add_service(const Plan& plan, const Service& s, const Workload& w, Calls& c
   Node svc = s.body;
   if (s.registry) {
     Node reg = Node::object();
-    reg.set("registryArn", str("arn:aws:servicediscovery:" + calls.region + ":" + calls.account + ":service/srv-REPLACE_ME"));
+    // Names the Cloud Map service whose id replaces REPLACE_ME: a namespace may hold several.
+    reg.set("registryArn", str("arn:aws:servicediscovery:" + calls.region + ":" + calls.account + ":service/srv-REPLACE_ME-" +
+                               plan.get(s.registry->service).name));
     if (!s.registry->container.empty()) reg.set("containerName", str(s.registry->container));
     if (s.registry->container_port) reg.set("containerPort", Node::integer(*s.registry->container_port));
     Node ordered = Node::object();

@@ -352,6 +352,28 @@ TEST(CfnTemplateTest, ApiCallsInDependencyOrder) {
   }
 }
 
+TEST(CfnTemplateTest, ApiRegistryPlaceholderNamesItsCloudMapService) {
+  // A namespace holds several Cloud Map services: whoever runs the calls must know whose id
+  // replaces REPLACE_ME in a service's registryArn.
+  Diagnostics d;
+  const Node calls = convert(EcsFormat::kApi, d);
+  std::vector<std::string> made;
+  std::size_t registries = 0;
+  for (const Node& c : calls.items()) {
+    const std::string api = c.find("api")->text();
+    if (api == "servicediscovery:CreateService") made.push_back(c.find("input")->find("Name")->text());
+    if (api != "ecs:CreateService" || c.find("input")->find("serviceRegistries") == nullptr) continue;
+    for (const Node& reg : c.find("input")->find("serviceRegistries")->items()) {
+      const std::string arn = reg.find("registryArn")->text();
+      const std::string prefix = ":service/srv-REPLACE_ME-";
+      ASSERT_NE(arn.find(prefix), std::string::npos) << arn;
+      const std::string name = arn.substr(arn.find(prefix) + prefix.size());
+      EXPECT_NE(std::find(made.begin(), made.end(), name), made.end()) << arn << " names no Cloud Map service created before";
+      ++registries;
+    }
+  }
+  EXPECT_GE(registries, 1u);  // two of them: examples/k8s/shop through scripts/emulated-aws
+}
 
 TEST(CfnTemplateTest, LogGroupsAreCreatedBeforeTheTasksThatWriteToThem) {
   Diagnostics d;
