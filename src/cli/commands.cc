@@ -85,7 +85,12 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
   c->add_option("-j,--jobs", o.jobs, "worker threads (default: the number of hardware threads)");
   c->add_option("--to", o.to, "convert only one direction: k8s (ECS inputs) or ecs (Kubernetes inputs); other files are skipped")
       ->transform(CLI::IsMember({"k8s", "ecs"}, CLI::ignore_case));
-  c->add_option("--report", o.report, "write a JSON report: per input file its status, outputs and diagnostics, plus totals");
+  c->add_option("--report", o.report,
+                "write a report: per input file its status, outputs and diagnostics, plus totals (format: --report-format)");
+  c->add_option("--report-format", o.report_format,
+                "json (default: specconv's report), junit (JUnit XML, one testcase per input file, a failure per "
+                "diagnostic that fails the run) or sarif (SARIF 2.1.0, one result per diagnostic, rule ids = codes)")
+      ->transform(CLI::IsMember({"json", "junit", "sarif"}, CLI::ignore_case));
   c->add_option("--fail-on", o.fail_on,
                  "exit 1 on: error (default), warning (also on any warning), or diagnostic codes (comma-separated: on "
                  "any diagnostic with one of them)")
