@@ -228,3 +228,30 @@ TEST(CliCiExit, UnknownCodeIsAUsageErrorWithASuggestion) {
 
 }  // namespace
 }  // namespace specconv
+
+namespace specconv {
+namespace {
+
+TEST(CliPolish, ExplainOfAWiringFileSaysWhatItRead) {
+  const fs::path tg = kGoldenCases / "ecs-to-k8s" / "fargate-web-alb" / "target-groups.json";
+  const auto r = run_specconv({"explain", tg.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("target-groups.json (to-k8s): wiring (1 target group): read"));
+  EXPECT_THAT(r.out, HasSubstr("/TargetGroups/0/HealthCheckPath"));
+  EXPECT_THAT(r.out, HasSubstr("readinessProbe.httpGet.path"));
+  EXPECT_THAT(r.out, HasSubstr("/TargetGroups/0/VpcId"));  // a read-only field: its own row, ignored
+  const auto json = run_specconv({"explain", "--format", "json", (kGoldenCases / "ecs-to-k8s" / "scaling-policies-hpa").string()});
+  EXPECT_EQ(json.exit_code, 1) << json.err;  // the service, explained alone, misses its task definition
+  bool scaling = false;
+  for (const auto& e : nlohmann::json::parse(json.out)) {
+    if (e.value("wiring", "") != "1 scalable target") continue;
+    scaling = true;
+    bool min = false;
+    for (const auto& f : e.at("fields")) min = min || f.at("target") == "HorizontalPodAutoscaler spec.minReplicas";
+    EXPECT_TRUE(min) << e.dump();
+  }
+  EXPECT_TRUE(scaling) << json.out;
+}
+
+}  // namespace
+}  // namespace specconv
