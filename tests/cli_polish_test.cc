@@ -253,5 +253,24 @@ TEST(CliPolish, ExplainOfAWiringFileSaysWhatItRead) {
   EXPECT_TRUE(scaling) << json.out;
 }
 
+TEST(CliCiExit, ANumberWhereTheApiWantsAStringIsReportedWhereValidateReportsIt) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "in");
+  const fs::path td = dir.path() / "in" / "td.json";
+  testutil::write_file(td, "{\n  \"family\": \"web\",\n  \"cpu\": 512,\n  \"memory\": \"1024\",\n"
+                           "  \"containerDefinitions\": [{\"name\": \"app\", \"image\": \"nginx\", \"cpu\": \"256\"}]\n}\n");
+  const auto validate = run_specconv({"validate", td.string()});
+  EXPECT_EQ(validate.exit_code, 1);
+  EXPECT_THAT(validate.err, HasSubstr(td.string() + ":3:3: /cpu: error: cpu: must be a string (got number 512) [schema-type]"));
+  EXPECT_THAT(validate.err, HasSubstr(td.string() + ":5:62: /containerDefinitions/0/cpu: error:"));
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"to-k8s", td.string()},
+                                               std::vector<std::string>{"convert", (dir.path() / "in").string(), "-o", (dir.path() / "out").string()}}) {
+    const auto r = run_specconv(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_THAT(r.err, HasSubstr(td.string() + ":3:3: /cpu: warning: expected a string, got integer 512"));
+    EXPECT_THAT(r.err, HasSubstr(td.string() + ":5:62: /containerDefinitions/0/cpu: warning: expected an integer, got the string \"256\""));
+  }
+}
+
 }  // namespace
 }  // namespace specconv
