@@ -274,3 +274,24 @@ TEST(CliCiExit, ANumberWhereTheApiWantsAStringIsReportedWhereValidateReportsIt) 
 
 }  // namespace
 }  // namespace specconv
+
+namespace specconv {
+namespace {
+
+TEST(CliPolish, ANamespaceTheApiServerWouldRefuseIsAUsageError) {
+  TempDir dir;
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"to-k8s", kTask.string(), "-n", "Team"},
+        std::vector<std::string>{"-m", "e2k", "-s", kTask.string(), "-n", "team_a"},
+        std::vector<std::string>{"convert", kDaemon.string(), "-o", (dir.path() / "out").string(), "-n", "-shop"}}) {
+    const auto r = run_specconv(args);
+    EXPECT_EQ(r.exit_code, 2) << args.back();
+    EXPECT_THAT(r.out, IsEmpty());
+    EXPECT_THAT(r.err, HasSubstr("not a Kubernetes namespace name")) << args.back();
+  }
+  EXPECT_FALSE(fs::exists(dir.path() / "out"));
+  EXPECT_EQ(run_specconv({"to-k8s", kTask.string(), "-n", "team-a"}).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace specconv
