@@ -179,6 +179,14 @@ TEST(CliReport, ReportsDoNotDependOnJobsAndFormatNeedsAReport) {
   const auto unknown = run_specconv({"convert", in.string(), "-o", (dir.path() / "c").string(), "--report", "x", "--report-format", "xml"});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_FALSE(fs::exists(dir.path() / "c"));
+  // A kustomize layout has no per-file report: asking for one is refused, not silently ignored.
+  const fs::path envs = fs::path(SPECCONV_SOURCE_DIR) / "examples" / "ecs" / "shop-envs";
+  const auto kustomize = run_specconv({"convert", "--kustomize", envs.string(), "-o", (dir.path() / "k").string(), "--report",
+                                       (dir.path() / "k.sarif").string(), "--report-format", "sarif"});
+  EXPECT_EQ(kustomize.exit_code, 2);
+  EXPECT_THAT(kustomize.err, HasSubstr("--report is not written with --kustomize"));
+  EXPECT_FALSE(fs::exists(dir.path() / "k"));
+  EXPECT_FALSE(fs::exists(dir.path() / "k.sarif"));
 }
 
 }  // namespace

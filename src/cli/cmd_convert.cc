@@ -133,6 +133,11 @@ int run_convert_kustomize(const BatchCliOptions& o, std::ostream& out, std::ostr
 }  // namespace
 
 int run_convert(const BatchCliOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.kustomize && !o.report.empty()) {
+    err << "specconv convert: --report is not written with --kustomize (one layout, not one result per file); "
+           "the diagnostics are on stderr\n";
+    return kExitUsage;
+  }
   if (o.kustomize) return run_convert_kustomize(o, out, err);
   if (!o.env_namespaces.empty()) {
     err << "specconv convert: --env-namespace needs --kustomize (a folder of environment folders)\n";
