@@ -228,3 +228,70 @@ TEST(CliCiExit, UnknownCodeIsAUsageErrorWithASuggestion) {
 
 }  // namespace
 }  // namespace specconv
+
+namespace specconv {
+namespace {
+
+TEST(CliPolish, ExplainOfAWiringFileSaysWhatItRead) {
+  const fs::path tg = kGoldenCases / "ecs-to-k8s" / "fargate-web-alb" / "target-groups.json";
+  const auto r = run_specconv({"explain", tg.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("target-groups.json (to-k8s): wiring (1 target group): read"));
+  EXPECT_THAT(r.out, HasSubstr("/TargetGroups/0/HealthCheckPath"));
+  EXPECT_THAT(r.out, HasSubstr("readinessProbe.httpGet.path"));
+  EXPECT_THAT(r.out, HasSubstr("/TargetGroups/0/VpcId"));  // a read-only field: its own row, ignored
+  const auto json = run_specconv({"explain", "--format", "json", (kGoldenCases / "ecs-to-k8s" / "scaling-policies-hpa").string()});
+  EXPECT_EQ(json.exit_code, 1) << json.err;  // the service, explained alone, misses its task definition
+  bool scaling = false;
+  for (const auto& e : nlohmann::json::parse(json.out)) {
+    if (e.value("wiring", "") != "1 scalable target") continue;
+    scaling = true;
+    bool min = false;
+    for (const auto& f : e.at("fields")) min = min || f.at("target") == "HorizontalPodAutoscaler spec.minReplicas";
+    EXPECT_TRUE(min) << e.dump();
+  }
+  EXPECT_TRUE(scaling) << json.out;
+}
+
+TEST(CliCiExit, ANumberWhereTheApiWantsAStringIsReportedWhereValidateReportsIt) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "in");
+  const fs::path td = dir.path() / "in" / "td.json";
+  testutil::write_file(td, "{\n  \"family\": \"web\",\n  \"cpu\": 512,\n  \"memory\": \"1024\",\n"
+                           "  \"containerDefinitions\": [{\"name\": \"app\", \"image\": \"nginx\", \"cpu\": \"256\"}]\n}\n");
+  const auto validate = run_specconv({"validate", td.string()});
+  EXPECT_EQ(validate.exit_code, 1);
+  EXPECT_THAT(validate.err, HasSubstr(td.string() + ":3:3: /cpu: error: cpu: must be a string (got number 512) [schema-type]"));
+  EXPECT_THAT(validate.err, HasSubstr(td.string() + ":5:62: /containerDefinitions/0/cpu: error:"));
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"to-k8s", td.string()},
+                                               std::vector<std::string>{"convert", (dir.path() / "in").string(), "-o", (dir.path() / "out").string()}}) {
+    const auto r = run_specconv(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_THAT(r.err, HasSubstr(td.string() + ":3:3: /cpu: warning: expected a string, got integer 512"));
+    EXPECT_THAT(r.err, HasSubstr(td.string() + ":5:62: /containerDefinitions/0/cpu: warning: expected an integer, got the string \"256\""));
+  }
+}
+
+}  // namespace
+}  // namespace specconv
+
+namespace specconv {
+namespace {
+
+TEST(CliPolish, ANamespaceTheApiServerWouldRefuseIsAUsageError) {
+  TempDir dir;
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"to-k8s", kTask.string(), "-n", "Team"},
+        std::vector<std::string>{"-m", "e2k", "-s", kTask.string(), "-n", "team_a"},
+        std::vector<std::string>{"convert", kDaemon.string(), "-o", (dir.path() / "out").string(), "-n", "-shop"}}) {
+    const auto r = run_specconv(args);
+    EXPECT_EQ(r.exit_code, 2) << args.back();
+    EXPECT_THAT(r.out, IsEmpty());
+    EXPECT_THAT(r.err, HasSubstr("not a Kubernetes namespace name")) << args.back();
+  }
+  EXPECT_FALSE(fs::exists(dir.path() / "out"));
+  EXPECT_EQ(run_specconv({"to-k8s", kTask.string(), "-n", "team-a"}).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace specconv

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/explain_wiring.h"
 #include "input/kind.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
@@ -106,6 +107,7 @@ void explain_ecs_tree(const io::Node& root, std::vector<ExplainRow>& rows) {
       }
       return;
     case input::Shape::kEcsService: walk_ecs(root, "", "service", rows); return;
+    case input::Shape::kEcsWiring: explain_wiring(root, rows); return;
     default: return;
   }
 }
@@ -290,7 +292,10 @@ Explanation explain_input(const InputText& input, const io::Limits& limits) {
     o.limits = limits;
     result = convert_to_k8s({input}, o);
     if (worth_walking(result)) {
-      if (auto root = io::load_json(input.text, input.path, limits, parse)) explain_ecs_tree(*root, e.rows);
+      if (auto root = io::load_json(input.text, input.path, limits, parse)) {
+        explain_ecs_tree(*root, e.rows);
+        if (input::classify(*root).shape == input::Shape::kEcsWiring) e.wiring = wiring_summary(*root);
+      }
     }
   } else {
     ToEcsOptions o;
@@ -324,7 +329,10 @@ std::string location(const ExplainRow& r) {
 
 std::string headline(const Explanation& e) {
   std::string s = e.file + " (" + to_string(e.direction) + "): ";
-  if (e.converted) {
+  if (!e.wiring.empty() && !e.diagnostics.has_errors()) {
+    s += "wiring (" + e.wiring + "): read; it applies to the services converted in the same run (to-k8s with their "
+         "service and task definition files, or one convert folder)";
+  } else if (e.converted) {
     s += "converted to ";
     for (std::size_t i = 0; i < e.workloads.size(); ++i) s += (i > 0 ? ", " : "") + e.workloads[i];
   } else {
@@ -396,6 +404,7 @@ io::Node explain_json(const Explanation& e) {
   j.set("direction", Node::string(to_string(e.direction)));
   j.set("converted", Node::boolean(e.converted));
   j.set("workloads", Node::strings(e.workloads));
+  if (!e.wiring.empty()) j.set("wiring", Node::string(e.wiring));
   Node rows = Node::array();
   for (const ExplainRow& r : e.rows) {
     Node x = Node::object();

@@ -39,6 +39,7 @@ struct Explanation {
   Direction direction = Direction::kUnknown;
   bool converted = false;               // the conversion produced output without errors
   std::vector<std::string> workloads;   // names of the converted workloads
+  std::string wiring;                   // a describe-* wiring file: what it holds ("2 target groups"), else ""
   std::vector<ExplainRow> rows;         // document order
   Diagnostics diagnostics;              // everything the conversion reported
 };

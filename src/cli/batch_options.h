@@ -17,6 +17,7 @@ struct BatchCliOptions {
   std::size_t jobs = 0;            // 0: hardware threads
   std::string to;                  // "", "k8s" or "ecs"
   std::string report;              // --report FILE
+  std::string report_format = "json";  // --report-format json | junit | sarif (cli/report_format.h)
   std::vector<std::string> fail_on = {"error"};  // error | warning | diagnostic codes (cli/fail_policy.h)
   std::vector<std::string> ignore;               // --ignore: codes that never make the run fail
   bool quiet = false;

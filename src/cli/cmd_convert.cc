@@ -1,5 +1,5 @@
 // `specconv convert`: batch conversion of files and folders into an output tree, with a
-// progress line on a terminal, a JSON report, and a one-line summary.
+// progress line on a terminal, a report (JSON, JUnit or SARIF), and a one-line summary.
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -8,9 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <mutex>
 #include <optional>
@@ -21,6 +19,7 @@
 #include "app/batch.h"
 #include "cli/batch_options.h"
 #include "cli/fail_policy.h"
+#include "cli/report_file.h"
 #include "cli/run.h"
 #include "diag/render.h"
 
@@ -134,9 +133,18 @@ int run_convert_kustomize(const BatchCliOptions& o, std::ostream& out, std::ostr
 }  // namespace
 
 int run_convert(const BatchCliOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.kustomize && !o.report.empty()) {
+    err << "specconv convert: --report is not written with --kustomize (one layout, not one result per file); "
+           "the diagnostics are on stderr\n";
+    return kExitUsage;
+  }
   if (o.kustomize) return run_convert_kustomize(o, out, err);
   if (!o.env_namespaces.empty()) {
     err << "specconv convert: --env-namespace needs --kustomize (a folder of environment folders)\n";
+    return kExitUsage;
+  }
+  if (o.report.empty() && o.report_format != "json") {
+    err << "specconv convert: --report-format " << o.report_format << " needs --report FILE\n";
     return kExitUsage;
   }
   namespace fs = std::filesystem;
@@ -190,36 +198,25 @@ int run_convert(const BatchCliOptions& o, std::ostream& out, std::ostream& err) 
   trace.set_pattern("[%H:%M:%S.%e] [%t] %v");
   trace.debug("convert: {} input(s) -> {}, {} job(s)", o.inputs.size(), o.output_dir, b.jobs);
 
-  // The report is streamed to a temporary file beside FILE and renamed into place at the end.
-  std::ofstream report;
-  std::string report_tmp;
-  if (!o.report.empty()) {
-    std::error_code ec;
-    const fs::path rp(o.report);
-    if (rp.has_parent_path()) fs::create_directories(rp.parent_path(), ec);
-    report_tmp = o.report + ".tmp-" + std::to_string(::getpid());
-    report.open(report_tmp, std::ios::binary | std::ios::trunc);
-    if (!report) {
-      err << "specconv: cannot write the report " << o.report << "\n";
-      return 1;
-    }
-    report << "{\n\"files\": [";
-  }
-
   std::string policy_error;
   const std::optional<FailPolicy> policy = make_fail_policy(o.fail_on, o.ignore, policy_error);
   if (!policy) {
     err << "specconv: " << policy_error << "\n";
     return 2;
   }
+  ReportFile report;
+  if (!o.report.empty()) {
+    const FailsRun fails_run = [p = *policy](const Diagnostic& d) { return fails(p, d); };
+    if (!report.open(o.report, make_report_renderer(*report_format(o.report_format), fails_run, SPECCONV_VERSION))) {
+      err << "specconv: cannot write the report " << o.report << "\n";
+      return 1;
+    }
+  }
+
   std::atomic<bool> failing = false;
   StatusLine status(err, show_progress);
-  bool first_entry = true;
   const app::FileSink sink = [&](const app::FileReport& r) {
-    if (report.is_open()) {
-      report << (first_entry ? "\n" : ",\n") << app::report_entry_json(r);
-      first_entry = false;
-    }
+    report.add(r);
     trace.debug("{}: {} {} ({} output(s), {} written, {} diagnostic(s))", r.path, app::to_string(r.status),
                 app::to_string(r.direction), r.outputs.size(), r.outputs_written, r.diagnostics.size());
     bool any = false;
@@ -273,29 +270,19 @@ int run_convert(const BatchCliOptions& o, std::ostream& out, std::ostream& err) 
   }
   status.clear();
   if (failure) {
-    if (report.is_open()) {
-      report.close();
-      std::remove(report_tmp.c_str());
-    }
+    report.abandon();
     std::rethrow_exception(failure);
   }
   if (!outcome.refused.empty()) {
-    if (report.is_open()) {
-      report.close();
-      std::remove(report_tmp.c_str());
-    }
+    report.abandon();
     err << "specconv: " << outcome.refused << "\n";
     return 2;
   }
   const app::BatchTotals& t = outcome.totals;
-  if (report.is_open()) {
-    report << (first_entry ? "],\n" : "\n],\n") << "\"totals\": " << app::report_totals_json(t) << "\n}\n";
-    report.close();
-    if (!report || std::rename(report_tmp.c_str(), o.report.c_str()) != 0) {
-      std::remove(report_tmp.c_str());
-      err << "specconv: cannot write the report " << o.report << "\n";
-      return 1;
-    }
+  const int exit_code = t.failed > 0 || t.errors > 0 || failing ? 1 : 0;
+  if (report.is_open() && !report.finish({t, exit_code})) {
+    err << "specconv: cannot write the report " << o.report << "\n";
+    return 1;
   }
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   if (!o.quiet) {
@@ -303,8 +290,7 @@ int run_convert(const BatchCliOptions& o, std::ostream& out, std::ostream& err) 
         << " skipped; " << t.outputs << " outputs (" << t.outputs_written << " written); " << t.warnings << " warnings, "
         << t.errors << " errors; " << fixed(seconds, 2) << " s\n";
   }
-  if (t.failed > 0 || t.errors > 0) return 1;
-  return failing ? 1 : 0;
+  return exit_code;
 }
 
 }  // namespace specconv::cli

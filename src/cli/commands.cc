@@ -35,6 +35,14 @@ void add_limit_flags(CLI::App& app, ReadLimits& limits) {
                  with_default("longest string, key or scalar accepted, in bytes", d.max_string_bytes));
 }
 
+void add_namespace_flag(CLI::App& app, std::string& namespace_name, const std::string& description) {
+  app.add_option("-n,--namespace", namespace_name, description)->check([](const std::string& v) {
+    return mapping::is_valid_name(v, mapping::NameKind::kRfc1123Label)
+               ? std::string()
+               : "not a Kubernetes namespace name (lower-case letters, digits and '-', at most 63): " + v;
+  });
+}
+
 void add_log_flags(CLI::App& app, std::string& logs, int& retention_days, const std::string& prefix) {
   app.add_option("--logs", logs,
                  prefix + "awslogs (default): containers of a task whose input says nothing about logs send them to "
@@ -85,7 +93,12 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
   c->add_option("-j,--jobs", o.jobs, "worker threads (default: the number of hardware threads)");
   c->add_option("--to", o.to, "convert only one direction: k8s (ECS inputs) or ecs (Kubernetes inputs); other files are skipped")
       ->transform(CLI::IsMember({"k8s", "ecs"}, CLI::ignore_case));
-  c->add_option("--report", o.report, "write a JSON report: per input file its status, outputs and diagnostics, plus totals");
+  c->add_option("--report", o.report,
+                "write a report: per input file its status, outputs and diagnostics, plus totals (format: --report-format)");
+  c->add_option("--report-format", o.report_format,
+                "json (default: specconv's report), junit (JUnit XML, one testcase per input file, a failure per "
+                "diagnostic that fails the run) or sarif (SARIF 2.1.0, one result per diagnostic, rule ids = codes)")
+      ->transform(CLI::IsMember({"json", "junit", "sarif"}, CLI::ignore_case));
   c->add_option("--fail-on", o.fail_on,
                  "exit 1 on: error (default), warning (also on any warning), or diagnostic codes (comma-separated: on "
                  "any diagnostic with one of them)")
@@ -99,7 +112,7 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
   c->add_flag("-v,--verbose", o.verbose, "also notes and developer traces on stderr (one line per file; repeat for more)");
   add_limit_flags(*c, o.limits);
   // ECS inputs (as on to-k8s).
-  c->add_option("-n,--namespace", o.namespace_name, "ECS inputs: set metadata.namespace on every namespaced object");
+  add_namespace_flag(*c, o.namespace_name, "ECS inputs: set metadata.namespace on every namespaced object");
   c->add_option("--secrets", o.secrets,
                 "ECS inputs: refs (env valueFrom.secretKeyRef only, default) or external-secrets (also ExternalSecret objects)")
       ->transform(CLI::IsMember({"refs", "external-secrets"}, CLI::ignore_case));

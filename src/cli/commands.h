@@ -23,6 +23,10 @@ CLI::App* add_man_command(CLI::App& app);
 void add_routing_flags(CLI::App& app, std::string& routing, std::string& gateway_class, bool& create_gateway_class,
                        const std::string& prefix);
 
+/// -n/--namespace NS: metadata.namespace of every namespaced object, checked to be a namespace
+/// name (an RFC 1123 label) so that no manifest is written with one the API server refuses.
+void add_namespace_flag(CLI::App& app, std::string& namespace_name, const std::string& description);
+
 /// The reader-limit flags (--max-file-size, --max-yaml-size, --max-depth, --max-values, ...),
 /// defined once and added to every command that reads input.
 void add_limit_flags(CLI::App& app, ReadLimits& limits);

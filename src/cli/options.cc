@@ -27,7 +27,7 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o) {
                  "write one file per workload into this folder (DIR/<name>.yaml) instead of one stream on stdout");
   app.add_option("--format", o.format, "output format: yaml (multi-document stream) or json (a v1 List)")
       ->transform(CLI::IsMember({"yaml", "json"}, CLI::ignore_case));
-  app.add_option("-n,--namespace", o.namespace_name, "set metadata.namespace on every namespaced object");
+  add_namespace_flag(app, o.namespace_name, "set metadata.namespace on every namespaced object");
   app.add_option("--secrets", o.secrets,
                  "refs: env valueFrom.secretKeyRef only (default); external-secrets: also emit ExternalSecret objects")
       ->transform(CLI::IsMember({"refs", "external-secrets"}, CLI::ignore_case));
@@ -165,7 +165,7 @@ void add_specctl_flags(CLI::App& app, Specctl& s, CliOptions& o) {
       ->transform(CLI::IsMember({"e2k", "k2e"}, CLI::ignore_case));
   app.add_option("-s,--source", s.sources, "specctl-style input file or folder (with -m)");
   app.add_option("-o,--output", s.output_dir, "specctl-style output folder (with -m)");
-  app.add_option("-n,--namespace", s.namespace_name, "with -m e2k: set metadata.namespace on every namespaced object");
+  add_namespace_flag(app, s.namespace_name, "with -m e2k: set metadata.namespace on every namespaced object");
   app.add_flag("-q,--quiet", o.quiet, "with -m: do not print notes (warnings and errors are still printed)");
   app.add_flag("--strict", o.strict, "with -m: treat every warning as an error (exit 1)");
   app.add_option("--diagnostics", o.diagnostics, "with -m: how diagnostics are written to stderr: text or json")
