@@ -35,10 +35,11 @@ void put(io::Node& root, const std::string& api_ptr, std::string_view path, io::
       t.pointers.emplace_back(ptr, src_ptr);
       return;
     }
-    if (at->find(key) == nullptr) {
+    if (at->find(key) == nullptr) {  // networkConfiguration of network_configuration's awsvpcConfiguration
       io::Node obj = io::Node::object();
       obj.set_position(value.line(), value.column());
       at->set(key, std::move(obj));
+      t.pointers.emplace_back(ptr, src_ptr);
     }
     at = at->find(key);
     pos = slash + 1;
