@@ -89,17 +89,43 @@ const TfResource* only_of(const TfDocument& doc, const TfResource& from, const s
   return nullptr;
 }
 
-/// The ARN of `r`, or the placeholder its unknown ARN is written as.
-std::string arn_of(const TfResource& r) {
-  const std::string* arn = text_of(r, "arn");
-  return arn != nullptr ? *arn : placeholder(r.address, "arn");
+/// A load balancer's or listener's unknown ARN in the shape AWS gives it, its unknown parts
+/// placeholders, so that what the conversion reads from the ARN (the IngressGroup is the load
+/// balancer's name, a rule's listener is its ARN's prefix) still holds; "" when the name is unknown.
+std::string shaped_arn(const TfDocument& doc, const TfResource& r) {
+  const std::string id = "/" + placeholder(r.address, "arn");
+  if (r.type == "aws_lb" || r.type == "aws_alb") {
+    const std::string* name = text_of(r, "name");
+    const std::string* type = text_of(r, "load_balancer_type");
+    if (name == nullptr) return "";
+    return "arn:aws:elasticloadbalancing:REPLACE_ME_REGION:REPLACE_ME_ACCOUNT:loadbalancer/" +
+           std::string(type != nullptr && *type == "network" ? "net" : "app") + "/" + *name + id;
+  }
+  if (r.type == "aws_lb_listener" || r.type == "aws_alb_listener") {
+    std::string lb;
+    if (const std::string* known = text_of(r, "load_balancer_arn")) lb = *known;
+    else {
+      std::string why;
+      lb = link_unknown(doc, r, "load_balancer_arn", why).value_or("");
+    }
+    const auto at = lb.find(":loadbalancer/");
+    return at == std::string::npos ? "" : lb.substr(0, at) + ":listener/" + lb.substr(at + 14) + id;
+  }
+  return "";
+}
+
+/// The ARN of `r`, or what its unknown ARN is written as (shaped, else a placeholder).
+std::string arn_of(const TfDocument& doc, const TfResource& r) {
+  if (const std::string* arn = text_of(r, "arn")) return *arn;
+  const std::string shaped = shaped_arn(doc, r);
+  return shaped.empty() ? placeholder(r.address, "arn") : shaped;
 }
 
 /// What `target` is known by where `path` names it.
 std::string value_for(const TfDocument& doc, const TfResource& target, const std::string& path) {
   if (target.type == "aws_ecs_task_definition") {
     const std::string* family = text_of(target, "family");
-    return family != nullptr ? *family : arn_of(target);
+    return family != nullptr ? *family : arn_of(doc, target);
   }
   if (target.type == "aws_ecs_service") {  // a scaling target's service/CLUSTER/SERVICE
     const std::string* name = text_of(target, "name");
@@ -113,12 +139,18 @@ std::string value_for(const TfDocument& doc, const TfResource& target, const std
     return "service/" + cluster + "/" + (name != nullptr ? *name : placeholder(target.address, "name"));
   }
   (void)path;
-  return arn_of(target);
+  return arn_of(doc, target);
 }
 
 }  // namespace
 
 std::optional<std::string> link_unknown(const TfDocument& doc, const TfResource& r, const std::string& path, std::string& why) {
+  if (path == "arn") {  // the resource's own ARN: shaped as AWS gives it where the conversion reads it
+    const std::string shaped = shaped_arn(doc, r);
+    if (shaped.empty()) return std::nullopt;
+    why = "written as " + shaped;
+    return shaped;
+  }
   const std::vector<std::string> types = wanted_types(path);
   if (types.empty()) return std::nullopt;
   for (const std::string& ref : references(r, path)) {

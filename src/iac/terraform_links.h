@@ -5,6 +5,8 @@
 // (a module's input), the only resource of the wanted type in the module, else in the plan, is
 // taken. The value is what the linked resource is known by in the conversion: its ARN, or the
 // placeholder its own unknown ARN becomes, so that both ends agree; a task definition by its family.
+// A load balancer's or listener's own unknown ARN is shaped as AWS makes it (its name in it, the
+// unknown parts REPLACE_ME_), so that the IngressGroup and a rule's listener still follow from it.
 #pragma once
 
 #include <optional>

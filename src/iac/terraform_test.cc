@@ -212,5 +212,32 @@ TEST(TerraformReader, ASelfReferenceInThePlanDoesNotLoop) {
   EXPECT_EQ(b.services[0].task_definition, "app");  // the only task definition of the plan
 }
 
+TEST(TerraformReader, APlansUnknownLoadBalancerArnsKeepTheirShape) {
+  // The load balancer's name (the IngressGroup) and a rule's listener still follow from the ARNs.
+  const char* plan = R"({"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+    {"address": "aws_ecs_task_definition.app", "mode": "managed", "type": "aws_ecs_task_definition", "name": "app",
+     "values": {"family": "app", "container_definitions": "[{\"name\":\"app\",\"image\":\"nginx\",\"memory\":64}]"}},
+    {"address": "aws_lb.main", "mode": "managed", "type": "aws_lb", "name": "main", "values": {"name": "web-lb"}},
+    {"address": "aws_lb_listener.http", "mode": "managed", "type": "aws_lb_listener", "name": "http", "values": {"port": 80}},
+    {"address": "aws_lb_listener_rule.api", "mode": "managed", "type": "aws_lb_listener_rule", "name": "api",
+     "values": {"priority": 10, "condition": [{"path_pattern": [{"values": ["/api/*"]}]}]}}]}},
+   "resource_changes": [
+    {"address": "aws_lb.main", "change": {"after_unknown": {"arn": true}}},
+    {"address": "aws_lb_listener.http", "change": {"after_unknown": {"arn": true, "load_balancer_arn": true}}},
+    {"address": "aws_lb_listener_rule.api", "change": {"after_unknown": {"arn": true, "listener_arn": true}}}]})";
+  Diagnostics d;
+  const ecs::Bundle b = read(plan, d, "plan.json");
+  ASSERT_FALSE(d.has_errors()) << d.all().front().message;
+  ASSERT_EQ(b.load_balancers.size(), 1u);
+  EXPECT_EQ(b.load_balancers[0].arn,
+            "arn:aws:elasticloadbalancing:REPLACE_ME_REGION:REPLACE_ME_ACCOUNT:loadbalancer/app/web-lb/REPLACE_ME_aws_lb.main.arn");
+  ASSERT_EQ(b.listeners.size(), 1u);
+  EXPECT_EQ(b.listeners[0].load_balancer_arn, b.load_balancers[0].arn);
+  ASSERT_EQ(b.rules.size(), 1u);
+  EXPECT_EQ(b.rules[0].listener_arn, b.listeners[0].arn);
+  EXPECT_EQ(b.rules[0].route.paths, std::vector<std::string>{"/api/*"});
+  EXPECT_EQ(b.rules[0].route.priority, 10);
+}
+
 }  // namespace
 }  // namespace specconv::iac
