@@ -62,7 +62,7 @@ const Fields kLoadBalancer = {{"target_group_arn", "targetGroupArn", As::kText},
                               {"container_name", "containerName"}, {"container_port", "containerPort"}};
 const Fields kRegistry = {{"registry_arn", "registryArn", As::kText}, {"port", "port"}, {"container_name", "containerName"},
                           {"container_port", "containerPort"}};
-const Fields kAwsvpc = {{"subnets", "subnets"}, {"security_groups", "securityGroups"},
+const Fields kAwsvpc = {{"subnets", "subnets", As::kTextList}, {"security_groups", "securityGroups", As::kTextList},
                         {"assign_public_ip", "assignPublicIp", As::kEnabled}};
 const Fields kCircuitBreaker = {{"enable", "enable"}, {"rollback", "rollback"}};
 const Fields kAlarms = {{"alarm_names", "alarmNames"}, {"enable", "enable"}, {"rollback", "rollback"}};

@@ -1,6 +1,9 @@
 // link_unknown(): a reference of the configuration, else the only resource of the wanted type.
 #include "iac/terraform_links.h"
 
+#include <cctype>
+#include <string_view>
+
 #include "iac/terraform_translate.h"
 
 namespace specconv::iac {
@@ -25,6 +28,7 @@ std::vector<std::string> wanted_types(const std::string& path) {
   if (last == "listener_arn") return {"aws_lb_listener", "aws_alb_listener"};
   if (last == "resource_id") return {"aws_ecs_service"};
   if (last == "cluster") return {"aws_ecs_cluster"};
+  if (last == "task_role_arn" || last == "execution_role_arn") return {"aws_iam_role"};
   return {};
 }
 
@@ -101,6 +105,11 @@ std::string shaped_arn(const TfDocument& doc, const TfResource& r) {
     return "arn:aws:elasticloadbalancing:REPLACE_ME_REGION:REPLACE_ME_ACCOUNT:loadbalancer/" +
            std::string(type != nullptr && *type == "network" ? "net" : "app") + "/" + *name + id;
   }
+  if (r.type == "aws_iam_role") {
+    const std::string* name = text_of(r, "name");
+    const std::string* path = text_of(r, "path");
+    return name == nullptr ? "" : "arn:aws:iam::REPLACE_ME_ACCOUNT:role" + (path != nullptr ? *path : std::string("/")) + *name;
+  }
   if (r.type == "aws_lb_listener" || r.type == "aws_alb_listener") {
     std::string lb;
     if (const std::string* known = text_of(r, "load_balancer_arn")) lb = *known;
@@ -161,6 +170,15 @@ std::optional<std::string> link_unknown(const TfDocument& doc, const TfResource&
   }
   bool in_module = false;
   const TfResource* target = only_of(doc, r, types, in_module);
+  if ((target == nullptr || target == &r) && types.front() == "aws_iam_role") {
+    // A role ARN stays an ARN (an IRSA annotation, a TaskRoleArn written back): the role's name is the placeholder.
+    std::string name = placeholder(r.address, path);
+    for (char& c : name) {
+      if (std::isalnum(static_cast<unsigned char>(c)) == 0 && std::string_view("+=,.@_-").find(c) == std::string_view::npos) c = '_';
+    }
+    why = "an IAM role ARN whose role the configuration does not name directly";
+    return "arn:aws:iam::REPLACE_ME_ACCOUNT:role/" + name;
+  }
   if (target == nullptr || target == &r) return std::nullopt;
   why = "linked to " + target->address + ", the only " + target->type + (in_module ? " of its module" : " of the plan") +
         ": the configuration passes it through a variable";

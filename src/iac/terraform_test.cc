@@ -196,7 +196,8 @@ TEST(TerraformReader, APlanLinksWhatIsKnownOnlyAfterApplyAndWarnsOfPlaceholders)
   ASSERT_EQ(b.target_groups.size(), 1u);
   EXPECT_EQ(b.target_groups[0].arn, "REPLACE_ME_aws_lb_target_group.app.arn");
   EXPECT_EQ(b.services[0].service.load_balancers.at(0).target_group_arn, b.target_groups[0].arn);  // both ends agree
-  EXPECT_EQ(b.task_definitions[0].workload.task_role, "REPLACE_ME_aws_ecs_task_definition.app.task_role_arn");
+  // A role ARN stays an ARN, its unknown parts placeholders.
+  EXPECT_EQ(b.task_definitions[0].workload.task_role, "arn:aws:iam::REPLACE_ME_ACCOUNT:role/REPLACE_ME_aws_ecs_task_definition.app.task_role_arn");
   EXPECT_TRUE(has(d, "terraform-placeholder", "aws_ecs_task_definition.app: known only after apply: arn, task_role_arn"));
   EXPECT_TRUE(has(d, "terraform-placeholder", "task_definition (linked to aws_ecs_task_definition.app by the configuration's reference)"));
 }

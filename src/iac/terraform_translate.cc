@@ -157,6 +157,16 @@ void put_blocks(Walker& w, io::Node& into, const std::string& api, const io::Nod
 /// A value known only after apply: a string takes what the resolver links it to, else a placeholder.
 void put_unknown(Walker& w, io::Node& into, const std::string& api, const std::string& src, const std::string& path,
                  const Field& f, const io::Node& at) {
+  if (f.as == As::kTextList) {  // subnets: required where the service is written back
+    io::Node item = io::Node::string(placeholder(w.r.address, path));
+    item.set_position(at.line(), at.column());
+    io::Node list = io::Node::array();
+    list.set_position(at.line(), at.column());
+    list.push(std::move(item));
+    put(into, api, f.api, std::move(list), src, w.t);
+    w.t.placeholders.push_back(path);
+    return;
+  }
   if (f.as != As::kText) return;  // left out: the conversion does not need it
   std::string why;
   std::optional<std::string> linked = w.ctx.resolve ? w.ctx.resolve(path, why) : std::nullopt;
@@ -173,7 +183,8 @@ void translate_field(Walker& w, const io::Node& v, const io::Node* unknown, cons
     case As::kText:
       if (!v.is_string()) return w.fail(v, src, "type-mismatch", std::string(f.tf) + " is a string");
       [[fallthrough]];
-    case As::kValue: return put(into, api, f.api, v, src, w.t);
+    case As::kValue:
+    case As::kTextList: return put(into, api, f.api, v, src, w.t);
     case As::kBlock:
     case As::kBlocks: return put_blocks(w, into, api, v, unknown, src, path, f);
     case As::kTags:

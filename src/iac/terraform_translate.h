@@ -25,6 +25,7 @@ namespace specconv::iac {
 enum class As {
   kValue,        // copied as it is (unknown in a plan: left out)
   kText,         // a string (unknown in a plan: a placeholder, or what the link resolver gives)
+  kTextList,     // a list of strings the API requires (unknown in a plan: a list of one placeholder)
   kBlock,        // a block list of at most one item -> an object
   kBlocks,       // a block list -> an array of objects
   kTags,         // {"k": "v"} -> [{"key": "k", "value": "v"}]
