@@ -223,8 +223,10 @@ void translate_object(Walker& w, const io::Node& obj, const io::Node* unknown, c
     if (v == nullptr || unset_value(*v) || (!f.unset.empty() && v->is_scalar() && scalar_text(*v) == f.unset)) continue;
     translate_field(w, *v, mark, fsrc, fpath, f, into, api);
   }
-  for (const auto& [key, value] : obj.members()) {
-    const bool named = std::any_of(fields.begin(), fields.end(), [&](const Field& f) { return f.tf == key; });
+  for (const auto& member : obj.members()) {
+    const std::string& key = member.first;
+    const io::Node& value = member.second;
+    const bool named = std::any_of(fields.begin(), fields.end(), [&key](const Field& f) { return f.tf == key; });
     if (!named && !unset_value(value)) {
       w.t.unread.push_back({path.empty() ? key : path + "." + key, src + "/" + io::escape_pointer_token(key), &value});
     }
