@@ -170,7 +170,13 @@ void read_terraform(const io::Node& root, const std::string& file, const io::Lim
   bool task_definition = false;
   for (const TfResource& r : doc.resources) {
     const std::string_view list = wiring_list(r.type);
-    if (!r.managed || r.values == nullptr) {
+    if (r.managed && r.values == nullptr) {
+      const SourceLocation where{file, r.pointer.substr(0, r.pointer.size() - 7), r.node->line(), r.node->column(), -1};
+      const bool read = r.type.rfind("aws_ecs_", 0) == 0 || !wiring_list(r.type).empty();
+      const std::string what = r.address + " has no planned values (all known only after apply): not read";
+      if (read) diags.warning("terraform-placeholder", where, what);
+      else diags.note("terraform-skipped", where, what);
+    } else if (!r.managed) {
       skipped[{true, r.type}].push_back(&r);
     } else if (r.type == "aws_ecs_task_definition") {
       read_ecs_resource(rd, r, input::Shape::kEcsTaskDefinition);

@@ -92,8 +92,10 @@ void walk_resource(Walk& w, const io::Node& r, const std::string& ptr, const std
   res.pointer = ptr + "/values";
   const io::Node* values = r.find("values");
   if (values == nullptr || values->is_null()) {
+    // A plan's data source read at apply time, or a resource known only after apply, has none: reported.
     if (res.managed && !w.out.plan) w.fail(r, ptr, "missing-field", "resource " + *address + " has no values");
-    return;  // a data source a plan reads at apply time has none
+    else w.out.resources.push_back(std::move(res));
+    return;
   }
   if (!values->is_object()) {
     w.fail(*values, res.pointer, "type-mismatch", "the values of resource " + *address + " must be an object");

@@ -240,5 +240,18 @@ TEST(TerraformReader, APlansUnknownLoadBalancerArnsKeepTheirShape) {
   EXPECT_EQ(b.rules[0].route.priority, 10);
 }
 
+TEST(TerraformReader, APlansResourceWithoutPlannedValuesIsReported) {
+  const char* plan = R"({"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+    {"address": "aws_ecs_task_definition.app", "mode": "managed", "type": "aws_ecs_task_definition", "name": "app",
+     "values": {"family": "app", "container_definitions": "[{\"name\":\"app\",\"image\":\"nginx\",\"memory\":64}]"}},
+    {"address": "aws_s3_bucket_policy.logs", "mode": "managed", "type": "aws_s3_bucket_policy", "name": "logs"},
+    {"address": "data.aws_ecs_task_definition.live", "mode": "data", "type": "aws_ecs_task_definition", "name": "live"}]}}})";
+  Diagnostics d;
+  (void)read(plan, d, "plan.json");
+  EXPECT_FALSE(d.has_errors());
+  EXPECT_TRUE(has(d, "terraform-skipped", "aws_s3_bucket_policy.logs has no planned values"));
+  EXPECT_TRUE(has(d, "terraform-skipped", "data source aws_ecs_task_definition (data.aws_ecs_task_definition.live)"));
+}
+
 }  // namespace
 }  // namespace specconv::iac
