@@ -10,6 +10,7 @@
 #include "iac/terraform_wiring.h"
 #include "input/kind.h"
 #include "io/pointer.h"
+#include "io/suggest.h"
 
 namespace specconv::iac {
 namespace {
@@ -33,6 +34,15 @@ std::string joined(const std::vector<std::string>& items, std::size_t most = 8) 
   return out;
 }
 
+/// "; did you mean X?" for a top-level attribute close to one of the table's, else "".
+std::string suggestion(const std::string& path, const Fields& fields) {
+  if (path.find('.') != std::string::npos) return "";
+  std::vector<std::string_view> known;
+  for (const Field& f : fields) known.push_back(f.tf);
+  const std::optional<std::string> close = io::did_you_mean(path, known);
+  return close ? "; did you mean \"" + *close + "\"?" : "";
+}
+
 /// Translates `r`: placeholders warned about, attributes outside the table reported (`strict`:
 /// as unknown-key errors, else one note).
 std::optional<Translation> translated(Reader& rd, const TfResource& r, const Fields& fields, const std::string& api_root,
@@ -51,7 +61,8 @@ std::optional<Translation> translated(Reader& rd, const TfResource& r, const Fie
   for (const Translation::Unread& u : t.unread) {
     if (strict) {
       rd.diags.error("unknown-key", {rd.file, u.pointer, u.value->line(), u.value->column(), -1},
-                     r.address + ": \"" + u.path + "\" is not an attribute of " + r.type + " that specconv knows (hashicorp/aws 5.x)");
+                     r.address + ": \"" + u.path + "\" is not an attribute of " + r.type + " that specconv knows (hashicorp/aws 5.x)" +
+                         suggestion(u.path, fields));
     } else {
       unread.push_back(u.path);
     }

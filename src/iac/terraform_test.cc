@@ -158,9 +158,11 @@ TEST(TerraformReader, WrongTypesAreLocatedErrors) {
 TEST(TerraformReader, AnAttributeSpecconvDoesNotKnowIsAnError) {
   Diagnostics d;
   std::string s = kState;
-  s.replace(s.find(R"("skip_destroy": false)"), 21, R"("skip_destroy": false, "exotic_setting": "on")");
+  s.replace(s.find(R"("skip_destroy": false)"), 21, R"("skip_destroy": false, "exotic_setting": "on", "netwrok_mode": "host")");
   (void)read(s, d);
   EXPECT_TRUE(has(d, "unknown-key", "exotic_setting"));
+  EXPECT_TRUE(has(d, "unknown-key", "\"netwrok_mode\" is not an attribute of aws_ecs_task_definition that specconv knows "
+                                    "(hashicorp/aws 5.x); did you mean \"network_mode\"?"));
 }
 
 TEST(TerraformReader, AStateWithoutATaskDefinitionSaysSo) {
