@@ -482,5 +482,51 @@ TEST(BadInput, TextThatLooksLikeATemplateButHasNoResources) {
                   "scalar.yaml:1:1");
 }
 
+// ---- Terraform JSON (terraform show -json) --------------------------------------------------
+
+/// A state of one task definition whose container_definitions attribute (on line 4) is `value`.
+std::string terraform_state(const std::string& value) {
+  return "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": [\n"
+         "  {\"address\": \"aws_ecs_task_definition.web\", \"mode\": \"managed\", \"type\": \"aws_ecs_task_definition\", \"name\": \"web\",\n"
+         "   \"values\": {\"family\": \"web\",\n"
+         "     \"container_definitions\": " + value + "}}]}}}\n";
+}
+
+TEST(BadInput, TerraformContainerDefinitionsThatAreBrokenJson) {
+  const Outcome o = convert("to-k8s", "state.json", terraform_state(R"("[{\"name\": \"web\", \"image\": ")"));
+  expect_rejected(o, "terraform-embedded-json", "state.json:4:");
+  EXPECT_THAT(o.run.err, HasSubstr("/values/root_module/resources/0/values/container_definitions"));
+  EXPECT_THAT(o.run.err, HasSubstr("of the embedded text"));
+}
+
+TEST(BadInput, TerraformContainerDefinitionsWithAnErrorInside) {
+  const Outcome o = convert("to-k8s", "state.json", terraform_state(R"("[{\"name\": \"web\", \"image\": \"nginx\", \"memory\": \"lots\"}]")"));
+  expect_rejected(o, "type-mismatch", "state.json:4:");
+  EXPECT_THAT(o.run.err, HasSubstr("/values/root_module/resources/0/values/container_definitions/0/memory"));
+}
+
+TEST(BadInput, TerraformWrongTypes) {
+  expect_rejected(convert("to-k8s", "num.json", terraform_state("42")), "type-mismatch", "num.json:4:");
+  expect_rejected(convert("to-k8s", "list.json", R"({"format_version": "1.0", "values": {"root_module": {"resources": {"a": 1}}}})"),
+                  "type-mismatch", "list.json:1:");
+  expect_rejected(convert("to-k8s", "vals.json", R"({"format_version": "1.0", "values": {"root_module": {"resources": [)"
+                                                 R"({"address": "aws_ecs_service.a", "type": "aws_ecs_service", "values": []}]}}})"),
+                  "type-mismatch", "vals.json:1:");
+}
+
+TEST(BadInput, TerraformStateWithoutRootModuleOrTaskDefinition) {
+  expect_rejected(convert("to-k8s", "empty.json", R"({"format_version": "1.0", "values": {"outputs": {}}})"), "missing-field",
+                  "empty.json:1:");
+  expect_rejected(convert("to-k8s", "none.json", R"({"format_version": "1.0", "values": {"root_module": {"resources": [)"
+                                                 R"({"address": "aws_sns_topic.t", "mode": "managed", "type": "aws_sns_topic", "values": {}}]}}})"),
+                  "terraform-no-task-definition", "none.json:1:");
+}
+
+TEST(BadInput, TerraformJsonGivenToToEcs) {
+  const Outcome o = convert("to-ecs", "state.json", terraform_state(R"("[]")"));
+  expect_rejected(o, "wrong-direction", "state.json:1:1");
+  EXPECT_THAT(o.run.err, HasSubstr("Terraform"));
+}
+
 }  // namespace
 }  // namespace specconv

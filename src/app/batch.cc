@@ -59,7 +59,9 @@ Detected detect_input(std::string_view name, std::string_view text) {
   const std::string ext = fs::path(std::string(name)).extension().string();
   const bool yaml = ext == ".yaml" || ext == ".yml";
   d.direction = yaml || kind.platform() == input::Platform::kKubernetes ? Direction::kToEcs : Direction::kToK8s;
-  if (kind.shape == input::Shape::kCloudFormationTemplate) d.direction = Direction::kToK8s;  // YAML templates too
+  if (kind.shape == input::Shape::kCloudFormationTemplate || input::is_terraform(kind.shape)) {
+    d.direction = Direction::kToK8s;  // YAML templates too
+  }
   d.companion = kind.companion();
   return d;
 }

@@ -13,6 +13,7 @@
 #include "app/renames.h"
 #include "ecs/reader.h"
 #include "iac/template.h"
+#include "iac/terraform.h"
 #include "input/kind.h"
 #include "io/json_load.h"
 #include "io/yaml_load.h"
@@ -34,6 +35,17 @@ bool blank(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
+/// The node at `pointer`; for a pointer into JSON held in a string (a Terraform task definition's
+/// container_definitions), that string; else null.
+const io::Node* nearest_node(const io::Node& root, std::string pointer) {
+  if (const io::Node* n = io::resolve_pointer(root, pointer)) return n;
+  while (pointer.find('/') != std::string::npos) {
+    pointer.resize(pointer.rfind('/'));
+    if (const io::Node* n = io::resolve_pointer(root, pointer)) return n->is_string() ? n : nullptr;
+  }
+  return nullptr;
+}
+
 /// Fills in line:col for diagnostics raised with only a JSON pointer (by the mapping stages).
 Diagnostics locate(const Diagnostics& diags, const std::map<std::string, io::Node>& trees) {
   Diagnostics out;
@@ -41,7 +53,7 @@ Diagnostics locate(const Diagnostics& diags, const std::map<std::string, io::Nod
     if (d.location.line == 0) {
       if (auto it = trees.find(d.location.file); it != trees.end()) {
         d.location.pointer = io::respell_pointer(it->second, d.location.pointer);  // the key as written
-        if (const io::Node* n = io::resolve_pointer(it->second, d.location.pointer); n != nullptr && n->line() > 0) {
+        if (const io::Node* n = nearest_node(it->second, d.location.pointer); n != nullptr && n->line() > 0) {
           d.location.line = n->line();
           d.location.column = n->column();
         }
@@ -140,8 +152,11 @@ std::optional<io::Node> read_input(const InputText& in, const ToK8sOptions& opti
            "cdk.out's manifest, tree or asset list, not a template: ignored (the *.template.json files beside it are read)");
     return std::nullopt;
   }
-  if (root->is_object() && input::classify(*root).shape == input::Shape::kCloudFormationTemplate) {
+  const input::Shape shape = root->is_object() ? input::classify(*root).shape : input::Shape::kUnknown;
+  if (shape == input::Shape::kCloudFormationTemplate) {
     iac::read_template(*root, in.path, options.templates, options.limits, part, d);
+  } else if (input::is_terraform(shape)) {
+    iac::read_terraform(*root, in.path, options.limits, part, d);
   } else {
     ecs::read_ecs(*root, in.path, part, d);
   }
@@ -214,7 +229,12 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
     e.emitted = k8s::emit_workload(p.workload, p.carry, emit, e.diagnostics);
     if (!e.emitted.renamed_by.empty()) used.insert(e.emitted.renamed_by);
     io::Node respelled;  // a template's task definition in the API's spelling, for as long as `e` needs it
-    if (auto t = trees.find(p.workload.source_file); t != trees.end()) {
+    if (auto t = trees.find(p.workload.source_file); t != trees.end() && input::is_terraform(input::classify(t->second).shape)) {
+      if (std::optional<io::Node> td = iac::terraform_task_definition(t->second, p.workload.source_pointer, options.limits)) {
+        respelled = std::move(*td);
+        e.task_definition = &respelled;
+      }
+    } else if (t != trees.end()) {
       e.task_definition = task_definition_json(t->second, p.workload.source_pointer, p.workload.name);
       if (e.task_definition == nullptr) {
         e.task_definition = template_task_definition(t->second, p.workload.source_pointer, p.workload.name, respelled);

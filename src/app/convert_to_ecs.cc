@@ -70,7 +70,9 @@ void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& p
     if (const input::Kind kind = input::classify(*root); kind.platform() == input::Platform::kEcs) {
       d.error("wrong-direction", {in.path, "", 1, 1, -1},
               kind.shape == input::Shape::kCloudFormationTemplate ? kTemplateGiven
-                                                                  : "this is ECS input; convert it with `specconv to-k8s`");
+              : input::is_terraform(kind.shape)
+                  ? "this is Terraform JSON (`terraform show -json`, the AWS side), not Kubernetes manifests; convert it with `specconv to-k8s`"
+                  : "this is ECS input; convert it with `specconv to-k8s`");
       return;
     }
     ctx.document = 0;

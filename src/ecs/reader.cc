@@ -1032,8 +1032,11 @@ void read_ecs_as(const Node& root, const input::Kind& kind, const std::string& f
       return;
     case input::Shape::kEcsWiring: read_wiring(c, bundle); return;
     case input::Shape::kCloudFormationTemplate:
+    case input::Shape::kTerraformState:
+    case input::Shape::kTerraformPlan:
       diags.error("unrecognized-input", {file, pointer, root.line(), root.column(), -1},
-                  "this is a CloudFormation template: `specconv to-k8s` reads it (the template reader), not the ECS reader");
+                  std::string("this is a ") + input::to_string(kind.shape) +
+                      ": `specconv to-k8s` reads it (the infrastructure-code readers), not the ECS reader");
       return;
     default: break;
   }

@@ -16,6 +16,8 @@ const char* to_string(Shape shape) {
     case Shape::kEcsWiring: return "load balancer or autoscaling describe-* output";
     case Shape::kEcsApiCall: return "AWS API call";
     case Shape::kCloudFormationTemplate: return "CloudFormation template";
+    case Shape::kTerraformState: return "Terraform state (terraform show -json)";
+    case Shape::kTerraformPlan: return "Terraform plan (terraform show -json PLAN)";
     case Shape::kKubernetesObject: return "Kubernetes object";
     case Shape::kUnknown: break;
   }

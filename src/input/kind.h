@@ -29,6 +29,8 @@ enum class Shape {
   kEcsWiring,                  // describe-target-groups / -listeners / -rules / -load-balancers, scaling
   kEcsApiCall,                 // {"api": "ecs:...", "input": {...}}, what `to-ecs --format api` writes
   kCloudFormationTemplate,     // a Resources section (AWS::... types): read by iac::read_template
+  kTerraformState,             // `terraform show -json` of a state: format_version and values (root_module)
+  kTerraformPlan,              // `terraform show -json PLAN` of a saved plan: format_version and planned_values
   kKubernetesObject,           // apiVersion and kind (a List included)
 };
 
@@ -52,6 +54,13 @@ struct Kind {
 /// first element); YAML is a Kubernetes manifest when it says `apiVersion:` and `kind:`, and a
 /// companion unless some document's top-level `kind:` is a workload kind; YAML with a top-level
 /// `Resources:` section and `Type: AWS::` resources is a CloudFormation template.
+/// Terraform JSON is told by `format_version` with a `values` object (a state) or a
+/// `planned_values` object (a saved plan); read_terraform checks their root_module.
 [[nodiscard]] Kind sniff(std::string_view text);
+
+/// A Terraform state or plan (`terraform show -json`): read by iac::read_terraform.
+[[nodiscard]] inline bool is_terraform(Shape shape) {
+  return shape == Shape::kTerraformState || shape == Shape::kTerraformPlan;
+}
 
 }  // namespace specconv::input

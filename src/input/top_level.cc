@@ -73,6 +73,9 @@ void note(TopLevel& top, std::string_view key, ValueType type, std::string_view 
   if (key == "api") top.api_call = true;
   if (key == "Resources" && type == ValueType::kObject) top.resources = true;
   if (key == "input") top.api_input = true;
+  if (key == "format_version" && type == ValueType::kString) top.format_version = true;
+  if (key == "values" && type == ValueType::kObject) top.terraform_values = true;
+  if (key == "planned_values" && type == ValueType::kObject) top.planned_values = true;
   if (wiring_key(key)) {
     top.wiring = true;
     top.target_groups = top.target_groups || key == "TargetGroups";
@@ -95,6 +98,8 @@ Kind decide(const TopLevel& top) {
     return k;
   }
   if (top.resources) return ecs_kind(top, Shape::kCloudFormationTemplate);  // its Rules are not listener rules
+  if (top.format_version && top.planned_values) return ecs_kind(top, Shape::kTerraformPlan);
+  if (top.format_version && top.terraform_values) return ecs_kind(top, Shape::kTerraformState);
   if (top.container_definitions || (top.family && !top.task_definition)) return ecs_kind(top, Shape::kEcsTaskDefinition);
   if (top.task_definition && (top.service || top.autoscaling)) return ecs_kind(top, Shape::kEcsConverted);
   if (top.task_definition && !top.task_definition_string && !top.service_name) {

@@ -29,6 +29,10 @@ struct TopLevel {
   bool api_call = false;       // "api" (with "input")
   bool api_input = false;
   bool resources = false;      // a CloudFormation template's Resources section (an object)
+  // `terraform show -json`: format_version, and values (a state) or planned_values (a plan), objects
+  bool format_version = false;
+  bool terraform_values = false;
+  bool planned_values = false;
   // describe-* wiring keys, as the ELBv2 and Application Auto Scaling APIs spell them:
   bool target_groups = false;
   bool wiring = false;
