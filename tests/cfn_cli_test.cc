@@ -78,5 +78,20 @@ TEST(CloudFormationCli, ConvertBatchTakesYamlAndJsonTemplates) {
   EXPECT_THAT(all, HasSubstr("name: nginx"));
 }
 
+TEST(CloudFormationCli, GetScheduleOutputAndItsTaskDefinitionMakeACronJob) {
+  const fs::path c = kGolden / "scheduled-task-get-schedule";
+  const auto r = run_specconv({"to-k8s", "-q", (c / "schedule.json").string(), (c / "task-definition.json").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("kind: CronJob"));
+  EXPECT_THAT(r.out, HasSubstr("timeZone: Europe/Berlin"));
+  // Without the task definition the schedule has nothing to run: a located error, nothing written.
+  const auto alone = run_specconv({"to-k8s", (c / "schedule.json").string()});
+  EXPECT_EQ(alone.exit_code, 1);
+  EXPECT_EQ(alone.out, "");
+  EXPECT_THAT(alone.err, HasSubstr("schedule.json:27:13: /Target/EcsParameters/TaskDefinitionArn: error: the schedule runs task "
+                                   "definition \"arn:aws:ecs:eu-west-1:111122223333:task-definition/report:7\", which is not "
+                                   "among the inputs"));
+}
+
 }  // namespace
 }  // namespace specconv

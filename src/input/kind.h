@@ -28,6 +28,7 @@ enum class Shape {
   kEcsDescribeServices,        // describe-services output: {"services": [...]}
   kEcsWiring,                  // describe-target-groups / -listeners / -rules / -load-balancers, scaling
   kEcsApiCall,                 // {"api": "ecs:...", "input": {...}}, what `to-ecs --format api` writes
+  kEcsSchedule,                // EventBridge Scheduler get-schedule output: ScheduleExpression and Target
   kCloudFormationTemplate,     // a Resources section (AWS::... types): read by iac::read_template
   kKubernetesObject,           // apiVersion and kind (a List included)
 };

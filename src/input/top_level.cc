@@ -73,6 +73,12 @@ void note(TopLevel& top, std::string_view key, ValueType type, std::string_view 
   if (key == "api") top.api_call = true;
   if (key == "Resources" && type == ValueType::kObject) top.resources = true;
   if (key == "input") top.api_input = true;
+  if (key == "ScheduleExpression") {
+    top.schedule_expression = true;
+    top.keys = io::KeyStyle::kPascal;
+    top.spelled = true;
+  }
+  if (key == "Target" && type == ValueType::kObject) top.target = true;
   if (wiring_key(key)) {
     top.wiring = true;
     top.target_groups = top.target_groups || key == "TargetGroups";
@@ -106,6 +112,7 @@ Kind decide(const TopLevel& top) {
   if (top.services) return ecs_kind(top, Shape::kEcsDescribeServices);
   if (top.wiring) return ecs_kind(top, Shape::kEcsWiring);
   if (top.api_call && top.api_input) return ecs_kind(top, Shape::kEcsApiCall);
+  if (top.schedule_expression && top.target) return ecs_kind(top, Shape::kEcsSchedule);
   return {};
 }
 

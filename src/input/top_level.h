@@ -28,6 +28,8 @@ struct TopLevel {
   bool service_field = false;  // desiredCount, deploymentConfiguration, loadBalancers, launchType, ...
   bool api_call = false;       // "api" (with "input")
   bool api_input = false;
+  bool schedule_expression = false;  // EventBridge Scheduler: ScheduleExpression ...
+  bool target = false;               // ... and Target (an object)
   bool resources = false;      // a CloudFormation template's Resources section (an object)
   // describe-* wiring keys, as the ELBv2 and Application Auto Scaling APIs spell them:
   bool target_groups = false;
