@@ -13,6 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using testutil::read_file;
 using testutil::run_specconv;
 using testutil::TempDir;
@@ -76,6 +77,73 @@ TEST(CloudFormationCli, ConvertBatchTakesYamlAndJsonTemplates) {
   }
   EXPECT_THAT(all, HasSubstr("name: myservice"));
   EXPECT_THAT(all, HasSubstr("name: nginx"));
+}
+
+/// A Kubernetes manifest (the shop example's Deployments and Services), for folders given to to-k8s.
+std::string kubernetes_manifest() { return read_file(fs::path(SPECCONV_SOURCE_DIR) / "examples" / "k8s" / "shop" / "workloads.yaml"); }
+
+TEST(CloudFormationCli, FolderOfYamlTemplatesIsConvertedByToK8s) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "stacks" / "nested");
+  write_file(dir.path() / "stacks" / "service.yml", yaml_template());
+  write_file(dir.path() / "stacks" / "nested" / "schedule.template",
+             read_file(kGolden / "cfn-schedule-example-template" / "ECS_Schedule_Example.template"));
+  const auto r = run_specconv({"to-k8s", "-q", "stacks"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("name: nginx"));        // from service.yml
+  EXPECT_THAT(r.out, HasSubstr("kind: CronJob"));      // from the *.template, found by content
+  EXPECT_THAT(r.out, HasSubstr("schedule: 00 11 * * *"));
+}
+
+TEST(CloudFormationCli, KubernetesYamlInAFolderForToK8sIsSkippedAndSaysSo) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "mixed");
+  write_file(dir.path() / "mixed" / "service.yml", yaml_template());
+  write_file(dir.path() / "mixed" / "api.yaml", kubernetes_manifest());
+  const auto r = run_specconv({"to-k8s", "-q", "mixed"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("name: nginx"));
+  EXPECT_THAT(r.out, Not(HasSubstr("retail-store-sample")));  // not converted as if it were ECS input
+  EXPECT_THAT(r.err, HasSubstr("mixed/api.yaml: warning: a Kubernetes manifest in a folder given to to-k8s is not "
+                               "converted (to-ecs converts it"));
+  EXPECT_THAT(r.err, HasSubstr("[skipped-file]"));
+}
+
+TEST(CloudFormationCli, AFolderWithNothingToConvertFailsWithExitOne) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "k8s");
+  fs::create_directories(dir.path() / "empty");
+  write_file(dir.path() / "k8s" / "api.yaml", kubernetes_manifest());
+  write_file(dir.path() / "k8s" / "notes.template", "just text, not a template\n");
+  for (const char* folder : {"k8s", "empty"}) {
+    const auto r = run_specconv({"to-k8s", folder}, dir.path());
+    EXPECT_EQ(r.exit_code, 1) << folder << ": " << r.err;
+    EXPECT_EQ(r.out, "") << folder;
+    EXPECT_THAT(r.err, HasSubstr("[no-input-files]")) << folder;
+    EXPECT_THAT(r.err, HasSubstr("[empty-folder]")) << folder;
+  }
+  // One empty folder beside a good input is only a warning: the good input converts.
+  const auto mixed = run_specconv({"to-k8s", "-q", "empty", (kGolden / "cfn-yaml-short-form-tags" / "public-service.yml").string()},
+                                  dir.path());
+  EXPECT_EQ(mixed.exit_code, 0) << mixed.err;
+  EXPECT_THAT(mixed.err, HasSubstr("empty: warning: the folder holds no *.json, *.yaml, *.yml or *.template file [empty-folder]"));
+}
+
+TEST(CloudFormationCli, ConvertBatchReadsATemplateFileAndSkipsOtherTemplateFiles) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "in");
+  write_file(dir.path() / "in" / "schedule.template",
+             read_file(kGolden / "cfn-schedule-example-template" / "ECS_Schedule_Example.template"));
+  write_file(dir.path() / "in" / "readme.template", "Hello {{name}}\n");
+  const auto r = run_specconv({"convert", "-q", "in", "-o", "out", "--report", "report.json"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::string all;
+  for (const auto& e : fs::recursive_directory_iterator(dir.path() / "out")) {
+    if (e.is_regular_file()) all += read_file(e.path());
+  }
+  EXPECT_THAT(all, HasSubstr("kind: CronJob"));
+  const std::string report = read_file(dir.path() / "report.json");
+  EXPECT_THAT(report, HasSubstr("skipped-file"));
 }
 
 TEST(CloudFormationCli, GetScheduleOutputAndItsTaskDefinitionMakeACronJob) {

@@ -17,7 +17,8 @@ namespace {
 void add_to_k8s_flags(CLI::App& app, CliOptions& o) {
   // Not required: --env may give each environment's inputs instead (checked when the command runs).
   app.add_option("inputs", o.inputs,
-                 "ECS JSON files or folders (searched recursively for *.json); - reads standard input. "
+                 "ECS JSON files or folders (searched recursively for *.json, and for CloudFormation templates "
+                 "among *.yaml, *.yml, *.template); - reads standard input. "
                  "Task definitions (register input or describe-task-definition output), services "
                  "(create-service input or describe-services output), and optional wiring "
                  "(describe-target-groups/-listeners/-rules/-load-balancers, describe-scalable-targets, "
