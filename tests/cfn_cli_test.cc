@@ -146,6 +146,74 @@ TEST(CloudFormationCli, ConvertBatchReadsATemplateFileAndSkipsOtherTemplateFiles
   EXPECT_THAT(report, HasSubstr("skipped-file"));
 }
 
+const char* const kRulesTemplate = R"y(AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Worker:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: worker
+      RequiresCompatibilities: [FARGATE]
+      NetworkMode: awsvpc
+      Cpu: "256"
+      Memory: "512"
+      ContainerDefinitions:
+        - Name: worker
+          Image: example/worker:2
+          Command: [serve]
+  OnUpload:
+    Type: AWS::Events::Rule
+    Properties:
+      EventPattern:
+        source: [aws.s3]
+      Targets:
+        - Id: run
+          Arn: !Sub arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:cluster/jobs
+          EcsParameters:
+            TaskDefinitionArn: !Ref Worker
+  Every5Minutes:
+    Type: AWS::Events::Rule
+    Properties:
+      ScheduleExpression: rate(5 minutes)
+      State: DISABLED
+      Targets:
+        - Id: notify
+          Arn: arn:aws:lambda:us-east-1:123456789012:function:notify
+        - Id: sweep
+          Arn: !Sub arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:cluster/jobs
+          RoleArn: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/events
+          Input: '{"containerOverrides":[{"name":"worker","command":["sweep","--all"],"cpu":128}]}'
+          EcsParameters:
+            TaskDefinitionArn: !Ref Worker
+            PlacementStrategies:
+              - Type: spread
+                Field: attribute:ecs.availability-zone
+  LambdaSchedule:
+    Type: AWS::Scheduler::Schedule
+    Properties:
+      ScheduleExpression: rate(1 hour)
+      FlexibleTimeWindow: {Mode: "OFF"}
+      Target:
+        Arn: arn:aws:lambda:us-east-1:123456789012:function:report
+        RoleArn: arn:aws:iam::123456789012:role/scheduler
+)y";
+
+TEST(CloudFormationCli, EventRulesEachEcsTargetOnAScheduleIsACronJobTheRestIsReported) {
+  const auto r = run_specconv({"to-k8s", "-"}, {}, kRulesTemplate);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("kind: CronJob"));
+  EXPECT_THAT(r.out, HasSubstr("schedule: \"*/5 * * * *\""));
+  EXPECT_THAT(r.out, HasSubstr("suspend: true"));
+  EXPECT_THAT(r.out, HasSubstr("- sweep"));  // the target's command override
+  EXPECT_THAT(r.out, Not(HasSubstr("kind: Deployment")));
+  EXPECT_THAT(r.err, HasSubstr("-:15:3: /Resources/OnUpload: warning: rule OnUpload runs an ECS task when events match"));
+  EXPECT_THAT(r.err, HasSubstr("/Resources/Every5Minutes/Properties/Targets/0: note: target 0 of rule Every5Minutes does not run "
+                               "an ECS task; not converted [template-skipped]"));
+  EXPECT_THAT(r.err, HasSubstr("/Resources/Every5Minutes/Properties/Targets/1/Input: warning: Input/containerOverrides/0/cpu: "
+                               "container override fields not carried to the CronJob: cpu [unsupported-field]"));
+  EXPECT_THAT(r.err, HasSubstr("-:39:13: /Resources/Every5Minutes/Properties/Targets/1/EcsParameters/PlacementStrategies: warning:"));
+  EXPECT_THAT(r.err, HasSubstr("/Resources/LambdaSchedule: note: schedule LambdaSchedule does not run an ECS task"));
+}
+
 TEST(CloudFormationCli, GetScheduleOutputAndItsTaskDefinitionMakeACronJob) {
   const fs::path c = kGolden / "scheduled-task-get-schedule";
   const auto r = run_specconv({"to-k8s", "-q", (c / "schedule.json").string(), (c / "task-definition.json").string()});

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <string_view>
+#include <utility>
 
 #include "ecs/reader.h"
 #include "iac/physical.h"
@@ -32,7 +33,13 @@ void read_as_schedule(Evaluator& ev, const io::Node& doc, const std::string& poi
   ecs::read_ecs_as(doc, schedule_kind(), ev.file(), pointer, b, local);
   for (Diagnostic d : local.all()) {
     std::string& p = d.location.pointer;
-    if (!from.empty() && p.rfind(from, 0) == 0 && (p.size() == from.size() || p[from.size()] == '/')) p = to + p.substr(from.size());
+    if (!from.empty() && p.rfind(from, 0) == 0 && (p.size() == from.size() || p[from.size()] == '/')) {
+      p = to + p.substr(from.size());
+      for (const auto& [read, written] : {std::pair<std::string, std::string>{"/PlacementStrategy", "/PlacementStrategies"}, {"/Tags", "/TagList"}}) {
+        const std::string at = to + "/EcsParameters" + read;  // the rule's own spelling, as respelled below
+        if (p.rfind(at, 0) == 0 && (p.size() == at.size() || p[at.size()] == '/')) p = to + "/EcsParameters" + written + p.substr(at.size());
+      }
+    }
     diags.report(std::move(d));
   }
 }
@@ -90,7 +97,18 @@ void read_rule(Evaluator& ev, const std::string& id, ecs::Bundle& b, Diagnostics
   const io::Node* props = &evaluated;
   const io::Node* expr = props->find("ScheduleExpression");
   if (expr == nullptr) {
-    skipped(ev, resource_pointer(id), *ev.resource(id), "rule " + id + " matches events (no ScheduleExpression): not a scheduled task; not converted", diags);
+    const io::Node* targets = props->find("Targets");
+    const bool runs_task = targets != nullptr && targets->is_array() &&
+                           std::any_of(targets->items().begin(), targets->items().end(),
+                                       [](const io::Node& t) { return t.is_object() && t.find("EcsParameters") != nullptr; });
+    const io::Node& r = *ev.resource(id);
+    if (runs_task) {
+      diags.warning("unsupported-field", {ev.file(), resource_pointer(id), r.line(), r.column(), -1},
+                    "rule " + id + " runs an ECS task when events match (EventPattern), not on a schedule: Kubernetes has no "
+                    "such trigger built in (KEDA or Argo Events can start a Job); not converted");
+    } else {
+      skipped(ev, resource_pointer(id), r, "rule " + id + " matches events and runs no ECS task; not converted", diags);
+    }
     return;
   }
   const io::Node* targets = props->find("Targets");
