@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "app/strategic_patch.h"
 #include "io/yaml_load.h"
+#include "roundtrip/k8s_equal.h"
 #include "testutil/process.h"
 
 namespace specconv {
@@ -109,7 +111,7 @@ std::vector<fs::path> input_files(const fs::path& dir) {
     const std::string name = e.path().filename().string();
     const std::string ext = e.path().extension().string();
     if (!e.is_regular_file() || name.rfind("expected", 0) == 0 || name == "args") continue;
-    if (ext == ".json" || ext == ".yaml" || ext == ".yml") out.push_back(e.path());
+    if (ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".template") out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -156,6 +158,72 @@ TEST(RoundTripCfnCases, MostInputsComeBackEqual) {
   const auto all = cfn_cases();
   ASSERT_GE(all.size(), 30u) << "the examples and golden inputs are missing";
   EXPECT_LT(known_differences().size() * 4, all.size()) << "most cases must round-trip exactly";
+}
+
+/// The Kubernetes inputs of the k8s-to-ecs golden cases that hold a CronJob.
+std::vector<fs::path> cron_job_inputs() {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(SPECCONV_TEST_DATA) / "golden" / "k8s-to-ecs")) {
+    const std::string name = e.path().filename().string();
+    if (!e.is_regular_file() || name.rfind("expected", 0) == 0 || e.path().extension() != ".yaml") continue;
+    if (testutil::read_file(e.path()).find("kind: CronJob") != std::string::npos) out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<roundtrip::K8sObject> cron_jobs_of(const std::string& text, const std::string& file) {
+  std::vector<roundtrip::K8sObject> out;
+  for (auto& o : roundtrip::load_k8s_objects(text, file)) {
+    const io::Node* kind = o.doc.find("kind");
+    if (kind != nullptr && kind->text() == "CronJob") out.push_back(std::move(o));
+  }
+  return out;
+}
+
+// Kubernetes -> ECS -> Kubernetes through CloudFormation: a CronJob becomes a task definition and
+// an AWS::Scheduler::Schedule, and to-k8s reads the schedule back as the same CronJob (schedule,
+// time zone, suspend, and the rest from the carry).
+TEST(RoundTripCfnCronJobs, CronJobsComeBackThroughTheirSchedules) {
+  const std::vector<fs::path> inputs = cron_job_inputs();
+  ASSERT_GE(inputs.size(), 2u);
+  std::size_t compared = 0;
+  for (const fs::path& input : inputs) {
+    TempDir tmp;
+    const auto cfn = run_specconv({"to-ecs", input.string(), "--format", "cfn"});
+    ASSERT_EQ(cfn.exit_code, 0) << input << ": " << cfn.err;
+    EXPECT_NE(cfn.out.find("AWS::Scheduler::Schedule"), std::string::npos) << input;
+    testutil::write_file(tmp.path() / "stack.yaml", cfn.out);
+    const auto back = run_specconv({"to-k8s", "-q", (tmp.path() / "stack.yaml").string()});
+    ASSERT_EQ(back.exit_code, 0) << input << ": " << back.err;
+    const auto original = cron_jobs_of(testutil::read_file(input), input.string());
+    const auto returned = cron_jobs_of(back.out, "back");
+    EXPECT_EQ(returned.size(), original.size()) << input << ":\n" << back.out;
+    std::string listed;
+    for (const auto& d : roundtrip::compare_k8s(original, returned)) listed += "  " + d.describe() + "\n";
+    EXPECT_EQ(listed, "") << input << ": the CronJobs differ after to-ecs --format cfn and to-k8s";
+    compared += original.size();
+  }
+  EXPECT_GE(compared, 3u);
+}
+
+// Without the carry (a template written by hand, or the carry removed), the CronJob is made from
+// the schedule alone: the ECS side's schedule, time zone and state.
+TEST(RoundTripCfnCronJobs, AnEditedScheduleWinsOverTheCarry) {
+  TempDir tmp;
+  const fs::path input = fs::path(SPECCONV_TEST_DATA) / "golden" / "k8s-to-ecs" / "cronjob-timezone-suspended-cfn" / "cronjobs.yaml";
+  const auto cfn = run_specconv({"to-ecs", input.string(), "--format", "cfn"});
+  ASSERT_EQ(cfn.exit_code, 0) << cfn.err;
+  std::string stack = cfn.out;
+  const std::string from = "ScheduleExpression: cron(15 7 ? * 2-6 *)";
+  ASSERT_NE(stack.find(from), std::string::npos) << stack;
+  stack.replace(stack.find(from), from.size(), "ScheduleExpression: cron(45 8 ? * 2-6 *)");
+  testutil::write_file(tmp.path() / "stack.yaml", stack);
+  const auto back = run_specconv({"to-k8s", "-q", (tmp.path() / "stack.yaml").string()});
+  ASSERT_EQ(back.exit_code, 0) << back.err;
+  EXPECT_NE(back.out.find("schedule: 45 8 * * 1-5"), std::string::npos) << back.out;
+  EXPECT_NE(back.out.find("timeZone: Europe/Berlin"), std::string::npos) << back.out;
+  EXPECT_NE(back.out.find("schedule: \"@daily\""), std::string::npos) << back.out;  // unchanged: as written
 }
 
 }  // namespace

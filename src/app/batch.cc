@@ -63,7 +63,13 @@ Detected detect_input(std::string_view name, std::string_view text) {
     d.direction = Direction::kToK8s;  // YAML templates too
   }
   d.companion = kind.companion();
+  d.kubernetes = kind.platform() == input::Platform::kKubernetes;
+  d.cloudformation = kind.shape == input::Shape::kCloudFormationTemplate;
   return d;
+}
+
+bool is_input_extension(std::string_view ext) {
+  return ext == ".json" || ext == ".yaml" || ext == ".yml" || ext == ".template";
 }
 
 std::string safe_file_name(std::string_view name) {
@@ -190,10 +196,7 @@ class Reorder {
   std::size_t next_ = 0;
 };
 
-bool has_ext(const fs::path& p) {
-  const std::string e = p.extension().string();
-  return e == ".json" || e == ".yaml" || e == ".yml";
-}
+bool has_ext(const fs::path& p) { return is_input_extension(p.extension().string()); }
 
 /// `inner` is `outer` or below it (both canonical).
 bool is_within(const fs::path& inner, const fs::path& outer) {
@@ -376,6 +379,17 @@ class Batch {
         continue;
       }
       f.detected = detect_input(fs::path(f.path).filename().string(), *text);
+      if (fs::path(f.path).extension() == ".template" && !f.detected.cloudformation) {
+        FileReport r;
+        r.path = f.path;
+        r.status = FileStatus::kSkipped;
+        r.diagnostics.push_back({Severity::kWarning, "skipped-file",
+                                 "a *.template file that is not a CloudFormation template (no Resources section with AWS:: "
+                                 "types); not converted",
+                                 {f.path, "", 0, 0, -1}});
+        early[i] = std::move(r);
+        continue;
+      }
       if (f.detected.direction == Direction::kUnknown) {
         // Empty or blank: the reader of the extension's direction says so.
         const std::string ext = fs::path(f.path).extension().string();

@@ -41,9 +41,16 @@ struct Detected {
   Direction direction = Direction::kUnknown;
   bool companion = false;  // no workload of its own: an ECS service or describe-* wiring; a Kubernetes
                            // Service, HPA, ConfigMap... (only ECS companions group their folder)
+  bool kubernetes = false;  // the registry recognised a Kubernetes manifest (not just "YAML, so to-ecs")
+  bool cloudformation = false;  // a CloudFormation template (JSON or YAML)
 };
-/// `name` is the file name (its extension decides YAML); `text` its contents.
+/// `name` is the file name (its extension decides YAML; `.template` is a CloudFormation template
+/// or nothing); `text` its contents.
 [[nodiscard]] Detected detect_input(std::string_view name, std::string_view text);
+
+/// The extensions a folder is searched for: `*.json`, `*.yaml`, `*.yml` and `*.template` (the
+/// last only ever read as a CloudFormation template, JSON or YAML).
+[[nodiscard]] bool is_input_extension(std::string_view ext);
 
 /// A file name made from input content (a workload or family name) that is safe as one path
 /// component: [A-Za-z0-9._-] only, no leading '.', never "." or "..", not empty, and at most 200

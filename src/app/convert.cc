@@ -166,6 +166,7 @@ std::optional<io::Node> read_input(const InputText& in, const ToK8sOptions& opti
 void merge(ecs::Bundle& bundle, ecs::Bundle& part) {
   for (auto& x : part.task_definitions) bundle.task_definitions.push_back(std::move(x));
   for (auto& x : part.services) bundle.services.push_back(std::move(x));
+  for (auto& x : part.schedules) bundle.schedules.push_back(std::move(x));
   for (auto& x : part.target_groups) bundle.target_groups.push_back(std::move(x));
   for (auto& x : part.listeners) bundle.listeners.push_back(std::move(x));
   for (auto& x : part.rules) bundle.rules.push_back(std::move(x));

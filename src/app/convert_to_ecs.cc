@@ -172,8 +172,9 @@ aws::WorkloadInput write_workload(const k8s::LinkedWorkload& lw, const ecs::Writ
                ecs::ecs_name(w.name) + "` (retries, completions and parallelism are not converted)");
   } else if (w.kind == model::WorkloadKind::kCronJob && options.format != EcsFormat::kJson) {
     d.note("run-task", lw.where,
-           "CronJob \"" + w.name + "\" becomes a task definition run by an EventBridge Scheduler schedule (UTC) "
-           "from `" + lw.schedule + "` (concurrencyPolicy, suspend and history limits are not converted)");
+           "CronJob \"" + w.name + "\" becomes a task definition run by an EventBridge Scheduler schedule (" +
+               (lw.time_zone.empty() ? std::string("UTC") : lw.time_zone) + (lw.suspended ? ", DISABLED" : "") + ") from `" +
+               lw.schedule + "` (concurrencyPolicy and history limits are not converted)");
   } else if (w.kind == model::WorkloadKind::kCronJob) {
     d.note("run-task", lw.where,
            "CronJob \"" + w.name + "\" becomes a task definition only: schedule it with an EventBridge Scheduler "

@@ -10,6 +10,7 @@
 #include <utility>
 #include <variant>
 
+#include "app/cron_carry.h"
 #include "k8s/ingress_upgrade.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
@@ -866,8 +867,9 @@ std::string restore_k8s_carry(const model::Workload& w, const carry::EcsCarry& k
   }
   std::set<std::string> claims;
   for (const k8s::Object& o : objects) {
-    if (o.kind == "Deployment" || o.kind == "DaemonSet") {
+    if (o.kind == "Deployment" || o.kind == "DaemonSet" || o.kind == "CronJob") {
       Node restored = restore_workload(o.doc, workload, w, task_definition, prints, carried);
+      if (o.kind == "CronJob" && text_of(restored.find("kind")) == "CronJob") restore_cron_job_schedule(o.doc, workload, restored);
       upgrade_workload_api(restored);
       claims = claim_names(restored);
       written = name_of(restored);
@@ -875,7 +877,7 @@ std::string restore_k8s_carry(const model::Workload& w, const carry::EcsCarry& k
     }
   }
   for (const k8s::Object& o : objects) {
-    if (o.kind == "Deployment" || o.kind == "DaemonSet") {
+    if (o.kind == "Deployment" || o.kind == "DaemonSet" || o.kind == "CronJob") {
       continue;
     } else if ((o.kind == "PersistentVolumeClaim" || o.kind == "PersistentVolume") && claims.count(o.name) == 0) {
       continue;  // made for an EFS volume whose claim is the original one again

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string>
 #include <set>
 
 namespace specconv::app {
@@ -167,6 +169,62 @@ void attach_scaling(const ecs::Bundle& b, model::Workload& w, const std::string&
   w.autoscaling = as;
 }
 
+/// A scheduled run's container overrides, applied to the containers it starts: command replaces the
+/// container's command (Kubernetes args), environment entries are added or replace a value.
+void apply_overrides(const ecs::ScheduleInput& s, const std::string& family, model::Workload& w, Diagnostics& diags) {
+  for (const ecs::ContainerOverride& o : s.overrides) {
+    auto c = std::find_if(w.containers.begin(), w.containers.end(), [&](const model::Container& x) { return x.name == o.name; });
+    if (c == w.containers.end()) {
+      diags.error("dangling-reference", o.where,
+                  "the schedule overrides container \"" + o.name + "\", which task definition \"" + family + "\" does not have");
+      continue;
+    }
+    const std::size_t i = static_cast<std::size_t>(c - w.containers.begin());
+    diags.note("schedule-override-applied", {w.source_file, w.source_pointer + "/containerDefinitions/" + std::to_string(i), 0, 0, -1},
+               "container \"" + o.name + "\" runs with the schedule's override (" +
+                   std::string(o.command ? "command" : "") + (o.command && !o.environment.empty() ? ", " : "") +
+                   (o.environment.empty() ? "" : "environment") + ") in the CronJob's pod template");
+    if (o.command) c->arguments = *o.command;
+    for (const auto& [name, value] : o.environment) {
+      auto e = std::find_if(c->env.begin(), c->env.end(), [&](const model::EnvVar& v) { return v.name == name; });
+      if (e != c->env.end()) e->value = value;
+      else c->env.push_back({name, value});
+    }
+  }
+}
+
+/// Each schedule with its task definition, as a CronJob. It is named after the task family, unless
+/// the task definition already has a workload (a service, another schedule): then after the schedule.
+void pair_schedules(const ecs::Bundle& b, std::vector<bool>& used, std::vector<Paired>& out, Diagnostics& diags) {
+  std::map<std::size_t, int> runs;  // schedules per task definition
+  for (const ecs::ScheduleInput& s : b.schedules) {
+    std::optional<std::size_t> found;
+    for (std::size_t i = 0; i < b.task_definitions.size(); ++i) {
+      if (matches(b.task_definitions[i], s.task_definition)) found = i;  // the last given wins
+    }
+    if (!found) {
+      diags.error("dangling-reference", s.where,
+                  "the schedule runs task definition \"" + s.task_definition + "\", which is not among the inputs: pass its file too");
+      continue;
+    }
+    const ecs::TaskDefinitionInput& td = b.task_definitions[*found];
+    const int n = ++runs[*found];
+    Paired p;
+    p.workload = td.workload;
+    p.carry = td.carry;
+    model::Workload& w = p.workload;
+    w.kind = model::WorkloadKind::kCronJob;
+    w.schedule = s.schedule;
+    if (used[*found]) w.schedule->name = !s.name.empty() ? s.name : td.family + "-schedule" + (n > 1 ? "-" + std::to_string(n) : "");
+    used[*found] = true;
+    w.launch_type = s.launch_type;
+    apply_overrides(s, td.family, w, diags);
+    p.files = {td.workload.source_file};
+    if (s.schedule.source_file != td.workload.source_file) p.files.push_back(s.schedule.source_file);
+    out.push_back(std::move(p));
+  }
+}
+
 }  // namespace
 
 /// Services that share one NLB in ECS: each LoadBalancer Service gets an NLB of its own (the AWS
@@ -238,6 +296,7 @@ std::vector<Paired> pair_ecs(const ecs::Bundle& b, Diagnostics& diags) {
     if (sv.service_file != td.workload.source_file) p.files.push_back(sv.service_file);
     out.push_back(std::move(p));
   }
+  pair_schedules(b, used, out, diags);
   for (std::size_t i = 0; i < b.task_definitions.size(); ++i) {
     if (used[i]) continue;
     Paired p;

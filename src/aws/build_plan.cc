@@ -211,6 +211,8 @@ void add_schedule(const k8s::LinkedWorkload& lw, const std::string& base, Worklo
   s.name = ecs::ecs_name(lw.workload.name);
   s.description = "CronJob " + plan.namespace_name + "/" + lw.workload.name + " (" + lw.schedule + ")";
   s.expression = expr;
+  if (!lw.time_zone.empty()) s.time_zone = lw.time_zone;
+  s.disabled = lw.suspended;
   s.task_definition = wl.task_definition;
   s.role = Ref<Role>{0};  // the scheduler role comes first
   s.awsvpc = lw.workload.network_mode != model::NetworkMode::kHost;

@@ -229,7 +229,9 @@ struct Schedule {
   Resource id;
   std::string name;  // the task family
   std::string description;
-  std::string expression;  // cron(...) in UTC
+  std::string expression;  // cron(...) in time_zone
+  std::string time_zone = "UTC";  // the CronJob's timeZone (IANA), UTC when it has none
+  bool disabled = false;          // the CronJob is suspended
   Ref<TaskDefinition> task_definition;
   Ref<Role> role;
   bool awsvpc = true;

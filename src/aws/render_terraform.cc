@@ -483,7 +483,8 @@ void add_schedule(const Schedule& s, Module& m) {
   r.attribute("name", text(s.name));
   r.attribute("description", text(s.description));
   r.attribute("schedule_expression", text(s.expression));
-  r.attribute("schedule_expression_timezone", text("UTC"));
+  r.attribute("schedule_expression_timezone", text(s.time_zone));
+  if (s.disabled) r.attribute("state", text("DISABLED"));
   r.block("flexible_time_window").attribute("mode", text("OFF"));
   HclBody& target = r.block("target");
   target.attribute("arn", raw("local.cluster_arn"));

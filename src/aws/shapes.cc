@@ -181,7 +181,8 @@ Node schedule_properties(Node props, const Schedule& s, bool fargate, ScheduleTa
   window.set("Mode", str("OFF"));
   props.set("Description", str(s.description));
   props.set("ScheduleExpression", str(s.expression));
-  props.set("ScheduleExpressionTimezone", str("UTC"));
+  props.set("ScheduleExpressionTimezone", str(s.time_zone));
+  if (s.disabled) props.set("State", str("DISABLED"));
   props.set("FlexibleTimeWindow", std::move(window));
   props.set("Target", std::move(t));
   return props;

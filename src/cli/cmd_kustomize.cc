@@ -115,14 +115,11 @@ int run_kustomize(const CliOptions& o, std::ostream& /*out*/, std::ostream& err)
   Diagnostics diags;
   std::vector<app::Environment> converted;
   for (const EnvInputs& env : envs) {
-    std::vector<InputText> inputs;
-    const std::vector<std::string> files = expand_inputs(env.paths, {".json"}, diags);
-    if (files.empty()) {
-      diags.error("no-input-files", {env.paths.front(), "", 0, 0, -1},
-                  "environment " + env.name + " has no ECS JSON file: every environment needs its inputs");
-    }
-    for (const std::string& file : files) {
-      if (auto text = io::read_input(file, o.limits, diags)) inputs.push_back({file, std::move(*text)});
+    Diagnostics read;
+    std::vector<InputText> inputs = read_ecs_inputs(env.paths, o.limits, read);
+    for (Diagnostic d : read.all()) {
+      if (d.code == "no-input-files") d.message = "environment " + env.name + " has no ECS input: every environment needs its inputs";
+      diags.report(std::move(d));
     }
     ToK8sOptions env_options = options;
     if (auto ns = namespaces.find(env.name); ns != namespaces.end()) env_options.namespace_name = ns->second;

@@ -77,8 +77,8 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
       "convert a mixed set of files and folders (ECS JSON and Kubernetes YAML/JSON, direction detected per file) "
       "into an output folder that mirrors the input tree");
   c->add_option("inputs", o.inputs,
-                "files or folders (searched recursively for *.json, *.yaml, *.yml); JSON with an ECS shape goes "
-                "to Kubernetes, YAML and JSON with apiVersion/kind go to ECS")
+                "files or folders (searched recursively for *.json, *.yaml, *.yml, *.template); JSON with an ECS "
+                "shape and CloudFormation templates go to Kubernetes, YAML and JSON with apiVersion/kind go to ECS")
       ->required();
   c->add_option("-o,--output", o.output_dir,
                 "output folder: DIR/<input path relative to its INPUT folder, without extension>/<workload>.<yaml|json>")

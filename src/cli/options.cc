@@ -17,13 +17,14 @@ namespace {
 void add_to_k8s_flags(CLI::App& app, CliOptions& o) {
   // Not required: --env may give each environment's inputs instead (checked when the command runs).
   app.add_option("inputs", o.inputs,
-                 "ECS JSON files or folders (searched recursively for *.json); - reads standard input. "
+                 "ECS JSON files or folders (searched recursively for *.json, and for CloudFormation templates "
+                 "among *.yaml, *.yml, *.template); - reads standard input. "
                  "Task definitions (register input or describe-task-definition output), services "
                  "(create-service input or describe-services output), and optional wiring "
                  "(describe-target-groups/-listeners/-rules/-load-balancers, describe-scalable-targets, "
-                 "describe-scaling-policies); CloudFormation templates (JSON or YAML, `cdk synth` output, a "
-                 "cdk.out folder); Terraform state or saved-plan JSON (`terraform show -json [plan.out]`), "
-                 "named by content (docs/iac-inputs.md)");
+                 "describe-scaling-policies); scheduled tasks (aws scheduler get-schedule output -> CronJob); "
+                 "CloudFormation templates (JSON or YAML, `cdk synth` output, a cdk.out folder); Terraform state "
+                 "or saved-plan JSON (`terraform show -json [plan.out]`), named by content (docs/iac-inputs.md)");
   app.add_option("-o,--output", o.output_dir,
                  "write one file per workload into this folder (DIR/<name>.yaml) instead of one stream on stdout");
   app.add_option("--format", o.format, "output format: yaml (multi-document stream) or json (a v1 List)")

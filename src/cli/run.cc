@@ -55,6 +55,55 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
   return files;
 }
 
+std::vector<InputText> read_ecs_inputs(const std::vector<std::string>& inputs, const io::Limits& limits, Diagnostics& diags) {
+  std::vector<InputText> out;
+  bool named = false;  // a file (or "-") named on the command line: its reader reports what it is not
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    if (!fs::is_directory(in, ec)) {
+      named = true;
+      for (const std::string& file : expand_inputs({in}, {}, diags)) {
+        if (auto text = io::read_input(file, limits, diags)) out.push_back({file, std::move(*text)});
+      }
+      continue;
+    }
+    std::size_t found = 0, kubernetes = 0, other = 0;
+    Diagnostics scan;  // an empty folder says so below, once
+    for (const std::string& file : expand_inputs({in}, {".json", ".yaml", ".yml", ".template"}, scan)) {
+      ++found;
+      std::optional<std::string> text = io::read_input(file, limits, diags);
+      if (!text) continue;
+      const app::Detected d = app::detect_input(fs::path(file).filename().string(), *text);
+      if (fs::path(file).extension() == ".json" || d.cloudformation) {
+        out.push_back({file, std::move(*text)});
+        continue;
+      }
+      (d.kubernetes ? kubernetes : other) += 1;
+      diags.warning("skipped-file", {file, "", 0, 0, -1},
+                    d.kubernetes ? "a Kubernetes manifest in a folder given to to-k8s is not converted (to-ecs converts it; "
+                                   "`convert` picks the direction per file)"
+                                 : "neither a CloudFormation template (no Resources section with AWS:: types) nor ECS "
+                                   "JSON; not converted");
+    }
+    if (found == kubernetes + other && found > 0) {
+      diags.warning("empty-folder", {in, "", 0, 0, -1},
+                    "the folder holds no ECS input (*.json, or a CloudFormation template as *.yaml, *.yml, *.template): " +
+                        std::to_string(kubernetes) + " Kubernetes manifest(s) and " + std::to_string(other) +
+                        " other file(s) skipped");
+    } else if (found == 0) {
+      diags.warning("empty-folder", {in, "", 0, 0, -1},
+                    "the folder holds no *.json, *.yaml, *.yml or *.template file");
+    }
+  }
+  if (out.empty() && !named && !diags.has_errors()) {
+    const std::string at = inputs.empty() ? std::string() : inputs.front();
+    diags.error("no-input-files", {at, "", 0, 0, -1},
+                "nothing to convert: the input folders hold no task definition, service, describe-* output or "
+                "CloudFormation template (exit 1, not a silent success)");
+  }
+  return out;
+}
+
 ToEcsOptions::ConfigMaps config_maps_option(const std::string& flag) {
   using C = ToEcsOptions::ConfigMaps;
   return flag == "env" ? C::kEnvironment : flag == "ssm" ? C::kSsmParameters : C::kDefault;
@@ -207,10 +256,7 @@ int run_to_k8s(const CliOptions& o, std::ostream& out, std::ostream& err) {
   if (!renames) return kExitUsage;
   Diagnostics diags;
   const io::Limits& limits = o.limits;
-  std::vector<InputText> inputs;
-  for (const std::string& file : expand_inputs(o.inputs, {".json"}, diags)) {
-    if (auto text = io::read_input(file, limits, diags)) inputs.push_back({file, std::move(*text)});
-  }
+  std::vector<InputText> inputs = read_ecs_inputs(o.inputs, limits, diags);
   ToK8sOptions options = to_k8s_options(o);
   options.templates = *templates;
   options.renames = *renames;

@@ -12,6 +12,7 @@
 
 #include "app/k8s_writer.h"
 #include "cli/options.h"
+#include "io/limits.h"
 #include "specconv/convert.h"
 #include "specconv/convert_ecs.h"
 #include "specconv/diagnostics.h"
@@ -25,6 +26,14 @@ inline constexpr int kExitUsage = 2;
 /// Expands folders (recursively, sorted) into files with the given extensions; "-" stays.
 [[nodiscard]] std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs,
                                                    const std::set<std::string>& extensions, Diagnostics& diags);
+
+/// The inputs of to-k8s, read: files as named, and in folders (recursively, sorted) the *.json files
+/// and the CloudFormation templates among *.yaml, *.yml and *.template (recognised by content through
+/// the input registry). Other YAML found in a folder (a Kubernetes manifest) is reported
+/// (`skipped-file`) and skipped; a folder with nothing to convert is `empty-folder`, and a run whose
+/// folders hold nothing at all an error (`no-input-files`, exit 1).
+[[nodiscard]] std::vector<InputText> read_ecs_inputs(const std::vector<std::string>& inputs, const io::Limits& limits,
+                                                     Diagnostics& diags);
 
 /// --configmaps env | ssm | "" (not given).
 [[nodiscard]] ToEcsOptions::ConfigMaps config_maps_option(const std::string& flag);

@@ -79,9 +79,29 @@ struct ScalingPolicyInfo {
   SourceLocation where;
 };
 
+/// One container's RunTask override, from a schedule target's Input (containerOverrides).
+struct ContainerOverride {
+  std::string name;
+  std::optional<std::vector<std::string>> command;                // replaces the container's command
+  std::vector<std::pair<std::string, std::string>> environment;  // added to / replacing its environment
+  SourceLocation where;
+};
+
+/// An EventBridge Scheduler schedule or EventBridge rule target that runs an ECS task on a
+/// schedule (get-schedule output; AWS::Scheduler::Schedule, AWS::Events::Rule in a template).
+struct ScheduleInput {
+  std::string name;                 // the schedule's (or rule's) name, "" when it has none
+  model::Schedule schedule;         // cron "" when the expression has no Kubernetes form (reported)
+  std::string task_definition;      // TaskDefinitionArn: family, family:revision or ARN
+  model::LaunchType launch_type = model::LaunchType::kUnset;
+  std::vector<ContainerOverride> overrides;
+  SourceLocation where;             // the TaskDefinitionArn
+};
+
 struct Bundle {
   std::vector<TaskDefinitionInput> task_definitions;
   std::vector<ServiceInput> services;
+  std::vector<ScheduleInput> schedules;
   std::vector<TargetGroupInfo> target_groups;
   std::vector<ListenerInfo> listeners;
   std::vector<RuleInfo> rules;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "ecs/schedule.h"
 #include "input/kind.h"
 #include "io/cursor.h"
 #include "mapping/field_table.h"
@@ -1002,6 +1003,7 @@ void read_ecs(const Node& root, const std::string& file, Bundle& bundle, Diagnos
       // Re-point locations is not needed: the cursor below is rooted at the item.
       for (auto& td : part.task_definitions) bundle.task_definitions.push_back(std::move(td));
       for (auto& s : part.services) bundle.services.push_back(std::move(s));
+      for (auto& s : part.schedules) bundle.schedules.push_back(std::move(s));
       for (auto& t : part.scalable_targets) bundle.scalable_targets.push_back(std::move(t));
       for (auto& p : part.scaling_policies) bundle.scaling_policies.push_back(std::move(p));
     }
@@ -1031,6 +1033,7 @@ void read_ecs_as(const Node& root, const input::Kind& kind, const std::string& f
       c.finish({"services", "failures"});
       return;
     case input::Shape::kEcsWiring: read_wiring(c, bundle); return;
+    case input::Shape::kEcsSchedule: read_schedule(c, bundle); return;
     case input::Shape::kCloudFormationTemplate:
     case input::Shape::kTerraformState:
     case input::Shape::kTerraformPlan:
@@ -1042,7 +1045,8 @@ void read_ecs_as(const Node& root, const input::Kind& kind, const std::string& f
   }
   diags.error("unrecognized-input", {file, pointer, root.line(), root.column(), -1},
               "not an ECS task definition, service, or describe-* output: none of containerDefinitions, "
-              "taskDefinition, serviceName, services, TargetGroups, Listeners, Rules, ScalingPolicies found");
+              "taskDefinition, serviceName, services, TargetGroups, Listeners, Rules, ScalingPolicies, ScheduleExpression "
+              "with Target found");
 }
 
 }  // namespace specconv::ecs

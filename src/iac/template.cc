@@ -8,6 +8,7 @@
 #include "ecs/reader.h"
 #include "iac/evaluator.h"
 #include "iac/physical.h"
+#include "iac/schedule.h"
 #include "iac/wiring.h"
 #include "io/pointer.h"
 
@@ -239,11 +240,7 @@ void report_skipped(const std::map<std::string, std::vector<std::pair<std::strin
     const io::Node& first = *resources.front().second;
     const SourceLocation at{file, "/Resources/" + io::escape_pointer_token(resources.front().first) + "/Type", first.line(),
                             first.column(), -1};
-    if (type == "AWS::Events::Rule" || type == "AWS::Scheduler::Schedule") {
-      diags.warning("template-not-applied", at,
-                    type + " (" + names + ") is not read yet: a task it runs on a schedule is converted as a Deployment, "
-                    "not a CronJob");
-    } else if (referenced_only(type)) {
+    if (referenced_only(type)) {
       diags.note("template-skipped", at, type + " (" + names + ") is read only for the names and ARNs other resources take from it");
     } else {
       diags.note("template-skipped", at, type + " (" + names + ") has no Kubernetes counterpart specconv makes; not converted");
@@ -272,6 +269,8 @@ void read_template(const io::Node& root, const std::string& file, const Template
       read_service(ev, id, bundle, diags);
     } else if (type == "AWS::ECS::TaskSet") {
       continue;  // read with its service
+    } else if (type == "AWS::Events::Rule" || type == "AWS::Scheduler::Schedule") {
+      read_scheduled_task(ev, id, type, bundle, diags);
     } else if (!read_wiring(ev, id, type, bundle, diags)) {
       skipped[type].emplace_back(id, r.find("Type"));
     }

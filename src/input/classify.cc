@@ -15,6 +15,7 @@ const char* to_string(Shape shape) {
     case Shape::kEcsDescribeServices: return "describe-services output";
     case Shape::kEcsWiring: return "load balancer or autoscaling describe-* output";
     case Shape::kEcsApiCall: return "AWS API call";
+    case Shape::kEcsSchedule: return "EventBridge Scheduler schedule (get-schedule output)";
     case Shape::kCloudFormationTemplate: return "CloudFormation template";
     case Shape::kTerraformState: return "Terraform state (terraform show -json)";
     case Shape::kTerraformPlan: return "Terraform plan (terraform show -json PLAN)";
@@ -33,7 +34,8 @@ bool Kind::companion() const {
   switch (shape) {
     case Shape::kEcsService:
     case Shape::kEcsDescribeServices:
-    case Shape::kEcsWiring: return true;
+    case Shape::kEcsWiring:
+    case Shape::kEcsSchedule: return true;
     case Shape::kKubernetesObject: return !is_workload_kind(k8s_kind) && k8s_kind != "List";
     default: return false;
   }

@@ -28,6 +28,7 @@ enum class Shape {
   kEcsDescribeServices,        // describe-services output: {"services": [...]}
   kEcsWiring,                  // describe-target-groups / -listeners / -rules / -load-balancers, scaling
   kEcsApiCall,                 // {"api": "ecs:...", "input": {...}}, what `to-ecs --format api` writes
+  kEcsSchedule,                // EventBridge Scheduler get-schedule output: ScheduleExpression and Target
   kCloudFormationTemplate,     // a Resources section (AWS::... types): read by iac::read_template
   kTerraformState,             // `terraform show -json` of a state: format_version and values (root_module)
   kTerraformPlan,              // `terraform show -json PLAN` of a saved plan: format_version and planned_values

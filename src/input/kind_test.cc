@@ -37,6 +37,10 @@ const std::vector<Case>& cases() {
       {R"({"LoadBalancers":[]})", Shape::kEcsWiring, true},
       {R"({"ScalingPolicies":[]})", Shape::kEcsWiring, true},
       {R"({"api":"ecs:RegisterTaskDefinition","input":{}})", Shape::kEcsApiCall, false},
+      {R"j({"Arn":"arn:aws:scheduler:eu-west-1:1:schedule/default/x","Name":"x","ScheduleExpression":"rate(1 hour)",
+          "Target":{"Arn":"arn:aws:ecs:eu-west-1:1:cluster/c","EcsParameters":{"TaskDefinitionArn":"web:3"}}})j",
+       Shape::kEcsSchedule, true, io::KeyStyle::kPascal},
+      {R"j({"Name":"rule","ScheduleExpression":"rate(1 hour)","State":"ENABLED"})j", Shape::kUnknown, false},  // describe-rule: no target
       {R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{}})", Shape::kKubernetesObject, false},
       {R"({"apiVersion":"v1","kind":"Service"})", Shape::kKubernetesObject, true},
       {R"({"apiVersion":"v1","kind":"List","items":[]})", Shape::kKubernetesObject, false},

@@ -76,6 +76,12 @@ void note(TopLevel& top, std::string_view key, ValueType type, std::string_view 
   if (key == "format_version" && type == ValueType::kString) top.format_version = true;
   if (key == "values" && type == ValueType::kObject) top.terraform_values = true;
   if (key == "planned_values" && type == ValueType::kObject) top.planned_values = true;
+  if (key == "ScheduleExpression") {
+    top.schedule_expression = true;
+    top.keys = io::KeyStyle::kPascal;
+    top.spelled = true;
+  }
+  if (key == "Target" && type == ValueType::kObject) top.target = true;
   if (wiring_key(key)) {
     top.wiring = true;
     top.target_groups = top.target_groups || key == "TargetGroups";
@@ -111,6 +117,7 @@ Kind decide(const TopLevel& top) {
   if (top.services) return ecs_kind(top, Shape::kEcsDescribeServices);
   if (top.wiring) return ecs_kind(top, Shape::kEcsWiring);
   if (top.api_call && top.api_input) return ecs_kind(top, Shape::kEcsApiCall);
+  if (top.schedule_expression && top.target) return ecs_kind(top, Shape::kEcsSchedule);
   return {};
 }
 

@@ -28,6 +28,8 @@ struct TopLevel {
   bool service_field = false;  // desiredCount, deploymentConfiguration, loadBalancers, launchType, ...
   bool api_call = false;       // "api" (with "input")
   bool api_input = false;
+  bool schedule_expression = false;  // EventBridge Scheduler: ScheduleExpression ...
+  bool target = false;               // ... and Target (an object)
   bool resources = false;      // a CloudFormation template's Resources section (an object)
   // `terraform show -json`: format_version, and values (a state) or planned_values (a plan), objects
   bool format_version = false;

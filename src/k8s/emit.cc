@@ -157,10 +157,25 @@ const std::string* requested_name(const EmitOptions& opt, const std::string& sou
   return nullptr;
 }
 
+/// A CronJob's name leaves room for the 11 characters its Jobs' names add: at most 52, cut with the
+/// same hash suffix as other shortened names.
+mapping::NameResult cron_job_name(mapping::NameResult n, std::string_view source) {
+  constexpr std::size_t kMaxCronJobName = 52;
+  if (n.name.size() <= kMaxCronJobName) return n;
+  std::string cut = n.name.substr(0, kMaxCronJobName - 6);
+  while (!cut.empty() && cut.back() == '-') cut.pop_back();
+  n.name = cut + "-" + mapping::hash_digits(source);
+  n.changed = true;
+  return n;
+}
+
 WorkloadName workload_name(const model::Workload& w, const EmitOptions& opt, Diagnostics& diags) {
   WorkloadName n;
-  n.source = w.has_service && !w.service_name.empty() ? w.service_name : w.name;
-  const auto derived = mapping::to_k8s_name(n.source, mapping::NameKind::kRfc1035Label);
+  n.source = w.has_service && !w.service_name.empty()   ? w.service_name
+             : w.schedule && !w.schedule->name.empty() ? w.schedule->name
+                                                       : w.name;
+  auto derived = mapping::to_k8s_name(n.source, mapping::NameKind::kRfc1035Label);
+  if (w.kind == model::WorkloadKind::kCronJob) derived = cron_job_name(std::move(derived), n.source);
   const SourceLocation at = w.has_service ? service_location(w, "/serviceName") : task_location(w, "/family");
   if (const std::string* wanted = requested_name(opt, n.source, derived.name, n.renamed_by)) {
     n.name = *wanted;
@@ -208,7 +223,10 @@ Node kept_task_values(const model::Workload& w, const carry::Fields& kept, const
   if (!w.task_cpu_text.empty()) task_kept.set("cpu", str(w.task_cpu_text));
   if (!w.task_memory_text.empty()) task_kept.set("memory", str(w.task_memory_text));
   if (carried_tags.size() > 0) task_kept.set("tags", std::move(carried_tags));
-  if (n.renamed || w.name != n.name) task_kept.set("family", str(w.name));
+  // A CronJob named after its schedule (its task definition also runs a service) is a family of its
+  // own on the way back: two workloads of one family would clash there.
+  const bool own_family = w.schedule && !w.schedule->name.empty();
+  if ((n.renamed || w.name != n.name) && !own_family) task_kept.set("family", str(w.name));
   // A task definition without a service: the way back writes none either (to-ecs).
   if (!w.has_service) task_kept.set("taskOnly", Node::boolean(true));
   return task_kept;
@@ -523,6 +541,16 @@ Node daemon_update_strategy(const model::Workload& w, Diagnostics& diags) {
   return strategy;
 }
 
+/// The workload's pod template: the pod spec, labelled with the workload's selector label.
+Node pod_template(const EmitContext& ctx, Node pod_spec) {
+  Node tmpl = Node::object();
+  Node tmeta = Node::object();
+  tmeta.set("labels", selector_labels(ctx.name));
+  tmpl.set("metadata", std::move(tmeta));
+  tmpl.set("spec", std::move(pod_spec));
+  return tmpl;
+}
+
 /// The Deployment or DaemonSet that runs the pod.
 void add_workload(const EmitContext& ctx, Node labels, Node annotations, Node pod_spec) {
   const bool daemon = ctx.w.kind == model::WorkloadKind::kDaemon;
@@ -538,14 +566,37 @@ void add_workload(const EmitContext& ctx, Node labels, Node annotations, Node po
   spec.set("selector", std::move(sel));
   if (daemon) spec.set("updateStrategy", daemon_update_strategy(ctx.w, ctx.diags));
   else spec.set("strategy", rollout_strategy(ctx.w, replicas, ctx.diags));
-  Node tmpl = Node::object();
-  Node tmeta = Node::object();
-  tmeta.set("labels", selector_labels(ctx.name));
-  tmpl.set("metadata", std::move(tmeta));
-  tmpl.set("spec", std::move(pod_spec));
-  spec.set("template", std::move(tmpl));
+  spec.set("template", pod_template(ctx, std::move(pod_spec)));
   workload.set("spec", std::move(spec));
   ctx.objects.push_back({daemon ? "DaemonSet" : "Deployment", ctx.name, std::move(workload)});
+}
+
+/// The CronJob of a scheduled task: its schedule and time zone, suspended when the schedule is
+/// disabled, TaskCount tasks per run (parallelism and completions). A failed run is not retried
+/// (backoffLimit 0, restartPolicy Never), as ECS does not start a stopped task again.
+void add_cron_job(const EmitContext& ctx, Node labels, Node annotations, Node pod_spec) {
+  const model::Schedule& s = *ctx.w.schedule;
+  Node meta = metadata(ctx.name, ctx.opt, true);
+  meta.set("labels", std::move(labels));
+  if (annotations.size() > 0) meta.set("annotations", std::move(annotations));
+  Node cron = object("batch/v1", "CronJob", std::move(meta));
+  Node spec = Node::object();
+  spec.set("schedule", str(s.cron));
+  spec.set("timeZone", str(s.time_zone));
+  if (s.suspended) spec.set("suspend", Node::boolean(true));
+  Node job = Node::object();
+  if (s.task_count > 1) {
+    job.set("parallelism", Node::integer(s.task_count));
+    job.set("completions", Node::integer(s.task_count));
+  }
+  job.set("backoffLimit", Node::integer(0));
+  pod_spec.set("restartPolicy", str("Never"));
+  job.set("template", pod_template(ctx, std::move(pod_spec)));
+  Node job_template = Node::object();
+  job_template.set("spec", std::move(job));
+  spec.set("jobTemplate", std::move(job_template));
+  cron.set("spec", std::move(spec));
+  ctx.objects.push_back({"CronJob", ctx.name, std::move(cron)});
 }
 
 /// The HPA's metrics: CPU / memory utilization targets; other metrics are reported and dropped.
@@ -809,6 +860,10 @@ Emitted emit_workload(const model::Workload& w, const carry::EcsCarry& kept, con
   add_service_account(ctx);
   add_secrets(ctx);
   add_efs_volumes(ctx, pod.claims);
+  if (w.kind == model::WorkloadKind::kCronJob && w.schedule) {  // a scheduled task: no service, nothing routes to it
+    add_cron_job(ctx, std::move(labels), std::move(annotations), std::move(pod.spec));
+    return out;
+  }
   const std::vector<ServicePort> ports = exposed_ports(w);
   const LoadBalancing lbs = load_balancing(w);
   add_services(ctx, ports, lbs);

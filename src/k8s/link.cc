@@ -328,6 +328,8 @@ LinkedWorkload linked_workload(const LinkContext& ctx, const k8s::PodWorkload& p
   lw.carry = pw.carry;
   lw.kind = pw.meta.kind;
   lw.schedule = pw.schedule;
+  lw.time_zone = pw.time_zone;
+  lw.suspended = pw.suspended;
   lw.host_network = pw.host_network;
   lw.where = pw.meta.where;
   lw.files = {pw.meta.where.file};

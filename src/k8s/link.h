@@ -37,6 +37,8 @@ struct LinkedWorkload {
   carry::EcsCarry carry;  // ECS-only values read from the workload's annotations
   std::string kind;      // Kubernetes kind it came from
   std::string schedule;  // CronJob
+  std::string time_zone;  // CronJob spec.timeZone ("": UTC on ECS)
+  bool suspended = false;  // CronJob spec.suspend: the schedule is DISABLED
   bool host_network = false;
   SourceLocation where;  // the workload object
   std::vector<std::string> files;  // every input file that contributed

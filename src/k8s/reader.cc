@@ -753,6 +753,8 @@ bool read_workload(Cursor& root, const ObjectMeta& meta, Manifests& out) {
     std::optional<Cursor> job_spec;
     if (kind == "CronJob") {
       pw.schedule = spec->string("schedule").value_or("");
+      pw.time_zone = spec->string("timeZone").value_or("");
+      pw.suspended = spec->boolean("suspend").value_or(false);
       if (auto jt = spec->object("jobTemplate")) {
         job_spec = jt->object("spec");
         if (!job_spec) jt->error("spec", "missing-field", "the job template has no spec");

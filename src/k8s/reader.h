@@ -48,6 +48,8 @@ struct PodWorkload {
   std::vector<std::string> container_pointers;  // JSON pointer of each model container
   std::vector<std::vector<EnvFromRef>> env_from;  // per model container
   std::string schedule;            // CronJob
+  std::string time_zone;           // CronJob spec.timeZone ("" when not given)
+  bool suspended = false;          // CronJob spec.suspend
   bool host_network = false;
   std::vector<std::string> image_pull_secrets;  // names
 };

@@ -106,11 +106,11 @@ const std::vector<FieldRow> kRows = {
      "cfn / api output; a schedule that is no five-field cron is not converted (schedule-not-converted)"},
     {"CronJobSpec", "jobTemplate", "task definition", F::kConverted, "see JobTemplateSpec"},
     {"CronJobSpec", "concurrencyPolicy", kWorkload, F::kCarried, kRestored},
-    {"CronJobSpec", "suspend", kWorkload, F::kCarried, kRestored},
+    {"CronJobSpec", "suspend", "EventBridge Scheduler schedule State", F::kConverted, "true -> DISABLED (cfn / api / terraform)"},
     {"CronJobSpec", "successfulJobsHistoryLimit", kWorkload, F::kCarried, kRestored},
     {"CronJobSpec", "failedJobsHistoryLimit", kWorkload, F::kCarried, kRestored},
     {"CronJobSpec", "startingDeadlineSeconds", kWorkload, F::kCarried, kRestored},
-    {"CronJobSpec", "timeZone", kWorkload, F::kCarried, "the schedule is written in UTC; restored by to-k8s"},
+    {"CronJobSpec", "timeZone", "EventBridge Scheduler schedule ScheduleExpressionTimezone", F::kConverted, "absent -> UTC"},
     {"JobTemplateSpec", "metadata", kWorkload, F::kCarried, kRestored},
     {"JobTemplateSpec", "spec", "task definition", F::kConverted, "see JobSpec"},
 

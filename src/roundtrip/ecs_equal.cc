@@ -31,6 +31,9 @@ const std::vector<LossyCode> kLossyCodes = {
     {"legacy-value",
      "an old spelling the API no longer takes (networkMode \"default\") is read as its modern equivalent (bridge); "
      "the way back writes the modern one, so that the task definition registers"},
+    {"schedule-override-applied",
+     "a scheduled task's container override (command, environment) is what its CronJob runs, so it is written into "
+     "the pod template; the way back to ECS has it in the task definition"},
     {"renamed-resource",
      "a port name that is not a valid IANA service name is renamed for Kubernetes; unlike container, volume and "
      "family names, the original port name is not kept, so the way back gives the Kubernetes name"},

@@ -12,6 +12,7 @@
 #include "specconv/model/network.h"
 #include "specconv/model/resources.h"
 #include "specconv/model/scaling.h"
+#include "specconv/model/schedule.h"
 #include "specconv/model/volume.h"
 
 namespace specconv::model {
@@ -70,6 +71,7 @@ struct Workload {
   std::vector<LoadBalancerBinding> load_balancers;
   std::vector<DiscoveryRegistration> registries;
   std::optional<Autoscaling> autoscaling;
+  std::optional<Schedule> schedule;        // kind kCronJob: when it runs
   // Provenance, for diagnostics: where the task and the service were read from.
   std::string source_file;
   std::string source_pointer;   // JSON pointer of the task definition object ("" at the root)
