@@ -272,7 +272,10 @@ void add_target_groups(const Plan& plan, Module& m) {
     r.attribute("vpc_id", raw("var.vpc_id"));
     const HealthCheck& h = tg.health;
     HclBody& hc = r.block("health_check");
-    if (!h.protocol.empty()) hc.attribute("protocol", text(h.protocol));
+    // The provider's default health check protocol is HTTP for every target group; AWS's (and so
+    // the cfn and api outputs') is TCP for a Network Load Balancer's: said explicitly there.
+    const bool network = tg.protocol == "TCP" || tg.protocol == "UDP" || tg.protocol == "TLS" || tg.protocol == "TCP_UDP";
+    if (!h.protocol.empty() || network) hc.attribute("protocol", text(h.protocol.empty() ? "TCP" : h.protocol));
     if (!h.path.empty()) hc.attribute("path", text(h.path));
     if (!h.port.empty()) hc.attribute("port", text(h.port));
     hc.attribute("interval", HclExpr::number(h.interval));

@@ -103,6 +103,7 @@ resource "aws_lb_target_group" "dns53_target_group" {
   target_type = "ip"
   vpc_id      = var.vpc_id
   health_check {
+    protocol            = "TCP"
     interval            = 10
     healthy_threshold   = 2
     unhealthy_threshold = 3
@@ -116,6 +117,7 @@ resource "aws_lb_target_group" "dns5353_target_group" {
   target_type = "ip"
   vpc_id      = var.vpc_id
   health_check {
+    protocol            = "TCP"
     interval            = 10
     healthy_threshold   = 2
     unhealthy_threshold = 3
