@@ -185,10 +185,11 @@ void apply_overrides(const ecs::ScheduleInput& s, const std::string& family, mod
                    std::string(o.command ? "command" : "") + (o.command && !o.environment.empty() ? ", " : "") +
                    (o.environment.empty() ? "" : "environment") + ") in the CronJob's pod template");
     if (o.command) c->arguments = *o.command;
-    for (const auto& [name, value] : o.environment) {
+    for (const auto& entry : o.environment) {  // not a structured binding: clang 14 cannot capture one
+      const std::string& name = entry.first;
       auto e = std::find_if(c->env.begin(), c->env.end(), [&](const model::EnvVar& v) { return v.name == name; });
-      if (e != c->env.end()) e->value = value;
-      else c->env.push_back({name, value});
+      if (e != c->env.end()) e->value = entry.second;
+      else c->env.push_back({name, entry.second});
     }
   }
 }
