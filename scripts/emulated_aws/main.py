@@ -215,6 +215,14 @@ def run_cases(binary, cases, jobs, root, verbose, formats):
     return results
 
 
+def lint(results):
+    """cfn-lint over every template applied: an error fails the case that wrote it."""
+    owners = {path: (r, label) for r in results if r for label, path in r.templates}
+    for path, errors in apply.lint_errors(sorted(owners)).items():
+        r, label = owners[path]
+        r.fail(label + " cfn-lint", "\n".join(errors[:20]))
+
+
 def report(results):
     applied = failed = rejected = empty = 0
     seconds = {}
