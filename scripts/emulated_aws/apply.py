@@ -112,9 +112,8 @@ def tfvars(module_dir, account):
     declared = set(re.findall(r'^variable "([a-z0-9_]+)"', open(os.path.join(module_dir, "main.tf")).read(), re.M))
     values = {}
     for name, value in account.parameters().items():
-        snake = re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
-        if snake in declared:
-            values[snake] = value
+        if snake(name) in declared:
+            values[snake(name)] = value
     return values
 
 
@@ -202,8 +201,9 @@ def wait_for_stack(cfn, stack, seconds=120):
 
 # ---------------------------------------------------------------- api calls
 
-def snake(operation):
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", operation).lower()
+def snake(name):
+    """PascalCase -> snake_case: a botocore operation's method, a parameter's Terraform variable."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 class Placeholders:
