@@ -122,10 +122,24 @@ def stores(account):
     return {"ssm-parameters": params, "secrets": secrets}
 
 
+def unset_by_provider(policy):
+    """The Terraform provider sends DisableScaleIn false and cooldowns of 0 for a target-tracking
+    policy that sets none; taken out so that it compares with the other formats (which send none).
+    Whether AWS then uses 0 rather than its default cooldown moto cannot show (docs/k8s-to-ecs.md)."""
+    config = policy.get("TargetTrackingScalingPolicyConfiguration") or {}
+    if config.get("DisableScaleIn") is False:
+        del config["DisableScaleIn"]
+    for key in ("ScaleInCooldown", "ScaleOutCooldown"):
+        if config.get(key) == 0:
+            del config[key]
+    return policy
+
+
 def scaling(account):
     aas = account.client("application-autoscaling")
     targets = {t["ResourceId"]: clean(t) for t in pages(aas, "describe_scalable_targets", "ScalableTargets", ServiceNamespace="ecs")}
-    policies = {p["PolicyName"]: clean(p) for p in pages(aas, "describe_scaling_policies", "ScalingPolicies", ServiceNamespace="ecs")}
+    policies = {p["PolicyName"]: clean(unset_by_provider(p)) for p in pages(aas, "describe_scaling_policies", "ScalingPolicies",
+                                                                             ServiceNamespace="ecs")}
     return {"targets": targets, "policies": policies}
 
 
