@@ -26,7 +26,6 @@ namespace {
 /// ECS -> Kubernetes -> ECS: a workload that came from ECS keeps its requiresCompatibilities in
 /// specconv.io/ecs-task; without --launch-type, that (not the FARGATE default) decides.
 void restore_launch_type(const carry::EcsCarry& kept, ecs::WriteOptions& wo) {
-  wo.restore_ecs_origin = true;
   const io::Node* n = carry::find(kept.task, "requiresCompatibilities");
   if (n == nullptr) return;
   // [] = the original had none (an EC2 task definition validated against nothing).
@@ -333,6 +332,9 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     const model::Workload& w = lw.workload;
     ecs::WriteOptions wo = write;
     if (!lw.security_groups.empty()) wo.security_groups = lw.security_groups;  // SecurityGroupPolicy
+    // What was kept from ECS is restored whenever it fits the launch type; the flag, when given,
+    // only decides the launch type (it wins over the kept one).
+    wo.restore_ecs_origin = true;
     if (!options.launch_type_explicit) restore_launch_type(lw.carry, wo);
     const std::vector<const app::RawObject*> linked = raw_index.linked(lw.where);
     aws::WorkloadInput wi = write_workload(lw, wo, options, linked, d);

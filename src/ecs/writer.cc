@@ -303,12 +303,16 @@ void restore_linux_parameters(const carry::Fields& kept, Node& linux) {
     const Node* n = carry::find(kept, key);
     if (n != nullptr && linux.find(key) == nullptr) linux.set(key, *n);
   }
-  // tmpfs as written (mount options); /dev/shm came from sharedMemorySize, not from a tmpfs.
-  if (const Node* n = carry::find(kept, "tmpfs"); n != nullptr) {
-    if (n->is_array()) linux.set("tmpfs", *n);
-  } else if (Node* t = linux.find("tmpfs"); t != nullptr && carry::find(kept, "sharedMemorySize") != nullptr) {
-    std::erase_if(t->items(), [](const Node& x) { return x.find("containerPath") != nullptr && x.find("containerPath")->text() == "/dev/shm"; });
-    if (t->size() == 0) std::erase_if(linux.members(), [](const Node::Member& m) { return m.first == "tmpfs"; });
+  // tmpfs as written (mount options); when it held /dev/shm itself, that was no sharedMemorySize.
+  const Node* n = carry::find(kept, "tmpfs");
+  if (n == nullptr || !n->is_array()) return;
+  linux.set("tmpfs", *n);
+  const bool shm_tmpfs = std::any_of(n->items().begin(), n->items().end(), [](const Node& t) {
+    const Node* p = t.is_object() ? t.find("containerPath") : nullptr;
+    return p != nullptr && p->is_string() && p->text() == "/dev/shm";
+  });
+  if (shm_tmpfs && carry::find(kept, "sharedMemorySize") == nullptr) {
+    std::erase_if(linux.members(), [](const Node::Member& m) { return m.first == "sharedMemorySize"; });
   }
 }
 
@@ -602,6 +606,16 @@ Node mount_points(const TaskContext& ctx, const Container& c, const TaskVolumes&
   return mounts;
 }
 
+/// A memory volume mounted at /dev/shm is the container's shared memory: its tmpfs entry becomes
+/// sharedMemorySize (ECS -> Kubernetes turns sharedMemorySize into exactly that volume).
+void shared_memory_from_tmpfs(Node& tmpfs, Node& linux) {
+  auto& items = tmpfs.items();
+  const auto shm = std::find_if(items.begin(), items.end(), [](const Node& t) { return t.find("containerPath")->text() == "/dev/shm"; });
+  if (shm == items.end()) return;
+  linux.set("sharedMemorySize", *shm->find("size"));
+  items.erase(shm);
+}
+
 /// The container's "linuxParameters": capabilities (Fargate: SYS_PTRACE only), tmpfs, and the
 /// members kept from ECS.
 Node linux_parameters(const TaskContext& ctx, const Container& c, Node tmpfs) {
@@ -621,6 +635,7 @@ Node linux_parameters(const TaskContext& ctx, const Container& c, Node tmpfs) {
     if (!c.capabilities_drop.empty()) caps.set("drop", Node::strings(c.capabilities_drop));
     if (caps.size() > 0) linux.set("capabilities", std::move(caps));
   }
+  shared_memory_from_tmpfs(tmpfs, linux);
   if (tmpfs.size() > 0) linux.set("tmpfs", std::move(tmpfs));
   if (ctx.o.restore_ecs_origin) restore_linux_parameters(ctx.kept.container(c.name), linux);
   return linux;
@@ -665,6 +680,35 @@ void add_extra_hosts(const TaskContext& ctx, const Container& c, Node& d) {
   } else if (!c.host_aliases.empty()) {
     ctx.diags.warning("unsupported-field", ctx.where, "container \"" + c.name + "\": hostAliases (extraHosts) are not supported in " +
                                                           ctx.mode + " network mode; left out");
+  }
+}
+
+/// ECS -> Kubernetes -> ECS: a container whose resolvers differed from the pod's kept its own lists
+/// (specconv.io/ecs-containers); they apply while every entry is still among the pod's.
+std::vector<std::string> restored_dns(const carry::Fields* kept, const char* key, const std::vector<std::string>& pod) {
+  const Node* n = kept == nullptr ? nullptr : carry::find(*kept, key);
+  if (n == nullptr || !n->is_array()) return pod;
+  std::vector<std::string> own;
+  for (const Node& x : n->items()) {
+    if (!x.is_string() || std::find(pod.begin(), pod.end(), x.text()) == pod.end()) return pod;
+    own.push_back(x.text());
+  }
+  return own;
+}
+
+/// The container's "dnsServers" and "dnsSearchDomains" (the pod's dnsConfig), which awsvpc mode
+/// does not support.
+void add_dns(const TaskContext& ctx, const Container& c, Node& d) {
+  if (c.dns_servers.empty() && c.dns_search.empty()) return;
+  if (ctx.mode == "awsvpc") {
+    ctx.diags.warning("unsupported-field", ctx.where, "container \"" + c.name + "\": dnsConfig (dnsServers, dnsSearchDomains) is not "
+                                                          "supported in awsvpc network mode, where the VPC's resolver answers; left out");
+    return;
+  }
+  const carry::Fields* kept = ctx.o.restore_ecs_origin ? &ctx.kept.container(c.name) : nullptr;
+  if (auto servers = restored_dns(kept, "dnsServers", c.dns_servers); !servers.empty()) d.set("dnsServers", Node::strings(servers));
+  if (auto search = restored_dns(kept, "dnsSearchDomains", c.dns_search); !search.empty()) {
+    d.set("dnsSearchDomains", Node::strings(search));
   }
 }
 
@@ -725,6 +769,7 @@ Node container_definition(const TaskContext& ctx, const Container& c, const Task
   }
   if (c.read_only_root) d.set("readonlyRootFilesystem", Node::boolean(*c.read_only_root));
   add_extra_hosts(ctx, c, d);
+  add_dns(ctx, c, d);
   if (c.stdin_open) d.set("interactive", Node::boolean(true));
   if (c.tty) d.set("pseudoTerminal", Node::boolean(true));
   if (auto hc = health_check(c, ctx.where, ctx.diags)) d.set("healthCheck", o.restore_ecs_origin ? restored_health_check(ctx.kept.container(c.name), std::move(*hc)) : std::move(*hc));
@@ -732,7 +777,7 @@ Node container_definition(const TaskContext& ctx, const Container& c, const Task
   std::set<std::string> skip;
   if (ctx.fargate) skip = {"links", "dockerSecurityOptions", "privileged", "extraHosts", "dnsServers", "dnsSearchDomains", "disableNetworking"};
   if (ctx.mode == "awsvpc") skip.insert({"links", "hostname", "extraHosts"});
-  skip.insert({"stopTimeout", "healthCheck"});  // restore_stop_timeout, restored_health_check
+  skip.insert({"stopTimeout", "healthCheck", "dnsServers", "dnsSearchDomains"});  // restore_stop_timeout, restored_health_check, add_dns
   merge_and_order(d, ctx.kept.container(c.name), skip, kContainerOrder);
   return d;
 }

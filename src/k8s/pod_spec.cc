@@ -672,6 +672,17 @@ Node kept_depends_on(const PodContext& ctx, std::size_t i) {
   return deps;
 }
 
+/// ECS sets resolvers per container, a pod for all of them: when the containers' lists differ, each
+/// keeps its own (empty when it had none), so that the way back gives each container its own.
+void keep_dns(const model::Workload& w, const model::Container& c, Node& kept) {
+  const bool same = std::all_of(w.containers.begin(), w.containers.end(), [&c](const model::Container& o) {
+    return o.dns_servers == c.dns_servers && o.dns_search == c.dns_search;
+  });
+  if (same) return;
+  kept.set("dnsServers", Node::strings(c.dns_servers));
+  kept.set("dnsSearchDomains", Node::strings(c.dns_search));
+}
+
 /// The container's ECS-only values (its carry and what the pod spec decided), into out.carried for the
 /// specconv.io/ecs-containers annotation.
 void keep_container_values(const PodContext& ctx, std::size_t i) {
@@ -687,6 +698,10 @@ void keep_container_values(const PodContext& ctx, std::size_t i) {
   if (!c.depends_on.empty()) kept.set("dependsOn", kept_depends_on(ctx, i));
   if (!c.user_name.empty()) kept.set("user", str(c.user_name));
   keep_secret_references(c, kept);
+  if (c.resources.cpu_request && c.resources.cpu_request->ticks % model::Cpu::kTicksPerMillicore != 0) {
+    kept.set("cpu", Node::integer(c.resources.cpu_request->ticks / model::Cpu::kTicksPerEcsUnit));  // lossy-cpu-rounding
+  }
+  keep_dns(ctx.w, c, kept);
   keep_task_sized(ctx.shares.cpu.count(i) != 0 && !c.resources.cpu_request, ctx.shares.memory.count(i) != 0, kept);
   const std::string& k8s_name = ctx.names.containers.at(c.name);
   if (k8s_name != c.name) kept.set("name", str(c.name));

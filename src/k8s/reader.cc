@@ -12,6 +12,7 @@
 #include "k8s/emit.h"
 #include "mapping/k8s_field_table.h"
 #include "mapping/quantity.h"
+#include "mapping/resources.h"
 
 namespace specconv::k8s {
 namespace {
@@ -189,7 +190,17 @@ std::optional<Probe> read_probe(Cursor& pc, const Container& ctr) {
 struct PodDefaults {
   std::optional<int64_t> run_as_user;
   std::optional<int64_t> run_as_group;
+  /// ECS -> Kubernetes: cpu units that were not whole millicores, by container (specconv.io/ecs-containers "cpu").
+  std::map<std::string, int64_t, std::less<>> kept_cpu_units;
 };
+
+/// The exact ECS cpu units of a request that ECS -> Kubernetes rounded up, while the request is
+/// still what that rounding gave; else `units`.
+int64_t exact_cpu_units(const PodDefaults& pod, const std::string& container, int64_t units) {
+  const auto it = pod.kept_cpu_units.find(container);
+  if (it == pod.kept_cpu_units.end() || mapping::cpu_units_round_trip(it->second) != units) return units;
+  return it->second;
+}
 
 Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromRef>& env_from) {
   Container ctr;
@@ -276,11 +287,12 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
           m->error("cpu", "out-of-range", "cpu " + mapping::to_string(*q) + " cores is " + std::to_string(units) +
                                               " ECS cpu units, more than ECS can hold (2147483647)");
         } else {
-          if (!mapping::cpu_units_exact(*q)) {
+          const int64_t exact = request ? exact_cpu_units(pod, ctr.name, units) : units;
+          if (!mapping::cpu_units_exact(*q) && exact == units) {
             note(*m, "cpu", "rounded-up", "cpu " + mapping::to_string(*q) + " cores is not a whole number of ECS cpu units; rounded up to " +
                                               std::to_string(units));
           }
-          (request ? ctr.resources.cpu_request : ctr.resources.cpu_limit) = model::Cpu::from_ecs_units(units);
+          (request ? ctr.resources.cpu_request : ctr.resources.cpu_limit) = model::Cpu::from_ecs_units(exact);
         }
       }
       if (auto q = quantity(*m, "memory")) {
@@ -521,6 +533,8 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
             it->essential = v.as_bool();
           } else if (k == "user" && v.is_string()) {
             it->user_name = v.text();
+          } else if (k == "cpu") {
+            // read with the container's requests (exact_cpu_units)
           } else {
             pw.carry.containers[cname].insert_or_assign(k, v);
           }
@@ -540,9 +554,38 @@ void restore_annotations(const ObjectMeta& meta, Cursor& root, PodWorkload& pw) 
 
 // ---------------------------------------------------------------- pod specs
 
+/// dnsConfig: ECS sets resolvers per container (dnsServers, dnsSearchDomains), a pod for all of
+/// its containers, so every container gets the pod's lists.
+void read_pod_dns(Cursor& spec, model::Workload& w) {
+  auto dns = spec.object("dnsConfig");
+  if (!dns) return;
+  const auto servers = dns->strings("nameservers").value_or(std::vector<std::string>{});
+  const auto searches = dns->strings("searches").value_or(std::vector<std::string>{});
+  for (auto& c : w.containers) {
+    c.dns_servers = servers;
+    c.dns_search = searches;
+  }
+  note_ignored(*dns, "options", "ECS has no resolver options");
+  dns->finish(mapping::k8s_keys("PodDNSConfig"), kUnknown);
+}
+
+/// The exact cpu units ECS -> Kubernetes kept per container; restore_annotations reports a bad annotation.
+std::map<std::string, int64_t, std::less<>> kept_cpu_units(const ObjectMeta& meta) {
+  std::map<std::string, int64_t, std::less<>> out;
+  std::string error;
+  const auto n = carry::decode(annotation(meta.annotations, kAnnotationContainers), error);
+  if (!n) return out;
+  for (const auto& [cname, fields] : n->members()) {
+    const Node* cpu = fields.is_object() ? fields.find("cpu") : nullptr;
+    if (cpu != nullptr && cpu->is_int() && cpu->as_int() > 0 && cpu->as_int() <= INT32_MAX) out.emplace(cname, cpu->as_int());
+  }
+  return out;
+}
+
 void read_pod_spec(Cursor& spec, PodWorkload& pw) {
   model::Workload& w = pw.workload;
   PodDefaults defaults;
+  defaults.kept_cpu_units = kept_cpu_units(pw.meta);
   std::vector<std::pair<std::string, std::string>> pod_sysctls;
   if (auto sc = spec.object("securityContext")) {
     defaults.run_as_user = sc->integer("runAsUser", 0);
@@ -653,6 +696,7 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
     }
     ha.finish(mapping::k8s_keys("HostAlias"), kUnknown);
   }
+  read_pod_dns(spec, w);
   if (auto secrets = spec.objects("imagePullSecrets"); !secrets.empty()) {
     std::string names;
     for (Cursor& s : secrets) {

@@ -48,6 +48,12 @@ CpuToK8s cpu_units_to_k8s(int64_t units) {
   return {std::to_string(milli) + "m", exact};
 }
 
+int64_t cpu_units_round_trip(int64_t units) {
+  // Non-negative units below 2^40, as ECS holds them: no overflow.
+  const int64_t millis = (units * kMillicoresPerCore + kCpuUnitsPerCore - 1) / kCpuUnitsPerCore;
+  return (millis * kCpuUnitsPerCore + kMillicoresPerCore - 1) / kMillicoresPerCore;
+}
+
 std::string mib_to_k8s(int64_t mib) {
   if (mib == 0) return "0";
   if (mib % kMibPerGib == 0) return std::to_string(mib / kMibPerGib) + "Gi";

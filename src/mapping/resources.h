@@ -19,6 +19,10 @@ struct CpuToK8s {
 // 1024 -> "1", 256 -> "250m", 100 -> "98m" (inexact), 0 -> "0".
 [[nodiscard]] CpuToK8s cpu_units_to_k8s(int64_t units);
 
+// What ECS CPU units come back as from Kubernetes without the original: millicores rounded up
+// (cpu_units_to_k8s), then units rounded up again. 100 -> 98m -> 101; whole millicores come back.
+[[nodiscard]] int64_t cpu_units_round_trip(int64_t units);
+
 // MiB to a Kubernetes memory quantity: "512Mi", or "2Gi" when divisible by 1024; 0 -> "0".
 [[nodiscard]] std::string mib_to_k8s(int64_t mib);
 

@@ -143,5 +143,18 @@ TEST(FargateTest, SnapAgreesWithBruteForce) {
   }
 }
 
+TEST(CpuUnitsRoundTrip, WholeMillicoresComeBackOthersGrowByTheRounding) {
+  EXPECT_EQ(cpu_units_round_trip(1024), 1024);  // "1"
+  EXPECT_EQ(cpu_units_round_trip(256), 256);    // "250m"
+  EXPECT_EQ(cpu_units_round_trip(100), 101);    // "98m" -> 100.352 -> 101
+  EXPECT_EQ(cpu_units_round_trip(64), 65);      // "63m" -> 64.512 -> 65
+  EXPECT_EQ(cpu_units_round_trip(0), 0);
+  for (int64_t units = 1; units <= 4096; ++units) {
+    const int64_t back = cpu_units_round_trip(units);
+    EXPECT_GE(back, units) << units;  // both roundings go up: never less cpu
+    if (cpu_units_to_k8s(units).exact) EXPECT_EQ(back, units) << units;
+  }
+}
+
 }  // namespace
 }  // namespace specconv::mapping
