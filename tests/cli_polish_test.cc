@@ -80,6 +80,35 @@ TEST(CliPolish, SpecctlNamespaceDoesNotApplyToKubernetesInputs) {
   EXPECT_THAT(r.err, HasSubstr("-n/--namespace"));
 }
 
+TEST(CliPolish, CarryNoneInEveryForm) {
+  const auto full = run_specconv({"to-k8s", kWebAlb.string()});
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  EXPECT_THAT(full.out, HasSubstr("specconv.io/ecs-"));  // so none does something
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"to-k8s", "--carry", "none", kWebAlb.string()},
+        std::vector<std::string>{"-m", "e2k", "-s", kWebAlb.string(), "--carry", "NONE"},
+        std::vector<std::string>{"to-ecs", "--carry", "none", "--format", "cfn", kManifest.string()},
+        std::vector<std::string>{"-m", "k2e", "-s", kManifest.string(), "--carry", "none"}}) {
+    const auto r = run_specconv(args);
+    EXPECT_EQ(r.exit_code, 0) << args.front() << " " << r.err;
+    EXPECT_THAT(r.out, Not(HasSubstr("specconv.io/"))) << args.front();
+  }
+  EXPECT_THAT(run_specconv({"to-ecs", kManifest.string()}).out, HasSubstr("specconv.io/k8s-workload"));
+  TempDir out;
+  const auto batch = run_specconv({"convert", kWebAlb.string(), "-o", out.path().string(), "--carry", "none", "-q"});
+  EXPECT_EQ(batch.exit_code, 0) << batch.err;
+  int files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out.path())) {
+    if (!e.is_regular_file()) continue;
+    ++files;
+    EXPECT_THAT(testutil::read_file(e.path()), Not(HasSubstr("specconv.io/"))) << e.path();
+  }
+  EXPECT_GT(files, 0);
+  const auto bad = run_specconv({"to-k8s", "--carry", "some", kTask.string()});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--carry"));
+}
+
 TEST(CliPolish, ExplainTakesAFolderWithOneTablePerFile) {
   TempDir dir;
   fs::create_directories(dir.path() / "sub");

@@ -576,7 +576,7 @@ TEST(RoundTripK8sEdits, RestoredObjectsAreSchemaChecked) {
   each_task_definition(ecs, [&](io::Node& td) {
     io::Node* labels = td.find("containerDefinitions")->items()[0].find("dockerLabels");
     ASSERT_NE(labels, nullptr);
-    io::Node* wl = labels->find("specconv.io/k8s-workload");
+    io::Node* wl = labels->find("specconv.io/k8s-workload-patch");  // the template labels differ from to-k8s's
     ASSERT_NE(wl, nullptr);
     io::Node carried = parse_json(wl->text());
     carried.find("spec")->find("template")->find("metadata")->find("labels")->set("app", io::Node::string("-not valid-"));
@@ -591,8 +591,9 @@ TEST(RoundTripK8sEdits, RestoredObjectsAreSchemaChecked) {
   EXPECT_TRUE(second.documents.empty());
 }
 
-/// Two task definitions with the same carry (a copy registered under another family) would give
-/// two workloads of the carried name: the second is a duplicate-output error.
+/// Two task definitions whose carry names one workload (a copy registered under another family,
+/// its carry naming the original) would give two workloads of that name: the second is a
+/// duplicate-output error. (A carried patch that names nothing follows the family: see below.)
 TEST(RoundTripK8sEdits, DuplicateNamesAreCheckedOnTheRestoredName) {
   const ConvertResult first = convert_to_ecs({{"app.yaml", kPrivileged}}, ec2());
   ASSERT_FALSE(first.diagnostics.has_errors());
@@ -613,6 +614,18 @@ TEST(RoundTripK8sEdits, DuplicateNamesAreCheckedOnTheRestoredName) {
     }
   };
   rename(staging);
+  const ConvertResult follows = convert_to_k8s({{"web.json", web}, {"staging.json", io::to_json(staging, 2)}}, ToK8sOptions{});
+  ASSERT_EQ(follows.documents.size(), 2u) << "the copy's patch names nothing: the workload is named after its family";
+  EXPECT_EQ(follows.documents[1].name, "web-staging");
+  each_task_definition(staging, [&](io::Node& td) {
+    io::Node* patch = td.find("containerDefinitions")->items()[0].find("dockerLabels")->find("specconv.io/k8s-workload-patch");
+    ASSERT_NE(patch, nullptr);
+    io::Node carried = parse_json(patch->text());
+    io::Node meta = carried.find("metadata") != nullptr ? *carried.find("metadata") : io::Node::object();
+    meta.set("name", io::Node::string("web"));
+    carried.set("metadata", std::move(meta));
+    *patch = io::Node::string(io::to_json(carried, -1));
+  });
   const ConvertResult second = convert_to_k8s({{"web.json", web}, {"staging.json", io::to_json(staging, 2)}}, ToK8sOptions{});
   bool duplicate = false;
   for (const auto& d : second.diagnostics.all()) duplicate = duplicate || d.code == "duplicate-output";

@@ -46,6 +46,10 @@ struct ToK8sOptions {
   /// name would be OLD) is named NEW, a DNS label the caller has checked.
   std::map<std::string, std::string> renames;
   bool warn_unused_renames = true;  // a warning (unused-rename) for each OLD no workload has
+  /// --carry full (true, the default): ECS-only values are kept in specconv.io/ecs-* annotations
+  /// for a conversion back; none: no specconv.io/ annotation is written, and each value that is
+  /// then lost is reported (docs/round-trip.md "Carry").
+  bool carry = true;
 };
 
 /// One converted workload: its Kubernetes name and the rendered objects (a YAML stream of

@@ -48,6 +48,10 @@ struct ToEcsOptions {
   /// name the caller has checked. Unused OLDs are warned (unused-rename).
   std::map<std::string, std::string> renames;
   ReadLimits limits;  // what the readers accept (include/specconv/limits.h)
+  /// --carry full (true, the default): Kubernetes-only fields are kept in specconv.io/k8s-* docker
+  /// labels for a conversion back; none: no such label is written, and each field that is then
+  /// lost is reported (not-kept).
+  bool carry = true;
 };
 
 /// One document per workload: `{"taskDefinition": {...}, "service": {...}}` (plus

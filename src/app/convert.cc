@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "app/carry_off.h"
 #include "app/k8s_collect.h"
 #include "app/k8s_document.h"
 #include "app/pairing.h"
@@ -221,7 +222,7 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
   result.diagnostics.append(pairing);
 
   std::set<std::string> used;  // --name keys that named a workload
-  app::K8sCollector collect(result.diagnostics, failed, sink);
+  app::K8sCollector collect(result.diagnostics, failed, sink, options.carry);
   for (const app::Paired& p : workloads) {
     app::EmittedWorkload e;
     e.workload = &p.workload;
@@ -247,6 +248,7 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
   result.renames_used.assign(used.begin(), used.end());
   if (options.warn_unused_renames) app::warn_unused_renames(options.renames, used, "this run", result.diagnostics);
   result.diagnostics = locate(result.diagnostics, trees);
+  if (!options.carry) result.diagnostics = app::without_carry(result.diagnostics);
   return result;
 }
 

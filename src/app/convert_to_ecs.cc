@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/carry_off.h"
 #include "app/k8s_carry.h"
 #include "k8s/link.h"
 #include "app/output_check.h"
@@ -151,8 +152,7 @@ void report_not_carried(const std::vector<app::RawObject>& raw, const std::set<c
 }
 
 /// The ECS writer's inputs for one linked workload: the task definition (with image pull
-/// credentials and the Kubernetes carry), the service and its scaling; a note on how a task-only
-/// workload runs.
+/// credentials), the service and its scaling; a note on how a task-only workload runs.
 aws::WorkloadInput write_workload(const k8s::LinkedWorkload& lw, const ecs::WriteOptions& wo, const ToEcsOptions& options,
                                   const std::vector<const app::RawObject*>& linked, Diagnostics& d) {
   const model::Workload& w = lw.workload;
@@ -160,7 +160,6 @@ aws::WorkloadInput write_workload(const k8s::LinkedWorkload& lw, const ecs::Writ
   wi.linked = &lw;
   wi.task_definition = ecs::task_definition_input(w, lw.carry, lw.where, wo, d);
   if (!lw.image_pull_secrets.empty()) add_repository_credentials(wi.task_definition, lw, options);
-  app::add_k8s_carry(wi.task_definition, linked, d);
   wi.autoscaling = io::Node::array();
   if (w.has_service) {
     wi.service = ecs::create_service_input(w, lw.carry, lw.where, wo, d);
@@ -326,6 +325,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
   const bool wiring = options.format != EcsFormat::kJson;
   std::vector<aws::WorkloadInput> written;  // cfn / api: per kept workload
   std::set<const app::RawObject*> carried;  // objects carried with a kept workload
+  std::set<const app::RawObject*> reported;  // --carry none: objects whose lost fields are reported
   const app::RawIndex raw_index(raw);
   for (const k8s::LinkedWorkload& lw : workloads) {
     Diagnostics d;
@@ -338,6 +338,10 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     if (!options.launch_type_explicit) restore_launch_type(lw.carry, wo);
     const std::vector<const app::RawObject*> linked = raw_index.linked(lw.where);
     aws::WorkloadInput wi = write_workload(lw, wo, options, linked, d);
+    if (options.carry) app::add_k8s_carry(wi.task_definition, linked, d);
+    for (const app::RawObject* o : linked) {
+      if (!options.carry && reported.insert(o).second) app::report_lost_fields(*o, d);  // an Ingress of two workloads: once
+    }
     const std::string family = ecs::ecs_name(w.name);
     if (!d.has_errors()) {
       (void)app::check_output_ecs(wi.task_definition, w.has_service ? &wi.service : nullptr, lw.where, d);

@@ -11,6 +11,9 @@
 #include <variant>
 
 #include "app/cron_carry.h"
+#include "app/pairing.h"
+#include "ecs/reader.h"
+#include "app/strategic_patch.h"
 #include "k8s/ingress_upgrade.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
@@ -473,6 +476,7 @@ void drop_carry_from_annotation(Node& annotations) {
     Node* labels = fields.find("dockerLabels");
     if (labels == nullptr) continue;
     remove_member(*labels, kCarryWorkloadLabel);
+    remove_member(*labels, kCarryWorkloadPatchLabel);
     remove_member(*labels, kCarryObjectsLabel);
     remove_member(*labels, kCarryEcsLabel);
     if (labels->size() == 0) remove_member(fields, "dockerLabels");
@@ -605,16 +609,25 @@ std::optional<Node> parse(const std::string& json) {
   return io::load_json(json, "", io::Limits{}, ignored);
 }
 
-/// The carried workload and objects, from the first container's dockerLabels.
+
+/// The carried workload and objects, from the first container's dockerLabels; a carried patch is
+/// applied to carry_patch_base(w, kept).
 bool read_carry(const model::Workload& w, const carry::EcsCarry& kept, Node& workload, Node& objects, Node& prints) {
   if (w.containers.empty()) return false;
   const Node* labels = carry::find(kept.container(w.containers.front().name), "dockerLabels");
   if (labels == nullptr || !labels->is_object()) return false;
   const Node* wl = labels->find(kCarryWorkloadLabel);
-  if (wl == nullptr || !wl->is_string()) return false;
-  auto doc = parse(wl->text());
+  const Node* patch = labels->find(kCarryWorkloadPatchLabel);
+  const Node* text = wl != nullptr ? wl : patch;
+  if (text == nullptr || !text->is_string()) return false;
+  auto doc = parse(text->text());
   if (!doc || !doc->is_object()) return false;
   workload = std::move(*doc);
+  if (text == patch) {
+    const std::optional<Node> base = carry_patch_base(w, kept);
+    if (!base) return false;
+    workload = strategic_apply(*base, workload);
+  }
   prints = Node::object();
   if (const Node* el = labels->find(kCarryEcsLabel); el != nullptr && el->is_string()) {
     if (auto p = parse(el->text()); p && p->is_object()) prints = std::move(*p);
@@ -802,12 +815,61 @@ std::vector<const RawObject*> linked_objects(const std::vector<RawObject>& all, 
   return RawIndex(all).linked(where);
 }
 
+std::optional<Node> carry_patch_base(const model::Workload& w, const carry::EcsCarry& kept) {
+  model::Workload task = w;  // the task definition alone: no service level (model/workload.h)
+  task.kind = model::WorkloadKind::kService;
+  task.replicas.reset();
+  task.rollout = {};
+  task.has_service = false;
+  task.service_name.clear();
+  task.launch_type = model::LaunchType::kUnset;
+  task.health_check_grace_seconds.reset();
+  task.load_balancers.clear();
+  task.registries.clear();
+  task.autoscaling.reset();
+  task.schedule.reset();
+  task.service_file.clear();
+  task.service_pointer.clear();
+  carry::EcsCarry task_kept = kept;
+  task_kept.service.clear();
+  Diagnostics ignored;
+  k8s::Emitted made = k8s::emit_workload(task, task_kept, k8s::EmitOptions{}, ignored);
+  for (k8s::Object& o : made.objects) {
+    if (!is_emitted_workload_kind(o.kind)) continue;
+    if (Node* md = object_at(o.doc, {"metadata"})) {
+      remove_member(*md, "annotations");
+      remove_member(*md, "labels");
+    }
+    return std::move(o.doc);
+  }
+  return std::nullopt;
+}
+
+/// carry_patch_base of a RegisterTaskDefinition input, read as to-k8s reads it (no carry labels yet).
+std::optional<Node> carry_patch_base(const Node& task_definition) {
+  Diagnostics ignored;
+  ecs::Bundle bundle;
+  ecs::read_ecs(task_definition, "carry-base.json", bundle, ignored);
+  const std::vector<Paired> read = pair_ecs(bundle, ignored);
+  if (ignored.has_errors() || read.size() != 1) return std::nullopt;
+  return carry_patch_base(read.front().workload, read.front().carry);
+}
+
+bool is_emitted_workload_kind(const std::string& kind) { return kind == "Deployment" || kind == "DaemonSet" || kind == "CronJob"; }
+
 void add_k8s_carry(Node& task_definition, const std::vector<const RawObject*>& objects, Diagnostics& diags) {
   if (objects.empty()) return;
   Node* defs = task_definition.find("containerDefinitions");
   if (defs == nullptr || !defs->is_array() || defs->items().empty()) return;
   Node workload = objects.front()->doc;
   strip_server_fields(workload);
+  const char* workload_label = kCarryWorkloadLabel;
+  if (const std::optional<Node> base = carry_patch_base(task_definition)) {
+    if (std::optional<Node> patch = strategic_diff(*base, workload)) {  // exact, or none (app/strategic_patch.h)
+      workload = std::move(*patch);
+      workload_label = kCarryWorkloadPatchLabel;
+    }
+  }
   Node others = Node::array();
   for (std::size_t i = 1; i < objects.size(); ++i) {
     Node o = objects[i]->doc;
@@ -829,7 +891,7 @@ void add_k8s_carry(Node& task_definition, const std::vector<const RawObject*>& o
   Node& first = defs->items().front();
   if (first.find("dockerLabels") == nullptr || !first.find("dockerLabels")->is_object()) first.set("dockerLabels", Node::object());
   Node* labels = first.find("dockerLabels");
-  labels->set(kCarryWorkloadLabel, Node::string(wl));
+  labels->set(workload_label, Node::string(wl));
   labels->set(kCarryEcsLabel, Node::string(io::to_json(fingerprints(*defs), -1)));
   if (!ol.empty()) labels->set(kCarryObjectsLabel, Node::string(ol));
   // The bound that matters is ECS's, on the whole task definition: the labels escape the carry
@@ -867,7 +929,7 @@ std::string restore_k8s_carry(const model::Workload& w, const carry::EcsCarry& k
   }
   std::set<std::string> claims;
   for (const k8s::Object& o : objects) {
-    if (o.kind == "Deployment" || o.kind == "DaemonSet" || o.kind == "CronJob") {
+    if (is_emitted_workload_kind(o.kind)) {
       Node restored = restore_workload(o.doc, workload, w, task_definition, prints, carried);
       if (o.kind == "CronJob" && text_of(restored.find("kind")) == "CronJob") restore_cron_job_schedule(o.doc, workload, restored);
       upgrade_workload_api(restored);
@@ -877,7 +939,7 @@ std::string restore_k8s_carry(const model::Workload& w, const carry::EcsCarry& k
     }
   }
   for (const k8s::Object& o : objects) {
-    if (o.kind == "Deployment" || o.kind == "DaemonSet" || o.kind == "CronJob") {
+    if (is_emitted_workload_kind(o.kind)) {
       continue;
     } else if ((o.kind == "PersistentVolumeClaim" || o.kind == "PersistentVolume") && claims.count(o.name) == 0) {
       continue;  // made for an EFS volume whose claim is the original one again

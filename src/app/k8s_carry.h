@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -29,6 +30,9 @@
 namespace specconv::app {
 
 inline constexpr const char* kCarryWorkloadLabel = "specconv.io/k8s-workload";
+/// Instead of the whole workload: a strategic merge patch that turns what to-k8s makes of the ECS
+/// output into the workload (only what ECS does not say, or says differently).
+inline constexpr const char* kCarryWorkloadPatchLabel = "specconv.io/k8s-workload-patch";
 inline constexpr const char* kCarryObjectsLabel = "specconv.io/k8s-objects";
 inline constexpr const char* kCarryEcsLabel = "specconv.io/k8s-ecs";  // fingerprints of the ECS fields as written
 inline constexpr std::size_t kMaxCarryBytes = 32 * 1024;
@@ -73,8 +77,21 @@ class RawIndex {
 [[nodiscard]] std::vector<const RawObject*> linked_objects(const std::vector<RawObject>& all, const SourceLocation& where);
 
 /// Adds the carry labels to the first container of `task_definition` (a RegisterTaskDefinition
-/// input). Reports `k8s-carry-too-large` when it does not fit.
+/// input): the workload as a patch on carry_patch_base(task_definition) (whole when no patch gives
+/// it exactly), its linked objects and the fingerprints. Reports `k8s-carry-too-large` when it
+/// does not fit.
 void add_k8s_carry(io::Node& task_definition, const std::vector<const RawObject*>& objects, Diagnostics& diags);
+
+/// What a carried workload patch applies to: the workload object to-k8s makes of the ECS workload
+/// `w` without its service level (service, wiring, scaling, schedule), emitted with the task's
+/// carry, without metadata labels and annotations. It depends only on what the task definition
+/// says, so to-ecs and a later to-k8s get the same base whatever format the ECS side was written
+/// in (JSON, a CloudFormation template, Terraform); the original labels and annotations travel
+/// whole in the patch.
+[[nodiscard]] std::optional<io::Node> carry_patch_base(const model::Workload& w, const carry::EcsCarry& kept);
+
+/// Whether to-k8s emits `kind` as the workload object (the one a carried workload replaces).
+[[nodiscard]] bool is_emitted_workload_kind(const std::string& kind);
 
 /// Merges the carry found in `kept` (the ECS carry of `w`, if any) into the emitted objects. `task_definition` is the ECS
 /// JSON the workload was read from (nullptr when unknown): Kubernetes fields written from ECS

@@ -89,7 +89,13 @@ TEST(K8sCarry, CarriesInTheFirstContainersDockerLabels) {
   EXPECT_TRUE(d.empty());
   const io::Node& first = td.find("containerDefinitions")->items()[0];
   ASSERT_NE(first.find("dockerLabels"), nullptr);
-  EXPECT_NE(first.find("dockerLabels")->find(kCarryWorkloadLabel), nullptr);
+  // The workload as a patch on what to-k8s makes of the task definition: what ECS says (the image)
+  // is not repeated, what it cannot say (the namespace) is.
+  const io::Node* patch = first.find("dockerLabels")->find(kCarryWorkloadPatchLabel);
+  ASSERT_NE(patch, nullptr);
+  EXPECT_EQ(first.find("dockerLabels")->find(kCarryWorkloadLabel), nullptr);
+  EXPECT_EQ(patch->text().find("nginx:1.25"), std::string::npos) << patch->text();
+  EXPECT_NE(patch->text().find("\"namespace\":\"shop\""), std::string::npos) << patch->text();
   EXPECT_NE(first.find("dockerLabels")->find(kCarryObjectsLabel)->text().find("\"Ingress\""), std::string::npos);
   EXPECT_NE(first.find("dockerLabels")->find(kCarryEcsLabel), nullptr);
   EXPECT_EQ(td.find("containerDefinitions")->items()[1].find("dockerLabels"), nullptr);

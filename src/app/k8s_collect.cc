@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "app/carry_off.h"
 #include "app/k8s_carry.h"
 #include "app/k8s_document.h"
 #include "app/output_check.h"
@@ -33,6 +34,9 @@ bool is_controller(const std::string& kind) { return kind_rank(kind) >= kind_ran
 SourceLocation where(const EmittedWorkload& w) {
   return {w.workload->has_service ? w.workload->service_file : w.workload->source_file, "", 0, 0, -1};
 }
+
+/// The task definition the workload was read from.
+SourceLocation task_location(const EmittedWorkload& w) { return {w.workload->source_file, w.workload->source_pointer, 0, 0, -1}; }
 
 /// Where the workload's name comes from: the service's serviceName, else the task's family.
 SourceLocation name_location(const EmittedWorkload& w) {
@@ -145,6 +149,9 @@ void K8sCollector::add(EmittedWorkload&& w) {
   // Each step needs what the steps before it decided about this workload and what earlier
   // workloads took (names, shared objects).
   restore_carry(w, taken_);
+  if (!carry_) {
+    for (k8s::Object& o : w.emitted.objects) strip_carry_annotations(o.doc, task_location(w), w.diagnostics);
+  }
   check_output(w);
   check_routing_names(w, routing_);
   if (!settle_failure(w, diagnostics_, failed_)) return;

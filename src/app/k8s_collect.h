@@ -34,8 +34,9 @@ struct EmittedWorkload {
 /// before `add` returns. The three must outlive the collector.
 class K8sCollector {
  public:
-  K8sCollector(Diagnostics& diagnostics, std::set<std::string>& failed, K8sSink& sink)
-      : diagnostics_(diagnostics), failed_(failed), sink_(sink) {}
+  /// `carry` false (--carry none): no specconv.io/ annotations in what is written.
+  K8sCollector(Diagnostics& diagnostics, std::set<std::string>& failed, K8sSink& sink, bool carry = true)
+      : diagnostics_(diagnostics), failed_(failed), sink_(sink), carry_(carry) {}
 
   void add(EmittedWorkload&& workload);
 
@@ -43,6 +44,7 @@ class K8sCollector {
   Diagnostics& diagnostics_;
   std::set<std::string>& failed_;
   K8sSink& sink_;
+  bool carry_;
   std::map<std::string, std::string> taken_;  // workload names written, with the --name key that gave each
   std::set<std::string> seen_;   // shareable objects already kept
   std::map<std::string, std::string> routing_;  // Gateway API objects kept: kind/namespace/name -> content

@@ -30,6 +30,7 @@ struct BatchCliOptions {
   std::string secrets_manager_store = "aws-secrets-manager";
   std::string scheme;                     // to-k8s --scheme internet-facing | internal
   std::string routing = "ingress";        // to-k8s --routing ingress | gateway-api
+  std::string carry = "full";             // --carry full | none (both directions)
   std::string gateway_class = "aws-alb";  // to-k8s --gateway-class
   bool create_gateway_class = false;      // to-k8s --create-gateway-class
   std::string launch_type;                // to-ecs --launch-type; "" = FARGATE unless an ECS origin annotation says otherwise

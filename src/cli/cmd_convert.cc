@@ -118,6 +118,7 @@ int run_convert_kustomize(const BatchCliOptions& o, std::ostream& out, std::ostr
   k.secrets_manager_store = o.secrets_manager_store;
   k.scheme = o.scheme;
   k.routing = o.routing;
+  k.carry = o.carry;
   k.gateway_class = o.gateway_class;
   k.create_gateway_class = o.create_gateway_class;
   k.parameters = o.parameters;
@@ -173,6 +174,8 @@ int run_convert(const BatchCliOptions& o, std::ostream& out, std::ostream& err) 
   b.to_k8s.secrets_manager_store = o.secrets_manager_store;
   b.to_k8s.scheme = o.scheme;
   b.to_k8s.gateway_api = o.routing == "gateway-api";
+  b.to_k8s.carry = o.carry == "full";
+  b.to_ecs.carry = o.carry == "full";
   b.to_k8s.gateway_class = o.gateway_class;
   b.to_k8s.create_gateway_class = o.create_gateway_class;
   b.to_ecs.fargate = o.launch_type != "EC2";

@@ -71,6 +71,14 @@ void add_routing_flags(CLI::App& app, std::string& routing, std::string& gateway
                prefix + "with --routing gateway-api: also emit that GatewayClass (controllerName gateway.k8s.aws/alb)");
 }
 
+void add_carry_flag(CLI::App& app, std::string& carry, const std::string& what) {
+  app.add_option("--carry", carry,
+                 "full (default) or none: keep what the other side has no field for in specconv.io/ " + what +
+                     ", so that a conversion back restores it; none writes none of them and reports each value "
+                     "that is then lost (not-kept)")
+      ->transform(CLI::IsMember({"full", "none"}, CLI::ignore_case));
+}
+
 CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
   CLI::App* c = app.add_subcommand(
       "convert",
@@ -125,6 +133,7 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
                 "ECS inputs: internet-facing or internal, for load balancers whose scheme the input does not say (default internal)")
       ->transform(CLI::IsMember({"internet-facing", "internal"}, CLI::ignore_case));
   add_routing_flags(*c, o.routing, o.gateway_class, o.create_gateway_class, "ECS inputs: ");
+  add_carry_flag(*c, o.carry, "annotations (Kubernetes outputs) and docker labels (ECS outputs)");
   // Kubernetes inputs (as on to-ecs).
   c->add_option("--launch-type", o.launch_type, "Kubernetes inputs: FARGATE (default) or EC2 (needed for DaemonSets, hostPath, privileged)")
       ->transform(CLI::IsMember({"FARGATE", "EC2"}, CLI::ignore_case));

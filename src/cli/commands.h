@@ -35,6 +35,10 @@ void add_limit_flags(CLI::App& app, ReadLimits& limits);
 /// for to-ecs and convert; `prefix` starts their help text ("Kubernetes inputs: " on convert).
 void add_log_flags(CLI::App& app, std::string& logs, int& retention_days, const std::string& prefix);
 
+/// --carry full|none: whether the values the other side has no field for are kept (specconv.io/
+/// annotations and docker labels) for a conversion back; `what` says which outputs.
+void add_carry_flag(CLI::App& app, std::string& carry, const std::string& what);
+
 /// Every command of `app` (the top level first, then its subcommands) with its flags and
 /// positionals, for cli/command_spec.h's completion scripts and man page.
 [[nodiscard]] std::vector<CommandSpec> describe_commands(const CLI::App& app);

@@ -41,6 +41,7 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o) {
                  "(default internal, with a warning)")
       ->transform(CLI::IsMember({"internet-facing", "internal"}, CLI::ignore_case));
   add_routing_flags(app, o.routing, o.gateway_class, o.create_gateway_class, "");
+  add_carry_flag(app, o.carry, "annotations");
   app.add_option("--oidc-provider", o.oidc_provider,
                  "ARN of the EKS cluster's IAM OIDC provider: with -o DIR, write each IRSA role's trust policy "
                  "as DIR/<workload>.trust-policy.json (with --kustomize DIR: DIR/overlays/<env>/...)");
@@ -91,6 +92,7 @@ void add_to_ecs_flags(CLI::App& app, CliOptions& o) {
                  "default for --format json) or ssm (SSM String parameters; default for cfn, api and terraform, which create them)")
       ->transform(CLI::IsMember({"env", "ssm"}, CLI::ignore_case));
   add_log_flags(app, o.logs, o.log_retention_days, "");
+  add_carry_flag(app, o.carry, "docker labels of the first container");
   app.add_option("--name", o.renames,
                  "OLD=NEW: the workload whose task family would be OLD (its Kubernetes name, or the ECS name a to-k8s "
                  "manifest keeps) gets the task family and service name NEW (repeatable)")
@@ -172,6 +174,7 @@ void add_specctl_flags(CLI::App& app, Specctl& s, CliOptions& o) {
   app.add_flag("--strict", o.strict, "with -m: treat every warning as an error (exit 1)");
   app.add_option("--diagnostics", o.diagnostics, "with -m: how diagnostics are written to stderr: text or json")
       ->transform(CLI::IsMember({"text", "json"}, CLI::ignore_case));
+  add_carry_flag(app, o.carry, "annotations (-m e2k) or docker labels (-m k2e)");
   add_limit_flags(app, o.limits);  // for the -m form; every subcommand that reads input has its own
 }
 

@@ -25,6 +25,7 @@ struct CliOptions {
   std::string secrets_manager_store = "aws-secrets-manager";
   std::string scheme;  // to-k8s --scheme
   std::string routing = "ingress";  // to-k8s --routing ingress | gateway-api
+  std::string carry = "full";       // to-k8s, to-ecs --carry full | none
   std::string gateway_class = "aws-alb";  // to-k8s --gateway-class
   bool create_gateway_class = false;      // to-k8s --create-gateway-class
   std::vector<std::string> environments;  // to-k8s --env NAME=PATH (repeatable)

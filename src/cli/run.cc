@@ -121,6 +121,7 @@ ToK8sOptions to_k8s_options(const CliOptions& o) {
   options.create_gateway_class = o.create_gateway_class;
   options.format = o.format == "json" ? OutputFormat::kJson : OutputFormat::kYaml;
   options.limits = o.limits;
+  options.carry = o.carry == "full";
   return options;
 }
 
@@ -315,6 +316,7 @@ int run_to_ecs(const CliOptions& o, std::ostream& out, std::ostream& err) {
   options.subnets = o.subnets;
   options.security_groups = o.security_groups;
   options.limits = o.limits;
+  options.carry = o.carry == "full";
   options.format = ecs_format(o.ecs_format);
   ConvertResult result = convert_to_ecs(inputs, options);
   diags.append(result.diagnostics);

@@ -78,9 +78,10 @@ const std::vector<CodeInfo> kCodes = {
     // ---- ECS -> Kubernetes ---------------------------------------------------------------
     {"bad-env-name", E, "ecs-to-k8s", "an ECS environment variable name that is empty or holds '=' or a character outside printable ASCII, which Kubernetes refuses"},
     {"unsupported-field", W, "ecs-to-k8s", "a field with no equivalent on the other side, dropped"},
-    {"not-carried-over", W, "ecs-to-k8s", "an ECS-only field that stops taking effect; kept in a specconv.io annotation"},
+    {"not-carried-over", W, "ecs-to-k8s", "an ECS-only field that stops taking effect; kept in a specconv.io annotation (not with --carry none)"},
     {"missing-network-configuration", W, "ecs-to-k8s", "a FARGATE service without networkConfiguration (ECS rejects it); the way back writes placeholders"},
     {"kept-in-annotation", N, "ecs-to-k8s", "an ECS-only field kept in a specconv.io annotation for a conversion back"},
+    {"not-kept", N, "both", "--carry none: a value the other side has no field for, neither converted nor kept for a conversion back"},
     {"renamed-resource", N, "ecs-to-k8s", "a name changed to a valid Kubernetes name; the original is kept"},
     {"lossy-cpu-rounding", W, "ecs-to-k8s", "CPU units that are not a whole number of millicores, rounded up"},
     {"lossy-rollout", W, "both", "rollout bounds that the other side cannot express exactly; nearest valid value used"},

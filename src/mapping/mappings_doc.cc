@@ -19,7 +19,8 @@ constexpr std::string_view kIntro =
     "Fidelity: **exact** same value; **converted** exact rule; **approximate** a diagnostic says\n"
     "when the result differs; **annotation** kept in a `specconv.io/ecs-*` annotation so a conversion\n"
     "back can restore it; **carried** kept in a `specconv.io/k8s-*` docker label so a conversion back\n"
-    "can restore it; **reported** dropped with a diagnostic (its code is in the rule); **ignored**\n"
+    "can restore it (with `--carry none`, annotation and carried values are reported as `not-kept`\n"
+    "instead); **reported** dropped with a diagnostic (its code is in the rule); **ignored**\n"
     "accepted without effect (server-set or read-only describe output, or nothing to convert).\n";
 
 /// One direction: a section per scope, `## <side> \`scope\``, with a table of its rows.
