@@ -15,13 +15,6 @@ namespace {
 
 std::string resource_pointer(const std::string& id) { return "/Resources/" + io::escape_pointer_token(id); }
 
-input::Kind schedule_kind() {
-  input::Kind k;
-  k.shape = input::Shape::kEcsSchedule;
-  k.keys = io::KeyStyle::kPascal;
-  return k;
-}
-
 void skipped(Evaluator& ev, const std::string& pointer, const io::Node& at, const std::string& message, Diagnostics& diags) {
   diags.note("template-skipped", {ev.file(), pointer, at.line(), at.column(), -1}, message);
 }
@@ -30,7 +23,7 @@ void skipped(Evaluator& ev, const std::string& pointer, const io::Node& at, cons
 void read_as_schedule(Evaluator& ev, const io::Node& doc, const std::string& pointer, const std::string& from,
                       const std::string& to, ecs::Bundle& b, Diagnostics& diags) {
   Diagnostics local;
-  ecs::read_ecs_as(doc, schedule_kind(), ev.file(), pointer, b, local);
+  ecs::read_ecs_as(doc, scheduler_schedule_kind(), ev.file(), pointer, b, local);
   for (Diagnostic d : local.all()) {
     std::string& p = d.location.pointer;
     if (!from.empty() && p.rfind(from, 0) == 0 && (p.size() == from.size() || p[from.size()] == '/')) {
@@ -143,6 +136,13 @@ void read_rule(Evaluator& ev, const std::string& id, ecs::Bundle& b, Diagnostics
 }
 
 }  // namespace
+
+input::Kind scheduler_schedule_kind() {
+  input::Kind k;
+  k.shape = input::Shape::kEcsSchedule;
+  k.keys = io::KeyStyle::kPascal;
+  return k;
+}
 
 void read_scheduled_task(Evaluator& ev, const std::string& id, const std::string& type, ecs::Bundle& b, Diagnostics& diags) {
   if (type == "AWS::Events::Rule") {
