@@ -180,6 +180,30 @@ TEST(TerraformSchedule, ARuleOnEventsOnlyIsNotAScheduleAndARuleWithoutTaskIsANot
   EXPECT_NE(n->message.find("runs no ECS task"), std::string::npos);
 }
 
+TEST(TerraformSchedule, AnEventPatternBesideTheScheduleIsReportedAtIt) {
+  Diagnostics d;
+  const ecs::Bundle b = read_schedules(
+      schedule_state(event_rule(R"J("schedule_expression": "rate(1 hour)", "event_pattern": "{\"source\":[\"aws.s3\"]}")J") + "," +
+                     event_target("cleanup", "report")),
+      d);
+  EXPECT_EQ(b.schedules.size(), 1u);
+  const Diagnostic* w = schedule_diag(d, "unsupported-field", "/resources/1/values/event_pattern");
+  ASSERT_NE(w, nullptr);
+  EXPECT_NE(w->message.find("runs on its schedule only"), std::string::npos);
+}
+
+TEST(TerraformSchedule, AScheduleThatRunsNoEcsTaskIsANote) {
+  const std::string lambda = R"J({"address": "aws_scheduler_schedule.ping", "mode": "managed", "type": "aws_scheduler_schedule",
+    "name": "ping", "values": {"name": "ping", "schedule_expression": "rate(5 minutes)", "flexible_time_window": [{"mode": "OFF"}],
+      "target": [{"arn": "arn:aws:lambda:us-east-1:1:function:ping", "ecs_parameters": [], "input": ""}]}})J";
+  Diagnostics d;
+  const ecs::Bundle b = read_schedules(schedule_state(lambda), d);
+  EXPECT_TRUE(b.schedules.empty());
+  const Diagnostic* n = schedule_diag(d, "terraform-skipped", "/resources/1/values");
+  ASSERT_NE(n, nullptr);
+  EXPECT_NE(n->message.find("does not run an ECS task"), std::string::npos);
+}
+
 TEST(TerraformSchedule, APlansUnknownTaskDefinitionIsLinkedByTheConfigurationsReference) {
   const std::string plan = R"J({"format_version": "1.2", "planned_values": {"root_module": {"resources": [
     {"address": "aws_ecs_task_definition.report", "mode": "managed", "type": "aws_ecs_task_definition", "name": "report",
