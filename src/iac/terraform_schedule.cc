@@ -169,7 +169,7 @@ void warn_unknown_input(TfReader& rd, const TfResource& r, std::initializer_list
 }
 
 /// Reads `doc` (rooted at `root`) as a schedule: what the reader reports, and where the schedule's
-/// task definition is named, moved to the Terraform JSON.
+/// task definition and container overrides are named, moved to the Terraform JSON.
 void read_as_schedule(TfReader& rd, const io::Node& doc, const std::string& root, const Translation& t) {
   Diagnostics local;
   ecs::Bundle part;
@@ -177,6 +177,7 @@ void read_as_schedule(TfReader& rd, const io::Node& doc, const std::string& root
   report_translated(local, t, rd.diags);
   for (ecs::ScheduleInput& s : part.schedules) {
     s.where.pointer = source_pointer(t, s.where.pointer);
+    for (ecs::ContainerOverride& o : s.overrides) o.where.pointer = source_pointer(t, o.where.pointer);
     rd.bundle.schedules.push_back(std::move(s));
   }
 }

@@ -91,6 +91,9 @@ TEST(TerraformSchedule, ASchedulerScheduleIsReadAsTheTemplatePathReadsIt) {
   ASSERT_EQ(s.overrides.size(), 1u);
   EXPECT_EQ(s.overrides[0].command, (std::vector<std::string>{"run", "--weekday"}));
   EXPECT_EQ(s.overrides[0].environment, (std::vector<std::pair<std::string, std::string>>{{"LEVEL", "debug"}}));
+  // an override of a container the task lacks is reported here: the input attribute, then inside it
+  EXPECT_EQ(s.overrides[0].where.pointer, "/values/root_module/resources/1/values/target/0/input/containerOverrides/0");
+  EXPECT_GT(s.overrides[0].where.line, 1);
   // what has no CronJob form is reported where Terraform wrote it
   EXPECT_NE(schedule_diag(d, "unsupported-field", "/values/flexible_time_window/0"), nullptr);
   const Diagnostic* ecs = schedule_diag(d, "unsupported-field", "/target/0/ecs_parameters/0/network_configuration/0");
