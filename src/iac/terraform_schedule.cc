@@ -86,7 +86,7 @@ const Fields& event_target_fields() {
       {"dead_letter_config", "DeadLetterConfig", As::kBlock, &kDeadLetter},
       {"target_id", "Id"},
       {"rule", "", As::kIgnore},            // linked: the rule's attributes are read
-      {"event_bus_name", "", As::kIgnore},  // scheduled rules run on the default bus only
+      {"event_bus_name", "", As::kIgnore},  // finds the rule (rule_of); it does not change when the task runs
       {"force_destroy", "", As::kIgnore},
       {"id", "", As::kIgnore},
   };
