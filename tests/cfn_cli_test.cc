@@ -214,6 +214,18 @@ TEST(CloudFormationCli, EventRulesEachEcsTargetOnAScheduleIsACronJobTheRestIsRep
   EXPECT_THAT(r.err, HasSubstr("/Resources/LambdaSchedule: note: schedule LambdaSchedule does not run an ECS task"));
 }
 
+TEST(CloudFormationCli, AnOverrideOfAContainerTheTaskLacksIsLocatedInTheRuleTargetsInput) {
+  std::string text = kRulesTemplate;
+  const std::string named = "\"name\":\"worker\"";
+  text.replace(text.find(named), named.size(), "\"name\":\"workr\"");
+  const auto r = run_specconv({"to-k8s", "-"}, {}, text);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_THAT(r.err, HasSubstr("-:36:"));
+  EXPECT_THAT(r.err, HasSubstr("/Resources/Every5Minutes/Properties/Targets/1/Input/containerOverrides/0: error: the schedule "
+                               "overrides container \"workr\""));
+}
+
 TEST(CloudFormationCli, GetScheduleOutputAndItsTaskDefinitionMakeACronJob) {
   const fs::path c = kGolden / "scheduled-task-get-schedule";
   const auto r = run_specconv({"to-k8s", "-q", (c / "schedule.json").string(), (c / "task-definition.json").string()});

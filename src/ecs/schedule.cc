@@ -62,10 +62,11 @@ void read_expression(Cursor& c, ScheduleInput& in) {
   }
 }
 
-/// One containerOverrides entry of the RunTask overrides in Input.
-void read_container_override(Cursor& o, ScheduleInput& in) {
+/// One containerOverrides entry of the RunTask overrides in Input (located at `input`: the
+/// attribute's line and column, its pointer followed by the one inside the string).
+void read_container_override(Cursor& o, const SourceLocation& input, ScheduleInput& in) {
   ContainerOverride co;
-  co.where = o.where();
+  co.where = {input.file, input.pointer + o.pointer(), input.line, input.column, -1};
   co.name = o.string("name").value_or("");
   if (co.name.empty()) o.error("name", "missing-field", "a container override names its container");
   co.command = o.strings("command");
@@ -94,7 +95,7 @@ void read_overrides(Cursor& target, ScheduleInput& in) {
   }
   io::ReadContext ctx{at.file, -1, &local, false, io::KeyStyle::kCamel};
   Cursor overrides(*doc, ctx, "");
-  for (Cursor o : overrides.objects("containerOverrides")) read_container_override(o, in);
+  for (Cursor o : overrides.objects("containerOverrides")) read_container_override(o, at, in);
   report_unmapped(overrides, "overrides", "RunTask override");
   overrides.finish(mapping::ecs_keys("overrides"));
   for (Diagnostic d : local.all()) {  // inside the string: located at Input, the inner pointer named

@@ -15,32 +15,34 @@ namespace {
 
 std::string resource_pointer(const std::string& id) { return "/Resources/" + io::escape_pointer_token(id); }
 
-input::Kind schedule_kind() {
-  input::Kind k;
-  k.shape = input::Shape::kEcsSchedule;
-  k.keys = io::KeyStyle::kPascal;
-  return k;
-}
-
 void skipped(Evaluator& ev, const std::string& pointer, const io::Node& at, const std::string& message, Diagnostics& diags) {
   diags.note("template-skipped", {ev.file(), pointer, at.line(), at.column(), -1}, message);
 }
 
-/// Reads `doc` as a schedule; diagnostics under `from` (a pointer of `doc`) are moved to `to`.
+/// `p` moved from under `from` (a pointer of the document read) to under `to`, in the rule's spelling.
+void move_pointer(std::string& p, const std::string& from, const std::string& to) {
+  if (from.empty() || p.rfind(from, 0) != 0 || (p.size() != from.size() && p[from.size()] != '/')) return;
+  p = to + p.substr(from.size());
+  for (const auto& [read, written] : {std::pair<std::string, std::string>{"/PlacementStrategy", "/PlacementStrategies"}, {"/Tags", "/TagList"}}) {
+    const std::string at = to + "/EcsParameters" + read;  // the rule's own spelling, as respelled below
+    if (p.rfind(at, 0) == 0 && (p.size() == at.size() || p[at.size()] == '/')) p = to + "/EcsParameters" + written + p.substr(at.size());
+  }
+}
+
+/// Reads `doc` as a schedule; diagnostics, and where the schedule names its task definition and
+/// container overrides, under `from` (a pointer of `doc`) are moved to `to`.
 void read_as_schedule(Evaluator& ev, const io::Node& doc, const std::string& pointer, const std::string& from,
                       const std::string& to, ecs::Bundle& b, Diagnostics& diags) {
   Diagnostics local;
-  ecs::read_ecs_as(doc, schedule_kind(), ev.file(), pointer, b, local);
+  const std::size_t first = b.schedules.size();
+  ecs::read_ecs_as(doc, scheduler_schedule_kind(), ev.file(), pointer, b, local);
   for (Diagnostic d : local.all()) {
-    std::string& p = d.location.pointer;
-    if (!from.empty() && p.rfind(from, 0) == 0 && (p.size() == from.size() || p[from.size()] == '/')) {
-      p = to + p.substr(from.size());
-      for (const auto& [read, written] : {std::pair<std::string, std::string>{"/PlacementStrategy", "/PlacementStrategies"}, {"/Tags", "/TagList"}}) {
-        const std::string at = to + "/EcsParameters" + read;  // the rule's own spelling, as respelled below
-        if (p.rfind(at, 0) == 0 && (p.size() == at.size() || p[at.size()] == '/')) p = to + "/EcsParameters" + written + p.substr(at.size());
-      }
-    }
+    move_pointer(d.location.pointer, from, to);
     diags.report(std::move(d));
+  }
+  for (std::size_t i = first; i < b.schedules.size(); ++i) {
+    move_pointer(b.schedules[i].where.pointer, from, to);
+    for (ecs::ContainerOverride& o : b.schedules[i].overrides) move_pointer(o.where.pointer, from, to);
   }
 }
 
@@ -143,6 +145,13 @@ void read_rule(Evaluator& ev, const std::string& id, ecs::Bundle& b, Diagnostics
 }
 
 }  // namespace
+
+input::Kind scheduler_schedule_kind() {
+  input::Kind k;
+  k.shape = input::Shape::kEcsSchedule;
+  k.keys = io::KeyStyle::kPascal;
+  return k;
+}
 
 void read_scheduled_task(Evaluator& ev, const std::string& id, const std::string& type, ecs::Bundle& b, Diagnostics& diags) {
   if (type == "AWS::Events::Rule") {

@@ -11,8 +11,13 @@
 
 #include "ecs/bundle.h"
 #include "iac/evaluator.h"
+#include "input/kind.h"
 
 namespace specconv::iac {
+
+/// What a schedule is read as, from a template or from Terraform: `aws scheduler get-schedule`
+/// output (PascalCase), by the ECS reader.
+[[nodiscard]] input::Kind scheduler_schedule_kind();
 
 void read_scheduled_task(Evaluator& ev, const std::string& id, const std::string& type, ecs::Bundle& bundle, Diagnostics& diags);
 

@@ -7,6 +7,8 @@
 #include "ecs/reader.h"
 #include "iac/terraform_ecs.h"
 #include "iac/terraform_links.h"
+#include "iac/terraform_read.h"
+#include "iac/terraform_schedule.h"
 #include "iac/terraform_wiring.h"
 #include "input/kind.h"
 #include "io/pointer.h"
@@ -15,17 +17,9 @@
 namespace specconv::iac {
 namespace {
 
-struct Reader {
-  const TfDocument& doc;
-  const std::string& file;
-  const io::Limits& limits;
-  ecs::Bundle& bundle;
-  Diagnostics& diags;
-};
+using Reader = TfReader;
 
-SourceLocation at(const std::string& file, const TfResource& r) {
-  return {file, r.pointer, r.values->line(), r.values->column(), -1};
-}
+SourceLocation at(const std::string& file, const TfResource& r) { return tf_location(file, r); }
 
 std::string joined(const std::vector<std::string>& items, std::size_t most = 8) {
   std::string out;
@@ -43,41 +37,9 @@ std::string suggestion(const std::string& path, const Fields& fields) {
   return close ? "; did you mean \"" + *close + "\"?" : "";
 }
 
-/// Translates `r`: placeholders warned about, attributes outside the table reported (`strict`:
-/// as unknown-key errors, else one note).
-std::optional<Translation> translated(Reader& rd, const TfResource& r, const Fields& fields, const std::string& api_root,
-                                      bool strict) {
-  const LinkResolver resolve = [&](const std::string& path, std::string& why) { return link_unknown(rd.doc, r, path, why); };
-  const TranslateContext ctx{rd.file, rd.limits, resolve, rd.diags};
-  Translation t = translate(r, fields, api_root, ctx);
-  if (t.failed) return std::nullopt;
-  if (!t.placeholders.empty()) {
-    rd.diags.warning("terraform-placeholder", at(rd.file, r),
-                     r.address + ": known only after apply: " + joined(t.placeholders, 20) +
-                         "; what is not linked is written as REPLACE_ME_" + r.address + ".<attribute>: convert the state "
-                         "after `terraform apply`, or replace it in the output");
-  }
-  std::vector<std::string> unread;
-  for (const Translation::Unread& u : t.unread) {
-    if (strict) {
-      rd.diags.error("unknown-key", {rd.file, u.pointer, u.value->line(), u.value->column(), -1},
-                     r.address + ": \"" + u.path + "\" is not an attribute of " + r.type + " that specconv knows (hashicorp/aws 5.x)" +
-                         suggestion(u.path, fields));
-    } else {
-      unread.push_back(u.path);
-    }
-  }
-  if (strict && !t.unread.empty()) return std::nullopt;
-  if (!unread.empty()) {
-    rd.diags.note("terraform-skipped", at(rd.file, r),
-                  r.address + ": attributes not converted (no Kubernetes counterpart specconv makes): " + joined(unread, 40));
-  }
-  return t;
-}
-
 void read_ecs_resource(Reader& rd, const TfResource& r, input::Shape shape) {
   const bool task = shape == input::Shape::kEcsTaskDefinition;
-  std::optional<Translation> t = translated(rd, r, task ? task_definition_fields() : service_fields(), r.pointer, true);
+  std::optional<Translation> t = tf_translated(rd, r, task ? task_definition_fields() : service_fields(), r.pointer, true);
   if (!t) return;
   input::Kind kind;
   kind.shape = shape;
@@ -92,7 +54,7 @@ void append(std::vector<T>& to, std::vector<T>& from) {
 }
 
 void read_wiring(Reader& rd, const TfResource& r, std::string_view list) {
-  std::optional<Translation> t = translated(rd, r, wiring_fields(list), "/" + std::string(list) + "/0", false);
+  std::optional<Translation> t = tf_translated(rd, r, wiring_fields(list), "/" + std::string(list) + "/0", false);
   if (!t) return;
   finish_wiring_entry(list, r, t->doc);
   io::Node doc = io::Node::object();
@@ -156,10 +118,7 @@ void report_skipped(Reader& rd, const std::map<std::pair<bool, std::string>, std
     const SourceLocation where{rd.file, resources.front()->pointer.substr(0, resources.front()->pointer.size() - 7),
                                resources.front()->node->line(), resources.front()->node->column(), -1};
     const std::string what = (data ? "data source " : "") + type + " (" + joined(names, 5) + ")";
-    if (!data && (type == "aws_scheduler_schedule" || type == "aws_cloudwatch_event_target" || type == "aws_cloudwatch_event_rule")) {
-      rd.diags.warning("terraform-not-applied", where,
-                       what + " is not read yet: a task it runs on a schedule is converted as a Deployment, not a CronJob");
-    } else if (data) {
+    if (data) {
       rd.diags.note("terraform-skipped", where, what + " is a lookup, not a resource of the configuration: not read");
     } else if (referenced_only(type)) {
       rd.diags.note("terraform-skipped", where, what + " is read only through the ARNs and IDs other resources hold");
@@ -170,6 +129,40 @@ void report_skipped(Reader& rd, const std::map<std::pair<bool, std::string>, std
 }
 
 }  // namespace
+
+SourceLocation tf_location(const std::string& file, const TfResource& r) {
+  return {file, r.pointer, r.values->line(), r.values->column(), -1};
+}
+
+std::optional<Translation> tf_translated(TfReader& rd, const TfResource& r, const Fields& fields, const std::string& api_root,
+                                      bool strict) {
+  const LinkResolver resolve = [&](const std::string& path, std::string& why) { return link_unknown(rd.doc, r, path, why); };
+  const TranslateContext ctx{rd.file, rd.limits, resolve, rd.diags};
+  Translation t = translate(r, fields, api_root, ctx);
+  if (t.failed) return std::nullopt;
+  if (!t.placeholders.empty()) {
+    rd.diags.warning("terraform-placeholder", at(rd.file, r),
+                     r.address + ": known only after apply: " + joined(t.placeholders, 20) +
+                         "; what is not linked is written as REPLACE_ME_" + r.address + ".<attribute>: convert the state "
+                         "after `terraform apply`, or replace it in the output");
+  }
+  std::vector<std::string> unread;
+  for (const Translation::Unread& u : t.unread) {
+    if (strict) {
+      rd.diags.error("unknown-key", {rd.file, u.pointer, u.value->line(), u.value->column(), -1},
+                     r.address + ": \"" + u.path + "\" is not an attribute of " + r.type + " that specconv knows (hashicorp/aws 5.x)" +
+                         suggestion(u.path, fields));
+    } else {
+      unread.push_back(u.path);
+    }
+  }
+  if (strict && !t.unread.empty()) return std::nullopt;
+  if (!unread.empty()) {
+    rd.diags.note("terraform-skipped", at(rd.file, r),
+                  r.address + ": attributes not converted (no Kubernetes counterpart specconv makes): " + joined(unread, 40));
+  }
+  return t;
+}
 
 void read_terraform(const io::Node& root, const std::string& file, const io::Limits& limits, ecs::Bundle& bundle,
                     Diagnostics& diags) {
@@ -183,7 +176,7 @@ void read_terraform(const io::Node& root, const std::string& file, const io::Lim
     const std::string_view list = wiring_list(r.type);
     if (r.managed && r.values == nullptr) {
       const SourceLocation where{file, r.pointer.substr(0, r.pointer.size() - 7), r.node->line(), r.node->column(), -1};
-      const bool read = r.type.rfind("aws_ecs_", 0) == 0 || !wiring_list(r.type).empty();
+      const bool read = r.type.rfind("aws_ecs_", 0) == 0 || !wiring_list(r.type).empty() || schedule_type(r.type);
       const std::string what = r.address + " has no planned values (all known only after apply): not read";
       if (read) diags.warning("terraform-placeholder", where, what);
       else diags.note("terraform-skipped", where, what);
@@ -194,6 +187,12 @@ void read_terraform(const io::Node& root, const std::string& file, const io::Lim
       task_definition = true;
     } else if (r.type == "aws_ecs_service") {
       read_ecs_resource(rd, r, input::Shape::kEcsService);
+    } else if (r.type == "aws_scheduler_schedule") {
+      read_scheduler_schedule(rd, r);
+    } else if (r.type == "aws_cloudwatch_event_target") {
+      read_event_target(rd, r);
+    } else if (r.type == "aws_cloudwatch_event_rule") {
+      report_event_rule(rd, r);
     } else if (!list.empty()) {
       read_wiring(rd, r, list);
     } else {

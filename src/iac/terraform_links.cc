@@ -22,7 +22,7 @@ std::string local_address(const TfResource& r) {
 /// The types an attribute's value names (a target group ARN names a target group, ...).
 std::vector<std::string> wanted_types(const std::string& path) {
   const std::string last = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
-  if (last == "task_definition") return {"aws_ecs_task_definition"};
+  if (last == "task_definition" || last == "task_definition_arn") return {"aws_ecs_task_definition"};
   if (last == "target_group_arn" || path.find("forward.") != std::string::npos) return {"aws_lb_target_group", "aws_alb_target_group"};
   if (last == "load_balancer_arn") return {"aws_lb", "aws_alb"};
   if (last == "listener_arn") return {"aws_lb_listener", "aws_alb_listener"};
@@ -153,6 +153,15 @@ std::string value_for(const TfDocument& doc, const TfResource& target, const std
 
 }  // namespace
 
+const TfResource* referenced_resource(const TfDocument& doc, const TfResource& r, const std::string& path,
+                                      const std::vector<std::string>& types) {
+  for (const std::string& ref : references(r, path)) {
+    const TfResource* target = referenced(doc, r, ref);
+    if (target != nullptr && of_type(*target, types)) return target;
+  }
+  return nullptr;
+}
+
 std::optional<std::string> link_unknown(const TfDocument& doc, const TfResource& r, const std::string& path, std::string& why) {
   if (path == "arn") {  // the resource's own ARN: shaped as AWS gives it where the conversion reads it
     const std::string shaped = shaped_arn(doc, r);
@@ -162,9 +171,7 @@ std::optional<std::string> link_unknown(const TfDocument& doc, const TfResource&
   }
   const std::vector<std::string> types = wanted_types(path);
   if (types.empty()) return std::nullopt;
-  for (const std::string& ref : references(r, path)) {
-    const TfResource* target = referenced(doc, r, ref);
-    if (target == nullptr || !of_type(*target, types)) continue;
+  if (const TfResource* target = referenced_resource(doc, r, path, types)) {
     why = "linked to " + target->address + " by the configuration's reference";
     return value_for(doc, *target, path);
   }

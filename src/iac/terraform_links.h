@@ -17,6 +17,11 @@
 
 namespace specconv::iac {
 
+/// The managed resource of one of `types` that the expression of `path` of `r` names (a plan's
+/// configuration references), or nullptr.
+[[nodiscard]] const TfResource* referenced_resource(const TfDocument& doc, const TfResource& r, const std::string& path,
+                                                    const std::vector<std::string>& types);
+
 /// The value of `path` of `r` (known only after apply) and how it was linked, or nullopt.
 [[nodiscard]] std::optional<std::string> link_unknown(const TfDocument& doc, const TfResource& r, const std::string& path,
                                                       std::string& why);

@@ -250,15 +250,18 @@ Translation translate(const TfResource& r, const Fields& fields, const std::stri
   return t;
 }
 
+std::string source_pointer(const Translation& t, const std::string& p) {
+  const std::pair<std::string, std::string>* best = nullptr;
+  for (const auto& m : t.pointers) {
+    const bool prefix = p.compare(0, m.first.size(), m.first) == 0 && (p.size() == m.first.size() || p[m.first.size()] == '/');
+    if (prefix && (best == nullptr || m.first.size() > best->first.size())) best = &m;
+  }
+  return best != nullptr ? best->second + p.substr(best->first.size()) : p;
+}
+
 void report_translated(const Diagnostics& diags, const Translation& t, Diagnostics& out) {
   for (Diagnostic d : diags.all()) {
-    const std::string& p = d.location.pointer;
-    const std::pair<std::string, std::string>* best = nullptr;
-    for (const auto& m : t.pointers) {
-      const bool prefix = p.compare(0, m.first.size(), m.first) == 0 && (p.size() == m.first.size() || p[m.first.size()] == '/');
-      if (prefix && (best == nullptr || m.first.size() > best->first.size())) best = &m;
-    }
-    if (best != nullptr) d.location.pointer = best->second + p.substr(best->first.size());
+    d.location.pointer = source_pointer(t, d.location.pointer);
     out.report(std::move(d));
   }
 }

@@ -76,6 +76,10 @@ struct TranslateContext {
 /// "REPLACE_ME_<address>.<path>": the placeholder of a value known only after apply.
 [[nodiscard]] std::string placeholder(const std::string& address, const std::string& path);
 
+/// The source pointer of `api_pointer` (a pointer of the API document); itself when the
+/// translation wrote nothing it is under.
+[[nodiscard]] std::string source_pointer(const Translation& t, const std::string& api_pointer);
+
 /// Rewrites the pointers of `diags` (reported against the API document) to the source pointers, into `out`.
 void report_translated(const Diagnostics& diags, const Translation& t, Diagnostics& out);
 
