@@ -10,6 +10,7 @@
 #include "input/kind.h"
 #include "io/cursor.h"
 #include "mapping/field_table.h"
+#include "mapping/security_context.h"
 
 namespace specconv::ecs {
 namespace {
@@ -262,6 +263,26 @@ void read_user(Cursor& c, model::Container& ctr) {
   }
 }
 
+/// no-new-privileges and seccomp:unconfined become securityContext fields; other options
+/// (SELinux/AppArmor labels, credential specs) keep the whole list in the annotation (to-ecs
+/// writes it back without the ones securityContext expresses).
+void read_security_options(Cursor& c, model::Container& ctr, carry::Fields& kept) {
+  const Node* n = c.peek("dockerSecurityOptions");
+  if (n == nullptr || !n->is_array()) return carry(c, "container", "dockerSecurityOptions", kept);
+  std::vector<std::string> options;
+  for (const Node& o : n->items()) {
+    if (o.is_string()) options.push_back(o.text());
+  }
+  const mapping::ReadBack rb = mapping::security_from_docker_options(options);
+  ctr.allow_privilege_escalation = rb.settings.allow_privilege_escalation;
+  if (rb.settings.seccomp) ctr.seccomp_type = rb.settings.seccomp->type;
+  if (rb.others.empty() && options.size() == n->size()) {
+    c.ignore("dockerSecurityOptions");
+    return;
+  }
+  carry(c, "container", "dockerSecurityOptions", kept);
+}
+
 model::Container read_container(Cursor& c, carry::Fields& kept) {
   model::Container ctr;
   ctr.name = c.string("name").value_or("");
@@ -330,7 +351,7 @@ model::Container read_container(Cursor& c, carry::Fields& kept) {
     h.finish(mapping::ecs_keys("extraHost"));
     if (!a.hostname.empty() && !a.ip.empty()) ctr.host_aliases.push_back(std::move(a));
   }
-  carry(c, "container", "dockerSecurityOptions", kept);
+  read_security_options(c, ctr, kept);
   ctr.stdin_open = c.boolean("interactive").value_or(false);
   ctr.tty = c.boolean("pseudoTerminal").value_or(false);
   if (!carry_specconv_labels(c, kept)) carry(c, "container", "dockerLabels", kept);

@@ -6,6 +6,7 @@
 
 #include "ecs/logs.h"
 #include "ecs/reader.h"
+#include "ecs/security_options.h"
 #include "mapping/resources.h"
 #include "mapping/rollout.h"
 
@@ -511,6 +512,7 @@ TaskVolumes task_volumes(const TaskContext& ctx) {
 struct TaskNeeds {
   int64_t sum_cpu = 0, sum_reserved = 0, sum_limit_cpu = 0, sum_limit_mem = 0, max_hard = 0;
   bool any_secret = false;
+  SecurityNotes security;  // reported once the task's containers are written
 };
 
 /// The container's cpu, memory and memoryReservation, counted into `needs`.
@@ -768,6 +770,10 @@ Node container_definition(const TaskContext& ctx, const Container& c, const Task
     else d.set("privileged", Node::boolean(true));
   }
   if (c.read_only_root) d.set("readonlyRootFilesystem", Node::boolean(*c.read_only_root));
+  const Node* kept_options = carry::find(ctx.kept.container(c.name), "dockerSecurityOptions");
+  if (auto opts = docker_security_options(c, kept_options, ctx.fargate, needs.security)) d.set("dockerSecurityOptions", std::move(*opts));
+  const Node* user = d.find("user");
+  check_non_root(c, user != nullptr && user->is_string() ? user->text() : "", needs.security);
   add_extra_hosts(ctx, c, d);
   add_dns(ctx, c, d);
   if (c.stdin_open) d.set("interactive", Node::boolean(true));
@@ -956,6 +962,7 @@ Node task_definition_input(const model::Workload& w, const carry::EcsCarry& kept
   Node defs = Node::array();
   TaskNeeds needs;
   for (const Container& c : w.containers) defs.push(container_definition(ctx, c, volumes, needs));
+  needs.security.report(diags);
   td.set("containerDefinitions", std::move(defs));
   if (volumes.list.size() > 0) td.set("volumes", std::move(volumes.list));
   std::optional<Node> compatibilities = o.restore_ecs_origin ? restored_compatibilities(kept.task, fargate) : std::nullopt;

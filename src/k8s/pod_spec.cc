@@ -607,6 +607,13 @@ Node security_context(const model::Container& c) {
   if (c.run_as_group) sc.set("runAsGroup", Node::integer(*c.run_as_group));
   if (c.privileged) sc.set("privileged", Node::boolean(*c.privileged));
   if (c.read_only_root) sc.set("readOnlyRootFilesystem", Node::boolean(*c.read_only_root));
+  if (c.allow_privilege_escalation) sc.set("allowPrivilegeEscalation", Node::boolean(*c.allow_privilege_escalation));
+  if (!c.seccomp_type.empty()) {
+    Node profile = Node::object();
+    profile.set("type", Node::string(c.seccomp_type));
+    if (!c.seccomp_localhost_profile.empty()) profile.set("localhostProfile", Node::string(c.seccomp_localhost_profile));
+    sc.set("seccompProfile", std::move(profile));
+  }
   if (!c.capabilities_add.empty() || !c.capabilities_drop.empty()) {
     Node caps = Node::object();
     auto strip = [](std::vector<std::string> v) {

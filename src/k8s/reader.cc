@@ -10,6 +10,7 @@
 
 #include "input/kubernetes_kinds.h"
 #include "k8s/emit.h"
+#include "k8s/security_context.h"
 #include "mapping/k8s_field_table.h"
 #include "mapping/quantity.h"
 #include "mapping/resources.h"
@@ -190,6 +191,7 @@ std::optional<Probe> read_probe(Cursor& pc, const Container& ctr) {
 struct PodDefaults {
   std::optional<int64_t> run_as_user;
   std::optional<int64_t> run_as_group;
+  SecurityRead security;
   /// ECS -> Kubernetes: cpu units that were not whole millicores, by container (specconv.io/ecs-containers "cpu").
   std::map<std::string, int64_t, std::less<>> kept_cpu_units;
 };
@@ -325,9 +327,11 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
 
   ctr.run_as_user = pod.run_as_user;
   ctr.run_as_group = pod.run_as_group;
+  SecurityRead own;
   if (auto sc = c.object("securityContext")) {
     if (auto u = sc->integer("runAsUser", 0)) ctr.run_as_user = u;
     if (auto g = sc->integer("runAsGroup", 0)) ctr.run_as_group = g;
+    own = read_security_context(*sc, false);
     ctr.read_only_root = sc->boolean("readOnlyRootFilesystem");
     ctr.privileged = sc->boolean("privileged");
     if (auto caps = sc->object("capabilities")) {
@@ -337,6 +341,7 @@ Container read_container(Cursor& c, const PodDefaults& pod, std::vector<EnvFromR
     }
     sc->finish(mapping::k8s_keys("SecurityContext"), kUnknown);
   }
+  apply_security(pod.security, own, ctr);
 
   for (Cursor& m : c.objects("volumeMounts")) {
     model::VolumeMount vm;
@@ -594,6 +599,7 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
       pod_sysctls.emplace_back(s.string("name").value_or(""), s.string("value").value_or(""));
       s.finish(mapping::k8s_keys("Sysctl"), kUnknown);
     }
+    defaults.security = read_security_context(*sc, true);
     if (sc->has("fsGroup")) {
       note(*sc, "fsGroup", "ignored-field", "fsGroup has no ECS equivalent: volume ownership is not changed");
     }
@@ -676,6 +682,10 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
   }
   pw.host_network = spec.boolean("hostNetwork").value_or(false);
   if (pw.host_network) w.network_mode = model::NetworkMode::kHost;
+  if (spec.has("hostUsers") && !spec.boolean("hostUsers").value_or(true)) {
+    spec.warning("hostUsers", "security-not-enforced",
+                 "hostUsers: false (a user namespace for the pod) has no ECS counterpart and is not enforced on ECS (kept for the way back to Kubernetes)");
+  }
   w.host_pid = spec.boolean("hostPID").value_or(false);
   w.host_ipc = spec.boolean("hostIPC").value_or(false);
   if (auto ns = spec.string_map("nodeSelector")) {

@@ -93,7 +93,9 @@ const std::vector<FieldRow> kRows = {
     {"container", "dnsSearchDomains", "spec.template.spec.dnsConfig.searches", F::kConverted, ""},
     {"container", "extraHosts", "spec.template.spec.hostAliases", F::kConverted, ""},
     {"container", "dockerSecurityOptions", "annotation specconv.io/ecs-containers", F::kAnnotation,
-     "SELinux/AppArmor labels: set securityContext by hand"},
+     "no-new-privileges -> securityContext.allowPrivilegeEscalation: false and seccomp:unconfined -> "
+     "securityContext.seccompProfile Unconfined (exact, not kept); other options (SELinux/AppArmor labels, credential "
+     "specs) keep the list in the annotation: set securityContext by hand"},
     {"container", "interactive", "containers[].stdin", F::kExact, ""},
     {"container", "pseudoTerminal", "containers[].tty", F::kExact, ""},
     {"container", "dockerLabels", "annotation specconv.io/ecs-containers", F::kAnnotation, ""},

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "specconv/diagnostics.h"
 #include "specconv/model/resources.h"
 
 namespace specconv::model {
@@ -107,6 +108,15 @@ struct Container {
   std::optional<bool> privileged;
   std::vector<std::string> capabilities_add;
   std::vector<std::string> capabilities_drop;
+  // Kubernetes securityContext settings ECS writes as dockerSecurityOptions or can only check
+  // (pod-level values applied), and where each was written, for the writer's diagnostics.
+  std::optional<bool> allow_privilege_escalation;
+  std::string seccomp_type;  // RuntimeDefault, Unconfined, Localhost (as written); "" when none
+  std::string seccomp_localhost_profile;
+  std::optional<bool> run_as_non_root;
+  SourceLocation allow_privilege_escalation_at;
+  SourceLocation seccomp_at;
+  SourceLocation run_as_non_root_at;
   std::optional<bool> init_process;
   std::optional<int64_t> shared_memory_mib;
   std::vector<Tmpfs> tmpfs;
