@@ -158,7 +158,7 @@ resource "aws_ecs_task_definition" "orders_task_definition" {
       }
       dockerLabels = {
         "specconv.io/k8s-workload" = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"orders\",\"namespace\":\"shop\"},\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"orders\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"orders\"}},\"spec\":{\"containers\":[{\"name\":\"orders\",\"image\":\"example/orders:7\",\"env\":[{\"name\":\"DB_PASSWORD\",\"valueFrom\":{\"secretKeyRef\":{\"name\":\"db\",\"key\":\"password\"}}},{\"name\":\"LOG_LEVEL\",\"value\":\"debug\"}],\"envFrom\":[{\"configMapRef\":{\"name\":\"app-config\"}},{\"secretRef\":{\"name\":\"db\"},\"prefix\":\"DB_\"}],\"resources\":{\"requests\":{\"cpu\":\"250m\",\"memory\":\"512Mi\"}}}]}}}}"
-        "specconv.io/k8s-ecs"      = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"orders\":{\"healthCheck\":\"-\",\"cpu\":\"3865e3501cd5ab5c\",\"memory\":\"-\",\"memoryReservation\":\"63ae3e50355771a1\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"3038e14d83890585\",\"secrets\":\"3f63cad87bc125c4\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
+        "specconv.io/k8s-ecs"      = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\",\"taskSize\":\"33afe4454af56611\"},\"orders\":{\"healthCheck\":\"-\",\"cpu\":\"3865e3501cd5ab5c\",\"memory\":\"-\",\"memoryReservation\":\"63ae3e50355771a1\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"3038e14d83890585\",\"secrets\":\"3f63cad87bc125c4\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
       }
     },
   ])

@@ -142,7 +142,7 @@ resource "aws_ecs_task_definition" "web_task_definition" {
       }
       dockerLabels = {
         "specconv.io/k8s-workload" = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\",\"namespace\":\"esc\"},\"spec\":{\"replicas\":1,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"},\"annotations\":{\"note\":\"say \\\"$${hi}\\\"\"}},\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"nginx:1.27\",\"command\":[\"sh\",\"-c\",\"echo $${GREETING} %%{x} && exec nginx -g 'daemon off;'\"],\"env\":[{\"name\":\"GREETING\",\"value\":\"hello $${USER}\\n\\\"quoted\\\" \\\\ back\"},{\"name\":\"TEMPLATE\",\"valueFrom\":{\"configMapKeyRef\":{\"name\":\"scripts\",\"key\":\"TEMPLATE\"}}}],\"resources\":{\"requests\":{\"cpu\":\"250m\",\"memory\":\"512Mi\"}}}]}}}}"
-        "specconv.io/k8s-ecs"      = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"web\":{\"healthCheck\":\"-\",\"cpu\":\"3865e3501cd5ab5c\",\"memory\":\"-\",\"memoryReservation\":\"63ae3e50355771a1\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"0900842743b49f34\",\"secrets\":\"470401e58d6978d3\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
+        "specconv.io/k8s-ecs"      = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\",\"taskSize\":\"33afe4454af56611\"},\"web\":{\"healthCheck\":\"-\",\"cpu\":\"3865e3501cd5ab5c\",\"memory\":\"-\",\"memoryReservation\":\"63ae3e50355771a1\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"0900842743b49f34\",\"secrets\":\"470401e58d6978d3\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
       }
     },
   ])
