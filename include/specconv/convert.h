@@ -10,6 +10,7 @@
 
 #include "specconv/diagnostics.h"
 #include "specconv/k8s_object.h"
+#include "specconv/kubernetes_version.h"
 #include "specconv/limits.h"
 
 namespace specconv {
@@ -39,6 +40,7 @@ struct ToK8sOptions {
   bool gateway_api = false;  // --routing gateway-api: Gateway API objects for ALBs instead of Ingresses
   std::string gateway_class = "aws-alb";  // --gateway-class: the GatewayClass the Gateways reference
   bool create_gateway_class = false;      // --create-gateway-class: emit that GatewayClass too
+  KubernetesVersion kubernetes_version;   // --kubernetes-version: what the manifests may use (pod-level resources from 1.34)
   OutputFormat format = OutputFormat::kYaml;
   ReadLimits limits;  // what the readers accept (include/specconv/limits.h)
   TemplateInputs templates;  // CloudFormation template inputs

@@ -212,6 +212,7 @@ K8sObjects convert_to_k8s_objects(const std::vector<InputText>& inputs, const To
   emit.gateway_api = options.gateway_api;
   emit.gateway_class = options.gateway_class;
   emit.create_gateway_class = options.create_gateway_class;
+  emit.kubernetes_version = options.kubernetes_version;
 
   Diagnostics pairing;
   std::vector<app::Paired> workloads = app::pair_ecs(bundle, pairing);

@@ -166,13 +166,25 @@ Node stop_timeouts(const Node& defs) {
   return all;
 }
 
+/// The task's cpu and memory: what the pod-level resources are written to.
+Node task_size(const Node& task_definition) {
+  Node size = Node::object();
+  for (const char* k : {"cpu", "memory"}) {
+    if (const Node* v = task_definition.find(k)) size.set(k, *v);
+  }
+  return size;
+}
+
 /// {"<container>": {"<ecs field>": fingerprint}} of the container definitions as written, and
-/// {"": {"stopTimeout": ...}} for the pod-level terminationGracePeriodSeconds.
-Node fingerprints(const Node& defs) {
+/// {"": {"stopTimeout": ..., "taskSize": ...}} for the pod-level terminationGracePeriodSeconds
+/// and resources.
+Node fingerprints(const Node& defs, const Node& task_definition) {
   Node out = Node::object();
   Node pod = Node::object();
   const Node stops = stop_timeouts(defs);
   pod.set("stopTimeout", Node::string(fingerprint(&stops)));
+  const Node size = task_size(task_definition);
+  pod.set("taskSize", Node::string(fingerprint(&size)));
   out.set("", std::move(pod));
   for (const Node& c : defs.items()) {
     Node f = Node::object();
@@ -417,6 +429,16 @@ Node restore_pod_spec(const Node& emitted, const Node& original, const model::Wo
     if (stop_print->text() == fingerprint(&stops)) {
       if (const Node* g = original.find("terminationGracePeriodSeconds")) pod.set("terminationGracePeriodSeconds", *g);
       else remove_member(pod, "terminationGracePeriodSeconds");
+    }
+  }
+  // The pod-level resources to-k8s writes from the task size: the original's while the task size
+  // is unchanged (to-ecs may have derived it from the containers).
+  const Node* size_print = prints.find("") != nullptr ? prints.find("")->find("taskSize") : nullptr;
+  if (size_print != nullptr && task_definition != nullptr) {
+    const Node size = task_size(*task_definition);
+    if (size_print->text() == fingerprint(&size)) {
+      if (const Node* r = original.find("resources")) pod.set("resources", *r);
+      else remove_member(pod, "resources");
     }
   }
   // Kubernetes-only: to-k8s derives dnsPolicy from host networking; the original one wins.
@@ -892,7 +914,7 @@ void add_k8s_carry(Node& task_definition, const std::vector<const RawObject*>& o
   if (first.find("dockerLabels") == nullptr || !first.find("dockerLabels")->is_object()) first.set("dockerLabels", Node::object());
   Node* labels = first.find("dockerLabels");
   labels->set(workload_label, Node::string(wl));
-  labels->set(kCarryEcsLabel, Node::string(io::to_json(fingerprints(*defs), -1)));
+  labels->set(kCarryEcsLabel, Node::string(io::to_json(fingerprints(*defs, task_definition), -1)));
   if (!ol.empty()) labels->set(kCarryObjectsLabel, Node::string(ol));
   // The bound that matters is ECS's, on the whole task definition: the labels escape the carry
   // once more and come on top of everything else.

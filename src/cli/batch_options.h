@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "specconv/kubernetes_version.h"
 #include "specconv/limits.h"
 
 namespace specconv::cli {
@@ -33,6 +34,7 @@ struct BatchCliOptions {
   std::string carry = "full";             // --carry full | none (both directions)
   std::string gateway_class = "aws-alb";  // to-k8s --gateway-class
   bool create_gateway_class = false;      // to-k8s --create-gateway-class
+  KubernetesVersion kubernetes_version;   // to-k8s --kubernetes-version
   std::string launch_type;                // to-ecs --launch-type; "" = FARGATE unless an ECS origin annotation says otherwise
   std::string parameter_prefix = "/";
   std::string secret_store = "ssm";       // ssm | secretsmanager

@@ -121,6 +121,7 @@ int run_convert_kustomize(const BatchCliOptions& o, std::ostream& out, std::ostr
   k.carry = o.carry;
   k.gateway_class = o.gateway_class;
   k.create_gateway_class = o.create_gateway_class;
+  k.kubernetes_version = o.kubernetes_version;
   k.parameters = o.parameters;
   k.region = o.region;
   k.account_id = o.account_id;
@@ -178,6 +179,7 @@ int run_convert(const BatchCliOptions& o, std::ostream& out, std::ostream& err) 
   b.to_ecs.carry = o.carry == "full";
   b.to_k8s.gateway_class = o.gateway_class;
   b.to_k8s.create_gateway_class = o.create_gateway_class;
+  b.to_k8s.kubernetes_version = o.kubernetes_version;
   b.to_ecs.fargate = o.launch_type != "EC2";
   b.to_ecs.launch_type_explicit = !o.launch_type.empty();
   b.to_ecs.parameter_prefix = o.parameter_prefix;

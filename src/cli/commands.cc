@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "mapping/k8s_version.h"
 #include "mapping/names.h"
 
 namespace specconv::cli {
@@ -41,6 +42,24 @@ void add_namespace_flag(CLI::App& app, std::string& namespace_name, const std::s
                ? std::string()
                : "not a Kubernetes namespace name (lower-case letters, digits and '-', at most 63): " + v;
   });
+}
+
+CLI::Option* add_kubernetes_version_flag(CLI::App& app, KubernetesVersion& version, const std::string& prefix) {
+  const std::string fallback = mapping::to_string(KubernetesVersion{});
+  return app.add_option_function<std::string>(
+         "--kubernetes-version",
+         [&version](const std::string& v) {
+           const auto parsed = mapping::parse_kubernetes_version(v);
+           if (!parsed) {
+             throw CLI::ValidationError("--kubernetes-version",
+                                        "not a Kubernetes version: \"" + v + "\" (give MAJOR.MINOR, e.g. 1.33 or v1.35)");
+           }
+           version = *parsed;
+         },
+         prefix + "the Kubernetes version the manifests are for, e.g. 1.33 or v1.35 (default " + fallback +
+             ", the version of the schemas specconv validates against); from 1.34 the ECS task size becomes "
+             "pod-level resources (spec.resources), before that it is split over the containers")
+      ->type_name("VERSION");
 }
 
 void add_log_flags(CLI::App& app, std::string& logs, int& retention_days, const std::string& prefix) {
@@ -134,6 +153,7 @@ CLI::App* add_convert_command(CLI::App& app, BatchCliOptions& o) {
       ->transform(CLI::IsMember({"internet-facing", "internal"}, CLI::ignore_case));
   add_routing_flags(*c, o.routing, o.gateway_class, o.create_gateway_class, "ECS inputs: ");
   add_carry_flag(*c, o.carry, "annotations (Kubernetes outputs) and docker labels (ECS outputs)");
+  add_kubernetes_version_flag(*c, o.kubernetes_version, "ECS inputs: ");
   // Kubernetes inputs (as on to-ecs).
   c->add_option("--launch-type", o.launch_type, "Kubernetes inputs: FARGATE (default) or EC2 (needed for DaemonSets, hostPath, privileged)")
       ->transform(CLI::IsMember({"FARGATE", "EC2"}, CLI::ignore_case));

@@ -26,6 +26,8 @@ void add_routing_flags(CLI::App& app, std::string& routing, std::string& gateway
 /// -n/--namespace NS: metadata.namespace of every namespaced object, checked to be a namespace
 /// name (an RFC 1123 label) so that no manifest is written with one the API server refuses.
 void add_namespace_flag(CLI::App& app, std::string& namespace_name, const std::string& description);
+/// --kubernetes-version VERSION (mapping/k8s_version.h); a bad value is a usage error (exit 2).
+CLI::Option* add_kubernetes_version_flag(CLI::App& app, KubernetesVersion& version, const std::string& prefix);
 
 /// The reader-limit flags (--max-file-size, --max-yaml-size, --max-depth, --max-values, ...),
 /// defined once and added to every command that reads input.

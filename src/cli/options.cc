@@ -42,6 +42,7 @@ void add_to_k8s_flags(CLI::App& app, CliOptions& o) {
       ->transform(CLI::IsMember({"internet-facing", "internal"}, CLI::ignore_case));
   add_routing_flags(app, o.routing, o.gateway_class, o.create_gateway_class, "");
   add_carry_flag(app, o.carry, "annotations");
+  add_kubernetes_version_flag(app, o.kubernetes_version, "");
   app.add_option("--oidc-provider", o.oidc_provider,
                  "ARN of the EKS cluster's IAM OIDC provider: with -o DIR, write each IRSA role's trust policy "
                  "as DIR/<workload>.trust-policy.json (with --kustomize DIR: DIR/overlays/<env>/...)");
@@ -162,6 +163,9 @@ struct Specctl {
   std::vector<std::string> sources;
   std::string output_dir;
   std::string namespace_name;
+  KubernetesVersion kubernetes_version;
+  const CLI::Option* kubernetes_version_flag = nullptr;
+  bool kubernetes_version_given() const { return kubernetes_version_flag != nullptr && kubernetes_version_flag->count() > 0; }
 };
 
 void add_specctl_flags(CLI::App& app, Specctl& s, CliOptions& o) {
@@ -170,6 +174,7 @@ void add_specctl_flags(CLI::App& app, Specctl& s, CliOptions& o) {
   app.add_option("-s,--source", s.sources, "specctl-style input file or folder (with -m)");
   app.add_option("-o,--output", s.output_dir, "specctl-style output folder (with -m)");
   add_namespace_flag(app, s.namespace_name, "with -m e2k: set metadata.namespace on every namespaced object");
+  s.kubernetes_version_flag = add_kubernetes_version_flag(app, s.kubernetes_version, "with -m e2k: ");
   app.add_flag("-q,--quiet", o.quiet, "with -m: do not print notes (warnings and errors are still printed)");
   app.add_flag("--strict", o.strict, "with -m: treat every warning as an error (exit 1)");
   app.add_option("--diagnostics", o.diagnostics, "with -m: how diagnostics are written to stderr: text or json")
@@ -195,6 +200,9 @@ ParseOutcome select_command(const CLI::App& app, const Specctl& s, CliOptions& o
   if (!s.namespace_name.empty() && name != "to-k8s" && !(name == app.get_name() && s.mode == "e2k")) {
     return usage_error("-n/--namespace before the command applies to -m e2k only\n");
   }
+  if (s.kubernetes_version_given() && !(name == app.get_name() && s.mode != "k2e")) {
+    return usage_error("--kubernetes-version before the command applies to -m e2k only (give it after to-k8s or convert)\n");
+  }
   for (const auto& [command_name, command] : kCommands) {
     if (name != command_name) continue;
     o.command = command;
@@ -211,6 +219,7 @@ ParseOutcome select_command(const CLI::App& app, const Specctl& s, CliOptions& o
   if (s.mode.empty()) return usage_error("no command given\n" + app.help());
   if (s.sources.empty()) return usage_error("-m needs -s SOURCE\n");
   o.command = s.mode == "k2e" ? Command::kToEcs : Command::kToK8s;
+  o.kubernetes_version = s.kubernetes_version;
   o.inputs = s.sources;
   o.output_dir = s.output_dir;
   o.namespace_name = s.namespace_name;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "specconv/kubernetes_version.h"
 #include "specconv/limits.h"
 
 #include "cli/batch_options.h"
@@ -33,6 +34,7 @@ struct CliOptions {
   std::vector<std::string> env_namespaces;  // to-k8s --env-namespace NAME=NAMESPACE (repeatable)
   std::string oidc_provider;              // to-k8s --oidc-provider ARN
   std::vector<std::string> renames;       // to-k8s, convert --name OLD=NEW (repeatable)
+  KubernetesVersion kubernetes_version;   // to-k8s, -m e2k --kubernetes-version
   std::string diagnostics = "text";
   bool strict = false;
   bool quiet = false;

@@ -119,6 +119,7 @@ ToK8sOptions to_k8s_options(const CliOptions& o) {
   options.gateway_api = o.routing == "gateway-api";
   options.gateway_class = o.gateway_class;
   options.create_gateway_class = o.create_gateway_class;
+  options.kubernetes_version = o.kubernetes_version;
   options.format = o.format == "json" ? OutputFormat::kJson : OutputFormat::kYaml;
   options.limits = o.limits;
   options.carry = o.carry == "full";

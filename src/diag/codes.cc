@@ -112,6 +112,10 @@ const std::vector<CodeInfo> kCodes = {
     {"unsupported-scaling-metric", W, "both", "a scaling metric the other side cannot use"},
     {"hpa-without-requests", W, "ecs-to-k8s", "an HPA on utilization while no container requests that resource"},
     {"user-name-not-numeric", W, "ecs-to-k8s", "a user name where Kubernetes needs a numeric uid"},
+    {"pod-exceeds-task-size", W, "ecs-to-k8s",
+     "without pod-level resources (Kubernetes before 1.34, or a Windows pod) the containers' memory limits let the pod use more than the task memory"},
+    {"pod-resources-raised", W, "ecs-to-k8s",
+     "the pod-level resources are larger than the task size because the containers' own requests or limits need more (cpu units rounded up, or containers that do not fit in their task)"},
 
     // ---- Kubernetes -> ECS ---------------------------------------------------------------
     {"ignored-field", N, "k8s-to-ecs", "a Kubernetes field with no ECS counterpart"},

@@ -801,14 +801,10 @@ void add_task_size(const TaskContext& ctx, const TaskNeeds& needs, Node& td) {
   int64_t task_cpu = need_cpu;
   int64_t task_mem = need_mem;
   auto digits = [](const std::string& s) { return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }); };
-  if (digits(w.task_cpu_text) && digits(w.task_memory_text) && w.task_cpu_text.size() < 7 && w.task_memory_text.size() < 8) {
-    // Restored from the ECS -> Kubernetes annotation: keep the original size when it still fits.
-    const int64_t c0 = std::stoll(w.task_cpu_text), m0 = std::stoll(w.task_memory_text);
-    if (c0 >= need_cpu && m0 >= need_mem && (!fargate || mapping::is_valid_fargate_size(c0, m0))) {
-      task_cpu = c0;
-      task_mem = m0;
-    }
-  }
+  // The size the input gives (the ECS -> Kubernetes annotation, or the pod-level resources) is the
+  // least the task gets: kept when the containers fit in it, snapped to a Fargate size below.
+  if (digits(w.task_cpu_text) && w.task_cpu_text.size() < 7) task_cpu = std::max<int64_t>(task_cpu, std::stoll(w.task_cpu_text));
+  if (digits(w.task_memory_text) && w.task_memory_text.size() < 8) task_mem = std::max<int64_t>(task_mem, std::stoll(w.task_memory_text));
   if (restored_size) {
     // written by restore_task_size
   } else if (fargate) {

@@ -11,6 +11,7 @@
 #include "k8s/gateway.h"
 #include "k8s/object_meta.h"
 #include "k8s/pod_spec.h"
+#include "mapping/k8s_version.h"
 #include "mapping/names.h"
 #include "mapping/rollout.h"
 #include "mapping/secrets.h"
@@ -845,7 +846,7 @@ Emitted emit_workload(const model::Workload& w, const carry::EcsCarry& kept, con
   const WorkloadName n = workload_name(w, opt, diags);
   out.workload = n.name;
   out.renamed_by = n.renamed_by;
-  PodSpec pod = build_pod_spec(w, kept, n.name, diags);
+  PodSpec pod = build_pod_spec(w, kept, n.name, mapping::has_pod_level_resources(opt.kubernetes_version), diags);
 
   Node labels = selector_labels(n.name);
   Node carried_tags = Node::object();

@@ -4,6 +4,8 @@
 #include <map>
 #include <string>
 
+#include "specconv/kubernetes_version.h"
+
 namespace specconv::k8s {
 
 struct EmitOptions {
@@ -22,6 +24,8 @@ struct EmitOptions {
   bool gateway_api = false;
   std::string gateway_class = "aws-alb";  // --gateway-class: the GatewayClass the Gateways name
   bool create_gateway_class = false;      // --create-gateway-class: emit it too
+  /// --kubernetes-version: from 1.34, the task size becomes pod-level resources.
+  KubernetesVersion kubernetes_version;
 };
 
 }  // namespace specconv::k8s

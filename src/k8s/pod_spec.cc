@@ -10,6 +10,7 @@
 
 #include "mapping/names.h"
 #include "mapping/placement.h"
+#include "mapping/pod_resources.h"
 #include "mapping/resources.h"
 #include "mapping/secrets.h"
 
@@ -268,7 +269,8 @@ struct TaskShares {
   std::map<std::size_t, model::Memory> memory;
 };
 
-TaskShares task_shares(const model::Workload& w, const std::vector<Role>& roles) {
+TaskShares task_shares(const model::Workload& w, const std::vector<Role>& roles, bool pod_level) {
+  if (pod_level) return {};  // the task size is the pod's (pod_level_resources); containers keep their own
   std::vector<std::size_t> no_cpu, no_mem;
   int64_t cpu_used = 0, mem_reserved = 0;
   for (std::size_t i = 0; i < w.containers.size(); ++i) {
@@ -813,6 +815,87 @@ Node pod_security_context(const std::map<std::string, std::string>& sysctls) {
   return psc;
 }
 
+/// Each container's requests and limits as add_resources writes them (own values, else its share
+/// of the task size), for the pod-level checks.
+std::vector<mapping::PodContainerSize> written_sizes(const PodContext& ctx) {
+  using Kind = mapping::PodContainerSize::Kind;
+  std::vector<mapping::PodContainerSize> sizes;
+  for (std::size_t i = 0; i < ctx.w.containers.size(); ++i) {
+    const model::Resources& r = ctx.w.containers[i].resources;
+    mapping::PodContainerSize s;
+    s.kind = ctx.roles[i] == Role::kInit ? Kind::kInit : ctx.roles[i] == Role::kSidecar ? Kind::kSidecar : Kind::kApp;
+    std::optional<model::Cpu> cpu = r.cpu_request;
+    if (!cpu && ctx.shares.cpu.count(i)) cpu = ctx.shares.cpu.at(i);
+    if (cpu) s.cpu_request_millis = (cpu->ticks + model::Cpu::kTicksPerMillicore - 1) / model::Cpu::kTicksPerMillicore;
+    if (r.memory_request) s.memory_request_bytes = r.memory_request->bytes;
+    if (r.memory_limit) s.memory_limit_bytes = r.memory_limit->bytes;
+    if (!r.memory_limit && !r.memory_request && ctx.shares.memory.count(i)) {
+      s.memory_request_bytes = ctx.shares.memory.at(i).bytes;
+      if (ctx.w.task_memory) s.memory_limit_bytes = ctx.w.task_memory->bytes;
+    }
+    sizes.push_back(s);
+  }
+  return sizes;
+}
+
+std::string mib_text(int64_t bytes) {
+  return bytes % model::Memory::kMiB == 0 ? std::to_string(bytes / model::Memory::kMiB) + " MiB"
+                                          : std::to_string(bytes) + " bytes";
+}
+
+/// Task cpu / memory -> the pod's "resources" (requests = limits = the task size: ECS reserves
+/// the task size and caps the task at it); the containers keep only their own values.
+void add_pod_resources(const PodContext& ctx, Node& spec) {
+  const model::Workload& w = ctx.w;
+  if (!w.task_cpu && !w.task_memory) return;
+  std::optional<int64_t> task_millis;
+  if (w.task_cpu) task_millis = (w.task_cpu->ticks + model::Cpu::kTicksPerMillicore - 1) / model::Cpu::kTicksPerMillicore;
+  std::optional<int64_t> task_bytes;
+  if (w.task_memory) task_bytes = w.task_memory->bytes;
+  const mapping::PodLevelSize size = mapping::pod_level_size(task_millis, task_bytes, written_sizes(ctx));
+  Node amounts = Node::object();
+  if (size.cpu_millis) {
+    bool exact = true;
+    amounts.set("cpu", str(cpu_quantity(model::Cpu::from_millicores(*size.cpu_millis), &exact)));
+    if (w.task_cpu->ticks % model::Cpu::kTicksPerMillicore != 0) {
+      ctx.diags.warning("lossy-cpu-rounding", task_location(w, "/cpu"),
+                        "task cpu " + std::to_string(w.task_cpu->ticks / model::Cpu::kTicksPerEcsUnit) +
+                            " units is not a whole number of millicores; the pod's cpu is rounded up to " + amounts.find("cpu")->text());
+    }
+  }
+  if (size.memory_bytes) amounts.set("memory", str(memory_quantity(model::Memory{*size.memory_bytes})));
+  if (size.cpu_raised) {
+    ctx.diags.warning("pod-resources-raised", task_location(w, "/cpu"),
+                      "the containers' cpu requests add up to more than the task cpu (" + std::to_string(*task_millis) +
+                          "m); the pod's cpu is " + amounts.find("cpu")->text() + " so that Kubernetes accepts it");
+  }
+  if (size.memory_raised) {
+    ctx.diags.warning("pod-resources-raised", task_location(w, "/memory"),
+                      "the containers' memory reservations or a container's memory limit exceed the task memory (" +
+                          mib_text(*task_bytes) + "), which ECS does not allow; the pod's memory is " +
+                          amounts.find("memory")->text() + " so that Kubernetes accepts it");
+  }
+  Node res = Node::object();
+  res.set("limits", amounts);
+  res.set("requests", std::move(amounts));
+  spec.set("resources", std::move(res));
+  ctx.out.pod_level_resources = true;
+}
+
+/// Without pod-level resources the task memory is copied into containers' limits: warn when
+/// their limits together allow the pod more memory than the task had.
+void warn_split_exceeds_task(const PodContext& ctx) {
+  const model::Workload& w = ctx.w;
+  if (!w.task_memory) return;
+  const std::optional<int64_t> ceiling = mapping::split_memory_ceiling(written_sizes(ctx));
+  if (ceiling && *ceiling <= w.task_memory->bytes) return;
+  const std::string why = ceiling ? "the containers' memory limits let the pod use up to " + mib_text(*ceiling)
+                                  : "a container has no memory limit, so the pod's memory is not capped";
+  ctx.diags.warning("pod-exceeds-task-size", task_location(w, "/memory"),
+                    "the task is capped at " + mib_text(w.task_memory->bytes) + " in all, but " + why +
+                        ": pod-level resources need Kubernetes 1.34 or later (--kubernetes-version) and a Linux pod");
+}
+
 }  // namespace
 
 SourceLocation task_location(const model::Workload& w, const std::string& pointer) {
@@ -823,11 +906,14 @@ SourceLocation service_location(const model::Workload& w, const std::string& poi
   return SourceLocation{w.service_file, w.service_pointer + pointer, 0, 0, -1};
 }
 
-PodSpec build_pod_spec(const model::Workload& w, const carry::EcsCarry& kept, const std::string& name, Diagnostics& diags) {
+PodSpec build_pod_spec(const model::Workload& w, const carry::EcsCarry& kept, const std::string& name, bool pod_level_resources,
+                       Diagnostics& diags) {
   PodSpec out;
   const Names names = k8s_names(w, out, diags);
   const std::vector<Role> roles = container_roles(w, diags);
-  const TaskShares shares = task_shares(w, roles);
+  // Windows pods cannot have pod-level resources (Kubernetes documents it as a limitation).
+  const bool pod_level = pod_level_resources && w.os_family.rfind("WINDOWS", 0) != 0;
+  const TaskShares shares = task_shares(w, roles, pod_level);
   const PodContext ctx{w, kept, name, names, roles, shares, diags, out};
 
   PodVolumes volumes;
@@ -848,6 +934,8 @@ PodSpec build_pod_spec(const model::Workload& w, const carry::EcsCarry& kept, co
   }
 
   Node& spec = out.spec;
+  if (pod_level) add_pod_resources(ctx, spec);
+  else warn_split_exceeds_task(ctx);
   add_pod_identity(w, kept, name, spec);
   add_pod_dns(w, pod, spec);
   if (pod.any_grace) spec.set("terminationGracePeriodSeconds", Node::integer(pod.grace));

@@ -30,11 +30,14 @@ struct PodSpec {
   std::vector<EfsClaim> claims;
   bool has_cpu_requests = false;
   bool has_memory_requests = false;
+  bool pod_level_resources = false;  // spec.resources holds the task size
 };
 
-/// `name` is the workload's Kubernetes name (for claim names and the ServiceAccount).
+/// `name` is the workload's Kubernetes name (for claim names and the ServiceAccount). With
+/// `pod_level_resources` (the target Kubernetes version has them) the task cpu/memory become the
+/// pod's "resources"; otherwise they are shared out to the containers (docs/ecs-to-k8s.md).
 [[nodiscard]] PodSpec build_pod_spec(const model::Workload& w, const carry::EcsCarry& kept, const std::string& name,
-                                     Diagnostics& diags);
+                                     bool pod_level_resources, Diagnostics& diags);
 
 /// Location of an ECS field of `w`'s task definition, for diagnostics.
 [[nodiscard]] SourceLocation task_location(const model::Workload& w, const std::string& pointer);

@@ -587,6 +587,55 @@ std::map<std::string, int64_t, std::less<>> kept_cpu_units(const ObjectMeta& met
   return out;
 }
 
+/// Pod-level "resources" (Kubernetes 1.34+) -> the task cpu / memory: the limit, else the request
+/// (an ECS task size is both what ECS reserves and the cap). The Fargate snapping is to-ecs's.
+void read_pod_resources(Cursor& spec, model::Workload& w) {
+  auto res = spec.object("resources");
+  if (!res) return;
+  std::optional<mapping::Quantity> cpu[2], memory[2];  // [0] limits, [1] requests
+  for (int i = 0; i < 2; ++i) {
+    auto m = res->object(i == 0 ? "limits" : "requests");
+    if (!m) continue;
+    cpu[i] = quantity(*m, "cpu");
+    memory[i] = quantity(*m, "memory");
+    for (const char* other : {"nvidia.com/gpu", "ephemeral-storage"}) {
+      note_ignored(*m, other, "Kubernetes allows only cpu, memory and hugepages at pod level; set it on a container");
+    }
+    m->finish(mapping::k8s_keys("ResourceList"), kUnknown);
+  }
+  res->finish(mapping::k8s_keys("ResourceRequirements"), kUnknown);
+  if (const auto& q = cpu[0] ? cpu[0] : cpu[1]) {
+    const int64_t units = mapping::ceil_cpu_units(*q);
+    if (units > INT32_MAX) {
+      spec.error("resources", "out-of-range", "pod cpu " + mapping::to_string(*q) + " cores is more than ECS can hold");
+    } else {
+      if (!mapping::cpu_units_exact(*q)) {
+        note(spec, "resources", "rounded-up", "pod cpu " + mapping::to_string(*q) +
+                                                  " cores is not a whole number of ECS cpu units; the task cpu is rounded up to " +
+                                                  std::to_string(units));
+      }
+      w.task_cpu = model::Cpu::from_ecs_units(units);
+      w.task_cpu_text = std::to_string(units);
+    }
+  }
+  if (const auto& q = memory[0] ? memory[0] : memory[1]) {
+    const int64_t mib = mapping::ceil_mib(*q);
+    if (mib > INT32_MAX) {
+      spec.error("resources", "out-of-range", "pod memory " + mapping::to_string(*q) + " bytes is more than ECS can hold");
+    } else {
+      w.task_memory = model::Memory::from_mib(mib);
+      w.task_memory_text = std::to_string(mib);
+    }
+  }
+  for (auto* pair : {&cpu, &memory}) {
+    if ((*pair)[0] && (*pair)[1] && mapping::to_string(*(*pair)[0]) != mapping::to_string(*(*pair)[1])) {
+      note(spec, "resources", "ignored-field", std::string(pair == &cpu ? "cpu" : "memory") +
+                                                   ": the pod-level request differs from the limit; the task size is the limit "
+                                                   "(ECS reserves the task size and caps the task at it)");
+    }
+  }
+}
+
 void read_pod_spec(Cursor& spec, PodWorkload& pw) {
   model::Workload& w = pw.workload;
   PodDefaults defaults;
@@ -724,6 +773,7 @@ void read_pod_spec(Cursor& spec, PodWorkload& pw) {
   note_ignored(spec, "tolerations", "ECS has no taints");
   note_ignored(spec, "topologySpreadConstraints", "use an ECS spread placement strategy or Fargate's AZ spread");
   note_ignored(spec, "priorityClassName", "ECS has no pod priority");
+  read_pod_resources(spec, w);
   spec.finish(mapping::k8s_keys("PodSpec"), kUnknown);
 }
 

@@ -24,10 +24,12 @@ const std::vector<FieldRow> kRows = {
      "memberOf expressions (==, !=, in, not_in joined by and) become required node affinity: ecs.instance-type, ecs.availability-zone, ecs.os-type, ecs.cpu-architecture map to the well-known node labels, custom attributes keep their name; all are kept in specconv.io/ecs-task"},
     {"task", "requiresCompatibilities", "annotation specconv.io/ecs-task", F::kAnnotation,
      "FARGATE/EC2 have no pod-level meaning"},
-    {"task", "cpu", "containers[].resources (when containers set none)", F::kConverted,
-     "task cpu is spread over the essential containers that set none"},
-    {"task", "memory", "containers[].resources.limits.memory (when containers set none)", F::kConverted,
-     "task memory is given to containers that set none"},
+    {"task", "cpu", "spec.resources.limits/requests.cpu (Kubernetes 1.34+)", F::kConverted,
+     "pod-level resources (--kubernetes-version, default 1.36); before 1.34 and on Windows, spread over the app "
+     "containers that set none (pod-exceeds-task-size)"},
+    {"task", "memory", "spec.resources.limits/requests.memory (Kubernetes 1.34+)", F::kConverted,
+     "pod-level resources cap the whole pod at the task memory; before 1.34 and on Windows, containers that set none "
+     "get it as their limit, so the pod may use more (pod-exceeds-task-size)"},
     {"task", "tags", "metadata.labels", F::kConverted, "label-safe keys/values; others kept in an annotation"},
     {"task", "pidMode", "spec.template.spec.hostPID / shareProcessNamespace", F::kConverted,
      "host -> hostPID; task -> shareProcessNamespace"},

@@ -175,7 +175,9 @@ const std::vector<FieldRow> kRows = {
     {"PodSpec", "priorityClassName", kWorkload, F::kCarried, "ECS has no pod priority (ignored-field); restored by to-k8s"},
     {"PodSpec", "readinessGates", kWorkload, F::kCarried, kRestored},
     {"PodSpec", "resourceClaims", kWorkload, F::kCarried, kRestored},
-    {"PodSpec", "resources", kWorkload, F::kCarried, "pod-level resources are not summed into the task size; restored by to-k8s"},
+    {"PodSpec", "resources", "task cpu / memory", F::kConverted,
+     "pod-level resources (Kubernetes 1.34+): the limit (else the request) is the task size, snapped to a Fargate size on Fargate; "
+     "other resource names are not allowed at pod level (ignored-field)"},
     {"PodSpec", "restartPolicy", kWorkload, F::kCarried, "ECS services replace stopped tasks; restored by to-k8s"},
     {"PodSpec", "runtimeClassName", kWorkload, F::kCarried, kRestored},
     {"PodSpec", "schedulerName", kWorkload, F::kCarried, kRestored},
@@ -549,6 +551,7 @@ constexpr std::array kEdges = {
     Edge{"PodSpec", "dnsConfig", "PodDNSConfig"},
     Edge{"PodSpec", "imagePullSecrets", "LocalObjectReference"},
     Edge{"PodSpec", "volumes", "Volume"},
+    Edge{"PodSpec", "resources", "ResourceRequirements"},
     Edge{"PodSecurityContext", "sysctls", "Sysctl"},
     Edge{"Container", "ports", "ContainerPort"},
     Edge{"Container", "env", "EnvVar"},

@@ -141,8 +141,8 @@ resource "aws_ecs_task_definition" "web_task_definition" {
         }
       }
       dockerLabels = {
-        "specconv.io/k8s-workload-patch" = "{\"metadata\":{\"namespace\":\"esc\"},\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"web\",\"app.kubernetes.io/name\":null}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\",\"app.kubernetes.io/name\":null},\"annotations\":{\"note\":\"say \\\"$${hi}\\\"\"}},\"spec\":{\"containers\":[{\"name\":\"web\",\"env\":[{\"name\":\"GREETING\"},{\"name\":\"TEMPLATE\",\"valueFrom\":{\"configMapKeyRef\":{\"name\":\"scripts\",\"key\":\"TEMPLATE\"},\"secretKeyRef\":null}}]}]}},\"strategy\":null}}"
-        "specconv.io/k8s-ecs"            = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"web\":{\"healthCheck\":\"-\",\"cpu\":\"3865e3501cd5ab5c\",\"memory\":\"-\",\"memoryReservation\":\"63ae3e50355771a1\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"0900842743b49f34\",\"secrets\":\"470401e58d6978d3\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
+        "specconv.io/k8s-workload-patch" = "{\"metadata\":{\"namespace\":\"esc\"},\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"web\",\"app.kubernetes.io/name\":null}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\",\"app.kubernetes.io/name\":null},\"annotations\":{\"note\":\"say \\\"$${hi}\\\"\"}},\"spec\":{\"containers\":[{\"name\":\"web\",\"env\":[{\"name\":\"GREETING\"},{\"name\":\"TEMPLATE\",\"valueFrom\":{\"configMapKeyRef\":{\"name\":\"scripts\",\"key\":\"TEMPLATE\"},\"secretKeyRef\":null}}]}],\"resources\":null}},\"strategy\":null}}"
+        "specconv.io/k8s-ecs"            = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\",\"taskSize\":\"33afe4454af56611\"},\"web\":{\"healthCheck\":\"-\",\"cpu\":\"3865e3501cd5ab5c\",\"memory\":\"-\",\"memoryReservation\":\"63ae3e50355771a1\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"0900842743b49f34\",\"secrets\":\"470401e58d6978d3\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
       }
     },
   ])

@@ -169,8 +169,8 @@ resource "aws_ecs_task_definition" "migrate_task_definition" {
         }
       }
       dockerLabels = {
-        "specconv.io/k8s-workload-patch" = "{\"apiVersion\":\"batch/v1\",\"kind\":\"Job\",\"spec\":{\"backoffLimit\":2,\"template\":{\"spec\":{\"restartPolicy\":\"Never\",\"imagePullSecrets\":[{\"name\":\"registry\"}]},\"metadata\":null},\"replicas\":null,\"selector\":null,\"strategy\":null}}"
-        "specconv.io/k8s-ecs"            = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"migrate\":{\"healthCheck\":\"-\",\"cpu\":\"63ae3e50355771a1\",\"memory\":\"-\",\"memoryReservation\":\"efe914276e700a1c\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"-\",\"secrets\":\"-\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
+        "specconv.io/k8s-workload-patch" = "{\"apiVersion\":\"batch/v1\",\"kind\":\"Job\",\"spec\":{\"backoffLimit\":2,\"template\":{\"spec\":{\"restartPolicy\":\"Never\",\"imagePullSecrets\":[{\"name\":\"registry\"}],\"resources\":null},\"metadata\":null},\"replicas\":null,\"selector\":null,\"strategy\":null}}"
+        "specconv.io/k8s-ecs"            = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\",\"taskSize\":\"3faffab48b85b5bf\"},\"migrate\":{\"healthCheck\":\"-\",\"cpu\":\"63ae3e50355771a1\",\"memory\":\"-\",\"memoryReservation\":\"efe914276e700a1c\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"-\",\"secrets\":\"-\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
       }
     },
   ])
@@ -200,7 +200,7 @@ resource "aws_ecs_task_definition" "report_task_definition" {
       }
       dockerLabels = {
         "specconv.io/k8s-workload-patch" = "{\"apiVersion\":\"batch/v1\",\"kind\":\"CronJob\",\"spec\":{\"schedule\":\"30 2 * * *\",\"jobTemplate\":{\"spec\":{\"template\":{\"spec\":{\"restartPolicy\":\"OnFailure\",\"containers\":[{\"name\":\"report\",\"image\":\"example/report:1\",\"args\":[\"nightly\"]}]}}}},\"replicas\":null,\"selector\":null,\"strategy\":null,\"template\":null}}"
-        "specconv.io/k8s-ecs"            = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\"},\"report\":{\"healthCheck\":\"-\",\"cpu\":\"-\",\"memory\":\"-\",\"memoryReservation\":\"-\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"-\",\"secrets\":\"-\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
+        "specconv.io/k8s-ecs"            = "{\"\":{\"stopTimeout\":\"7675d677c45ad9e8\",\"taskSize\":\"33afe4454af56611\"},\"report\":{\"healthCheck\":\"-\",\"cpu\":\"-\",\"memory\":\"-\",\"memoryReservation\":\"-\",\"resourceRequirements\":\"-\",\"portMappings\":\"-\",\"environment\":\"-\",\"secrets\":\"-\",\"user\":\"-\",\"readonlyRootFilesystem\":\"-\",\"privileged\":\"-\",\"linuxParameters\":\"-\"}}"
       }
     },
   ])
