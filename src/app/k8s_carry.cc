@@ -12,8 +12,8 @@
 
 #include "app/cron_carry.h"
 #include "app/pairing.h"
-#include "ecs/reader.h"
 #include "app/strategic_patch.h"
+#include "ecs/reader.h"
 #include "k8s/ingress_upgrade.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
@@ -631,7 +631,6 @@ std::optional<Node> parse(const std::string& json) {
   return io::load_json(json, "", io::Limits{}, ignored);
 }
 
-
 /// The carried workload and objects, from the first container's dockerLabels; a carried patch is
 /// applied to carry_patch_base(w, kept).
 bool read_carry(const model::Workload& w, const carry::EcsCarry& kept, Node& workload, Node& objects, Node& prints) {
@@ -867,8 +866,10 @@ std::optional<Node> carry_patch_base(const model::Workload& w, const carry::EcsC
   return std::nullopt;
 }
 
+namespace {
+
 /// carry_patch_base of a RegisterTaskDefinition input, read as to-k8s reads it (no carry labels yet).
-std::optional<Node> carry_patch_base(const Node& task_definition) {
+std::optional<Node> patch_base_of(const Node& task_definition) {
   Diagnostics ignored;
   ecs::Bundle bundle;
   ecs::read_ecs(task_definition, "carry-base.json", bundle, ignored);
@@ -876,6 +877,8 @@ std::optional<Node> carry_patch_base(const Node& task_definition) {
   if (ignored.has_errors() || read.size() != 1) return std::nullopt;
   return carry_patch_base(read.front().workload, read.front().carry);
 }
+
+}  // namespace
 
 bool is_emitted_workload_kind(const std::string& kind) { return kind == "Deployment" || kind == "DaemonSet" || kind == "CronJob"; }
 
@@ -886,7 +889,7 @@ void add_k8s_carry(Node& task_definition, const std::vector<const RawObject*>& o
   Node workload = objects.front()->doc;
   strip_server_fields(workload);
   const char* workload_label = kCarryWorkloadLabel;
-  if (const std::optional<Node> base = carry_patch_base(task_definition)) {
+  if (const std::optional<Node> base = patch_base_of(task_definition)) {
     if (std::optional<Node> patch = strategic_diff(*base, workload)) {  // exact, or none (app/strategic_patch.h)
       workload = std::move(*patch);
       workload_label = kCarryWorkloadPatchLabel;
