@@ -110,6 +110,37 @@ TEST(CarryFull, TheWorkloadTravelsAsAPatchAndNeverLeaksIntoTheWayBack) {
   EXPECT_GE(patches * 10, workloads * 9) << "nearly every workload is carried as a patch";
 }
 
+TEST(CarryFull, RemovingNoNewPrivilegesOnTheEcsSideIsNotUndoneByThePatch) {
+  const std::string yaml = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.25
+        securityContext: {allowPrivilegeEscalation: false}
+)";
+  ToEcsOptions ec2;
+  ec2.fargate = false;
+  ec2.launch_type_explicit = true;
+  const ConvertResult ecs = convert_to_ecs({{"web.yaml", yaml}}, ec2);
+  ASSERT_EQ(ecs.documents.size(), 1u);
+  std::string json = ecs.documents[0].text;
+  const auto at = json.find(R"("dockerSecurityOptions")");
+  ASSERT_NE(at, std::string::npos) << json;
+  const ConvertResult kept = convert_to_k8s({{"web.json", json}}, ToK8sOptions{});
+  ASSERT_EQ(kept.documents.size(), 1u);
+  EXPECT_NE(kept.documents[0].text.find("allowPrivilegeEscalation: false"), std::string::npos) << kept.documents[0].text;
+  json.replace(json.find(R"("no-new-privileges")", at), 19, R"("label:disable")");  // edited on the ECS side
+  const ConvertResult edited = convert_to_k8s({{"web.json", json}}, ToK8sOptions{});
+  ASSERT_EQ(edited.documents.size(), 1u);
+  EXPECT_EQ(edited.documents[0].text.find("allowPrivilegeEscalation"), std::string::npos) << edited.documents[0].text;
+}
+
 TEST(CarryOff, ToEcsReportsEachLostFieldOnceAtItsLine) {
   const std::string yaml = R"(apiVersion: apps/v1
 kind: Deployment
