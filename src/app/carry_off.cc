@@ -17,8 +17,9 @@ using io::Node;
 
 constexpr std::string_view kPrefix = "specconv.io/";
 
-/// "networkMode, taskOnly" for a JSON object annotation; "container app: cpu" per member of
-/// specconv.io/ecs-containers; the annotation name for anything else.
+/// What one specconv.io/ annotation held, for the not-kept note: "task (networkMode, taskOnly)",
+/// "container app (cpu); container side (essential)" for specconv.io/ecs-containers, or the name
+/// and value of one that is not a JSON object ("original name web").
 std::string held(const std::string& key, const Node& value) {
   std::string what = key.substr(kPrefix.size());  // ecs-task -> task, original-name -> original name
   if (what.rfind("ecs-", 0) == 0) what = what.substr(4);
