@@ -154,7 +154,7 @@ void report_not_carried(const std::vector<app::RawObject>& raw, const std::set<c
 /// The ECS writer's inputs for one linked workload: the task definition (with image pull
 /// credentials), the service and its scaling; a note on how a task-only workload runs.
 aws::WorkloadInput write_workload(const k8s::LinkedWorkload& lw, const ecs::WriteOptions& wo, const ToEcsOptions& options,
-                                  const std::vector<const app::RawObject*>& linked, Diagnostics& d) {
+                                  Diagnostics& d) {
   const model::Workload& w = lw.workload;
   aws::WorkloadInput wi;
   wi.linked = &lw;
@@ -337,7 +337,7 @@ ConvertResult convert_to_ecs(const std::vector<InputText>& inputs, const ToEcsOp
     wo.restore_ecs_origin = true;
     if (!options.launch_type_explicit) restore_launch_type(lw.carry, wo);
     const std::vector<const app::RawObject*> linked = raw_index.linked(lw.where);
-    aws::WorkloadInput wi = write_workload(lw, wo, options, linked, d);
+    aws::WorkloadInput wi = write_workload(lw, wo, options, d);
     if (options.carry) app::add_k8s_carry(wi.task_definition, linked, d);
     for (const app::RawObject* o : linked) {
       if (!options.carry && reported.insert(o).second) app::report_lost_fields(*o, d);  // an Ingress of two workloads: once
