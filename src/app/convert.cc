@@ -24,16 +24,11 @@
 namespace specconv {
 namespace {
 
-bool starts_like_json(const std::string& text) {
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9');
-  }
-  return false;
-}
-
-bool blank(const std::string& text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+/// Whether the text starts like any JSON value (object, array, string, number), as a file the
+/// ECS side may hand over.
+bool starts_like_json_value(const std::string& text) {
+  const std::optional<char> c = input::first_significant(text);
+  return c && (*c == '{' || *c == '[' || *c == '"' || *c == '-' || (*c >= '0' && *c <= '9'));
 }
 
 /// The node at `pointer`; for a pointer into JSON held in a string (a Terraform task definition's
@@ -122,7 +117,7 @@ bool cdk_out_extra(const std::string& path, const io::Node* root) {
 /// One input read into `part`: ECS JSON by the ECS reader, a CloudFormation template (JSON or
 /// YAML) by the template reader. Returns the parsed tree (for locating later diagnostics).
 std::optional<io::Node> read_input(const InputText& in, const ToK8sOptions& options, ecs::Bundle& part, Diagnostics& d) {
-  if (blank(in.text)) {
+  if (!input::first_significant(in.text)) {
     d.error("empty-input", {in.path, "", 0, 0, -1}, "the file is empty: nothing to convert");
     return std::nullopt;
   }
@@ -137,7 +132,7 @@ std::optional<io::Node> read_input(const InputText& in, const ToK8sOptions& opti
     if (root) iac::read_template(*root, in.path, options.templates, options.limits, part, d);
     return root;
   }
-  if (!starts_like_json(in.text)) {
+  if (!starts_like_json_value(in.text)) {
     // Kubernetes YAML given to the ECS direction: say so plainly (a text check; no need to parse
     // what will not be converted).
     const bool k8s = input::sniff(in.text).shape == input::Shape::kKubernetesObject;

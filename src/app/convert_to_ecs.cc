@@ -35,17 +35,6 @@ void restore_launch_type(const carry::EcsCarry& kept, ecs::WriteOptions& wo) {
   wo.launch_type = fargate ? model::LaunchType::kFargate : model::LaunchType::kEc2;
 }
 
-bool blank(const std::string& text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
-bool starts_like_json(const std::string& text) {
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    return c == '{' || c == '[';
-  }
-  return false;
-}
 
 constexpr const char* kTemplateGiven =
     "this is a CloudFormation template (the AWS side), not Kubernetes manifests; convert it with `specconv to-k8s`";
@@ -53,18 +42,18 @@ constexpr const char* kTemplateGiven =
 /// Reads one input file into `part`; problems go to `d`.
 void read_input(const InputText& in, const io::Limits& limits, k8s::Manifests& part, std::vector<app::RawObject>& raw,
                 Diagnostics& d) {
-  if (blank(in.text)) {
+  if (!input::first_significant(in.text)) {
     d.error("empty-input", {in.path, "", 0, 0, -1}, "the file is empty: nothing to convert");
     return;
   }
   io::ReadContext ctx;
   ctx.file = in.path;
   ctx.diags = &d;
-  if (!starts_like_json(in.text) && input::sniff(in.text).shape == input::Shape::kCloudFormationTemplate) {
+  if (!input::starts_like_json(in.text) && input::sniff(in.text).shape == input::Shape::kCloudFormationTemplate) {
     d.error("wrong-direction", {in.path, "", 1, 1, -1}, kTemplateGiven);
     return;
   }
-  if (starts_like_json(in.text)) {
+  if (input::starts_like_json(in.text)) {
     auto root = io::load_json(in.text, in.path, limits, d);
     if (!root) return;
     if (const input::Kind kind = input::classify(*root); kind.platform() == input::Platform::kEcs) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "k8s/link.h"
+#include "input/kind.h"
 #include "io/json_load.h"
 #include "io/json_write.h"
 #include "io/yaml_load.h"
@@ -131,14 +132,6 @@ void collect(const Node& n, const std::string& file, std::vector<SecretData>& ou
   out.push_back(std::move(s));
 }
 
-bool starts_like_json(const std::string& text) {
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-    return c == '{' || c == '[';
-  }
-  return false;
-}
-
 }  // namespace
 
 std::string secret_values_document(const std::vector<InputText>& inputs, const ToEcsOptions& options, Diagnostics& diags) {
@@ -146,7 +139,7 @@ std::string secret_values_document(const std::vector<InputText>& inputs, const T
   const io::Limits& limits = options.limits;
   for (const InputText& in : inputs) {
     Diagnostics ignored;  // syntax problems are reported by the conversion itself
-    if (starts_like_json(in.text)) {
+    if (input::starts_like_json(in.text)) {
       if (auto root = io::load_json(in.text, in.path, limits, ignored)) collect(*root, in.path, secrets, diags);
     } else {
       const io::YamlLoad y = io::load_yaml(in.text, in.path, limits, ignored);

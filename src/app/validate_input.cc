@@ -8,23 +8,12 @@
 #include "validate/validator.h"
 
 namespace specconv::app {
-namespace {
-
-bool starts_like_json(const std::string& text) {
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-    return c == '{' || c == '[';
-  }
-  return false;
-}
-
-}  // namespace
 
 ValidateResult validate_input(const InputText& input, const io::Limits& limits) {
   ValidateResult r;
   if (!io::check_text(input.text, input.path, r.diagnostics)) return r;
   SourceLocation where{input.path, "", 0, 0, -1};
-  if (starts_like_json(input.text)) {
+  if (input::starts_like_json(input.text)) {
     auto doc = io::load_json(input.text, input.path, limits, r.diagnostics);
     if (!doc) return r;
     ++r.documents;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <optional>
 #include <string_view>
 
 #include "io/key_spelling.h"
@@ -58,6 +59,16 @@ struct Kind {
 /// Terraform JSON is told by `format_version` with a `values` object (a state) or a
 /// `planned_values` object (a saved plan); read_terraform checks their root_module.
 [[nodiscard]] Kind sniff(std::string_view text);
+
+/// The first character of `text` that is not white space (space, tab, CR, LF), or nothing when
+/// the text is blank: `{` or `[` is read as JSON, anything else as YAML.
+[[nodiscard]] std::optional<char> first_significant(std::string_view text);
+
+/// Whether `text` starts (after white space) like a JSON object or array.
+[[nodiscard]] inline bool starts_like_json(std::string_view text) {
+  const std::optional<char> c = first_significant(text);
+  return c == '{' || c == '[';
+}
 
 /// A Terraform state or plan (`terraform show -json`): read by iac::read_terraform.
 [[nodiscard]] inline bool is_terraform(Shape shape) {

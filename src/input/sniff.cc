@@ -130,6 +130,13 @@ Kind sniff_json(std::string_view text, std::size_t i) {
 
 }  // namespace
 
+std::optional<char> first_significant(std::string_view text) {
+  for (char c : text) {
+    if (!is_space(c)) return c;
+  }
+  return std::nullopt;
+}
+
 Kind sniff(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size() && is_space(text[i])) ++i;
